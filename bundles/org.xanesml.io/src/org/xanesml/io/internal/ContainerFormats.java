@@ -7,6 +7,7 @@ package org.xanesml.io.internal;
 import java.util.List;
 
 import org.xanesml.io.SpectrumReader;
+import org.xanesml.io.internal.athena.AthenaProjectReader;
 
 /**
  * The readers of container formats (Athena projects, Materials Project and TRIXS documents, NeXus), which
@@ -19,7 +20,6 @@ public final class ContainerFormats {
 
     /** @return a new list of the container-format readers, each stateless and thread-safe. */
     public static List<SpectrumReader> readers() {
-        // Filled as each container reader lands; an empty list keeps SpectrumReaders compiling meanwhile.
-        return List.of();
+        return List.of(new AthenaProjectReader());
     }
 }
