@@ -1,0 +1,55 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify;
+
+import java.util.Random;
+
+import org.xanesml.classify.internal.LinearInterpolation;
+import org.xanesml.core.Spectrum;
+
+/**
+ * Perturbed copies of training spectra that imitate real measurements: an energy-calibration shift, extra Gaussian
+ * broadening (resolution), additive noise and a small normalisation (edge-step) error. Each copy draws every
+ * perturbation independently; {@code copies = 0} disables augmentation.
+ *
+ * @param copies           extra copies per training spectrum
+ * @param shiftSigmaEv     standard deviation of the energy shift, eV
+ * @param broadeningMaxEv  Gaussian broadening sigma drawn uniformly from [0, this], eV
+ * @param noiseSigma       standard deviation of additive noise, in edge-step units
+ * @param scaleSigma       standard deviation of the relative scale error of mu
+ * @param seed             random seed, so augmented training is reproducible
+ */
+public record Augmentation(int copies, double shiftSigmaEv, double broadeningMaxEv, double noiseSigma,
+        double scaleSigma, long seed) {
+
+    public static final Augmentation NONE = new Augmentation(0, 0, 0, 0, 0, 0);
+
+    public Augmentation {
+        if (copies < 0 || shiftSigmaEv < 0 || broadeningMaxEv < 0 || noiseSigma < 0 || scaleSigma < 0) {
+            throw new IllegalArgumentException("augmentation settings must be >= 0: " + copies + ", " + shiftSigmaEv
+                    + ", " + broadeningMaxEv + ", " + noiseSigma + ", " + scaleSigma);
+        }
+    }
+
+    public boolean enabled() {
+        return copies > 0;
+    }
+
+    /** @return one perturbed copy of the spectrum, drawn from rnd. */
+    public Spectrum perturb(Spectrum s, Random rnd) {
+        double[] e = s.energyEv();
+        double[] mu = s.mu();
+        if (broadeningMaxEv > 0) {
+            mu = LinearInterpolation.gaussianSmooth(e, mu, rnd.nextDouble() * broadeningMaxEv);
+        }
+        double shift = shiftSigmaEv * rnd.nextGaussian();
+        double scale = 1 + scaleSigma * rnd.nextGaussian();
+        for (int i = 0; i < e.length; i++) {
+            e[i] += shift;
+            mu[i] = mu[i] * scale + noiseSigma * rnd.nextGaussian();
+        }
+        return s.toBuilder().id(s.id() + "#aug").energyEv(e).mu(mu).build();
+    }
+}

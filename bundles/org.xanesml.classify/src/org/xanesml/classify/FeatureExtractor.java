@@ -1,0 +1,96 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify;
+
+import java.util.Objects;
+
+import org.xanesml.classify.internal.LinearInterpolation;
+import org.xanesml.core.Spectrum;
+
+/** Turns spectra into feature vectors by a {@link FeatureRecipe}. Stateless and thread-safe. */
+public final class FeatureExtractor {
+    /** Grid points may lie this far outside the data and still count as covered (rounding of printed grids). */
+    public static final double COVERAGE_TOLERANCE_EV = 0.05;
+
+    private final FeatureRecipe recipe;
+    private final double[] gridEv;
+
+    public FeatureExtractor(FeatureRecipe recipe) {
+        this.recipe = Objects.requireNonNull(recipe, "recipe");
+        this.gridEv = recipe.gridEv();
+    }
+
+    public FeatureRecipe recipe() {
+        return recipe;
+    }
+
+    /**
+     * @return the absolute energy (eV) the recipe's grid is relative to for this spectrum
+     * @throws FeatureException when the spectrum lacks the reference energy the recipe needs
+     */
+    public double referenceEnergyEv(Spectrum s) {
+        String key = recipe.reference().metadataKey();
+        if (key == null) {
+            return 0.0;
+        }
+        String v = s.metadata(key).orElseThrow(() -> new FeatureException(s.id() + ": the model's grid is relative to "
+                + recipe.reference() + " but the spectrum has no metadata '" + key + "'"));
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new FeatureException(s.id() + ": metadata '" + key + "' = '" + v + "' is not a number of eV");
+        }
+    }
+
+    /** @return how many grid points the spectrum's energy range does not cover. */
+    public int uncoveredPoints(Spectrum s) {
+        double ref = referenceEnergyEv(s);
+        double[] rel = relativeEnergies(s, ref);
+        return LinearInterpolation.uncoveredCount(rel, gridEv, COVERAGE_TOLERANCE_EV);
+    }
+
+    /** @return the feature vector (held end values where the grid is not covered; check {@link #uncoveredPoints}). */
+    public double[] extract(Spectrum s) {
+        double ref = referenceEnergyEv(s);
+        double[] rel = relativeEnergies(s, ref);
+        double[] mu = s.mu();
+        if (recipe.smoothingSigmaEv() > 0) {
+            mu = LinearInterpolation.gaussianSmooth(rel, mu, recipe.smoothingSigmaEv());
+        }
+        double[] onGrid = LinearInterpolation.interpolate(rel, mu, gridEv);
+        return assemble(onGrid);
+    }
+
+    /** Builds the feature vector from mu already on the recipe's grid (used by augmentation and tests). */
+    public double[] assemble(double[] muOnGrid) {
+        if (muOnGrid.length != gridEv.length) {
+            throw new IllegalArgumentException("mu on grid has " + muOnGrid.length + " values, grid has "
+                    + gridEv.length);
+        }
+        double[] out = new double[recipe.featureCount()];
+        int k = 0;
+        if (recipe.includeMu()) {
+            System.arraycopy(muOnGrid, 0, out, 0, muOnGrid.length);
+            k = muOnGrid.length;
+        }
+        if (recipe.includeDerivative()) {
+            double[] d = LinearInterpolation.gradient(gridEv, muOnGrid);
+            for (int i = 0; i < d.length; i++) {
+                out[k + i] = d[i] * recipe.derivativeScale();
+            }
+        }
+        return out;
+    }
+
+    private static double[] relativeEnergies(Spectrum s, double refEv) {
+        double[] e = s.energyEv();
+        if (refEv != 0.0) {
+            for (int i = 0; i < e.length; i++) {
+                e[i] -= refEv;
+            }
+        }
+        return e;
+    }
+}

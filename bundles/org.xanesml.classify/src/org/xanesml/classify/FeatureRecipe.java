@@ -1,0 +1,107 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * How a spectrum becomes a feature vector: interpolate mu onto {@code gridEv} (relative to {@code reference}),
+ * optionally smooth first, optionally append dmu/dE on the same grid. The recipe travels inside a model bundle so a
+ * prediction uses exactly the features the model was trained on.
+ *
+ * @param reference       what the grid energies are relative to
+ * @param gridEv          increasing grid energies in eV (relative to the reference)
+ * @param includeMu       whether mu values are features
+ * @param includeDerivative whether dmu/dE values are features (appended after mu)
+ * @param derivativeScale multiplies dmu/dE so it has a magnitude comparable with mu (1 keeps it as is)
+ * @param smoothingSigmaEv Gaussian smoothing applied before interpolation; 0 for none
+ */
+public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean includeMu, boolean includeDerivative,
+        double derivativeScale, double smoothingSigmaEv) {
+
+    public FeatureRecipe {
+        Objects.requireNonNull(reference, "reference");
+        gridEv = gridEv.clone();
+        if (gridEv.length < 2) {
+            throw new IllegalArgumentException("a feature grid needs >= 2 points, got " + gridEv.length);
+        }
+        for (int i = 1; i < gridEv.length; i++) {
+            if (!(gridEv[i] > gridEv[i - 1])) {
+                throw new IllegalArgumentException("feature grid must increase strictly; point " + i + " = "
+                        + gridEv[i] + " eV follows " + gridEv[i - 1] + " eV");
+            }
+        }
+        if (!includeMu && !includeDerivative) {
+            throw new IllegalArgumentException("a recipe must use mu, its derivative or both");
+        }
+        if (smoothingSigmaEv < 0 || !Double.isFinite(smoothingSigmaEv)) {
+            throw new IllegalArgumentException("smoothing sigma must be >= 0 eV, got " + smoothingSigmaEv);
+        }
+    }
+
+    /** mu only, no smoothing. */
+    public static FeatureRecipe mu(EnergyReference reference, double[] gridEv) {
+        return new FeatureRecipe(reference, gridEv, true, false, 1.0, 0.0);
+    }
+
+    @Override
+    public double[] gridEv() {
+        return gridEv.clone();
+    }
+
+    public int gridSize() {
+        return gridEv.length;
+    }
+
+    /** @return the number of features a spectrum yields. */
+    public int featureCount() {
+        return (includeMu ? gridEv.length : 0) + (includeDerivative ? gridEv.length : 0);
+    }
+
+    /** @return a short name of feature i ("mu@12.25" or "dmu@12.25"), for ARFF headers and importance tables. */
+    public String featureName(int i) {
+        int n = gridEv.length;
+        boolean mu = includeMu && i < n;
+        int k = includeMu ? (i < n ? i : i - n) : i;
+        return (mu ? "mu@" : "dmu@") + String.format(java.util.Locale.ROOT, "%.3f", gridEv[k]);
+    }
+
+    /** @return grid energy (relative) of feature i. */
+    public double featureEnergyEv(int i) {
+        int n = gridEv.length;
+        return gridEv[includeMu && i >= n ? i - n : i];
+    }
+
+    public FeatureRecipe withDerivative(boolean on, double scale) {
+        return new FeatureRecipe(reference, gridEv, includeMu, on, scale, smoothingSigmaEv);
+    }
+
+    public FeatureRecipe withSmoothing(double sigmaEv) {
+        return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, sigmaEv);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureRecipe r && r.reference == reference && Arrays.equals(r.gridEv, gridEv)
+                && r.includeMu == includeMu && r.includeDerivative == includeDerivative
+                && Double.compare(r.derivativeScale, derivativeScale) == 0
+                && Double.compare(r.smoothingSigmaEv, smoothingSigmaEv) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(reference, Arrays.hashCode(gridEv), includeMu, includeDerivative, derivativeScale,
+                smoothingSigmaEv);
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureRecipe[" + reference + ", " + gridEv.length + " points " + gridEv[0] + ".."
+                + gridEv[gridEv.length - 1] + " eV" + (includeMu ? ", mu" : "")
+                + (includeDerivative ? ", dmu/dE x" + derivativeScale : "")
+                + (smoothingSigmaEv > 0 ? ", smoothed " + smoothingSigmaEv + " eV" : "") + "]";
+    }
+}

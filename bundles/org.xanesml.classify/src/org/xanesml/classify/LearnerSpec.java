@@ -1,0 +1,168 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.classifiers.functions.Logistic;
+import weka.classifiers.functions.MultilayerPerceptron;
+import weka.classifiers.functions.SMO;
+import weka.classifiers.functions.supportVector.PolyKernel;
+import weka.classifiers.functions.supportVector.RBFKernel;
+import weka.classifiers.lazy.IBk;
+import weka.classifiers.trees.J48;
+import weka.classifiers.trees.RandomForest;
+import weka.core.SelectedTag;
+
+/**
+ * A Weka learner and its hyper-parameters, as a value that can be written to a descriptor and rebuilt. Parameters
+ * a kind does not use are rejected so a descriptor never claims settings that had no effect.
+ *
+ * @param kind   the learner
+ * @param params named hyper-parameters (see {@link Kind} for the names each kind takes)
+ */
+public record LearnerSpec(Kind kind, Map<String, Double> params) {
+
+    /** The learners offered, with the parameter names each accepts. */
+    public enum Kind {
+        /** SMO, standardised inputs, RBF kernel: C, gamma. */
+        SMO_RBF("C", "gamma"),
+        /** SMO, standardised inputs, polynomial kernel: C, exponent. */
+        SMO_POLY("C", "exponent"),
+        /** MultilayerPerceptron: hidden (units, one layer), learningRate, epochs. */
+        MLP("hidden", "learningRate", "epochs"),
+        /** RandomForest: trees, features (0 = Weka's default log2(n)+1). */
+        RANDOM_FOREST("trees", "features"),
+        /** IBk with 1/distance weighting: k. */
+        IBK("k"),
+        /** Multinomial ridge logistic regression: ridge. */
+        LOGISTIC("ridge"),
+        /** J48 (C4.5): confidence, minLeaf. */
+        J48("confidence", "minLeaf");
+
+        private final java.util.Set<String> names;
+
+        Kind(String... names) {
+            this.names = java.util.Set.of(names);
+        }
+
+        public java.util.Set<String> parameterNames() {
+            return names;
+        }
+    }
+
+    public LearnerSpec {
+        Objects.requireNonNull(kind, "kind");
+        params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+        for (String p : params.keySet()) {
+            if (!kind.parameterNames().contains(p)) {
+                throw new IllegalArgumentException(kind + " takes parameters " + kind.parameterNames() + ", not '"
+                        + p + "'");
+            }
+        }
+    }
+
+    public static LearnerSpec smoRbf(double c, double gamma) {
+        return new LearnerSpec(Kind.SMO_RBF, Map.of("C", c, "gamma", gamma));
+    }
+
+    public static LearnerSpec of(Kind kind, Map<String, Double> params) {
+        return new LearnerSpec(kind, params);
+    }
+
+    private double p(String name, double dflt) {
+        return params.getOrDefault(name, dflt);
+    }
+
+    /**
+     * Builds an untrained Weka classifier. SMO fits logistic calibration models so that it reports probabilities,
+     * which prediction and the calibration error need.
+     */
+    public Classifier newClassifier() {
+        switch (kind) {
+            case SMO_RBF: {
+                SMO smo = baseSmo();
+                RBFKernel k = new RBFKernel();
+                k.setGamma(p("gamma", 0.01));
+                // 0 = full kernel-evaluation cache; cheaper than recomputing for a few thousand samples
+                k.setCacheSize(0);
+                smo.setKernel(k);
+                return smo;
+            }
+            case SMO_POLY: {
+                SMO smo = baseSmo();
+                PolyKernel k = new PolyKernel();
+                k.setExponent(p("exponent", 2));
+                k.setCacheSize(0);
+                smo.setKernel(k);
+                return smo;
+            }
+            case MLP: {
+                MultilayerPerceptron m = new MultilayerPerceptron();
+                m.setHiddenLayers(Integer.toString((int) p("hidden", 64)));
+                m.setLearningRate(p("learningRate", 0.1));
+                m.setTrainingTime((int) p("epochs", 300));
+                m.setSeed(0);
+                return m;
+            }
+            case RANDOM_FOREST: {
+                RandomForest rf = new RandomForest();
+                rf.setNumIterations((int) p("trees", 200));
+                rf.setNumFeatures((int) p("features", 0));
+                rf.setNumExecutionSlots(1);
+                rf.setSeed(1);
+                return rf;
+            }
+            case IBK: {
+                IBk ibk = new IBk((int) p("k", 3));
+                ibk.setDistanceWeighting(new SelectedTag(IBk.WEIGHT_INVERSE, IBk.TAGS_WEIGHTING));
+                return ibk;
+            }
+            case LOGISTIC: {
+                Logistic lr = new Logistic();
+                lr.setRidge(p("ridge", 1e-4));
+                return lr;
+            }
+            case J48: {
+                J48 t = new J48();
+                t.setConfidenceFactor((float) p("confidence", 0.25));
+                t.setMinNumObj((int) p("minLeaf", 2));
+                return t;
+            }
+            default:
+                throw new IllegalStateException("unhandled learner " + kind);
+        }
+    }
+
+    private SMO baseSmo() {
+        SMO smo = new SMO();
+        smo.setC(p("C", 1.0));
+        smo.setFilterType(new SelectedTag(SMO.FILTER_STANDARDIZE, SMO.TAGS_FILTER));
+        smo.setBuildCalibrationModels(true);
+        smo.setRandomSeed(1);
+        return smo;
+    }
+
+    /** @return the Weka command-line options of the built classifier (for descriptors and the Weka GUI). */
+    public String wekaOptions() {
+        Classifier c = newClassifier();
+        String opts = c instanceof AbstractClassifier a ? String.join(" ", a.getOptions()) : "";
+        return c.getClass().getName() + " " + opts;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(kind.name());
+        params.forEach((k, v) -> sb.append(' ').append(k).append('=')
+                .append(v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v.doubleValue())
+                        : String.format(Locale.ROOT, "%g", v)));
+        return sb.toString();
+    }
+}

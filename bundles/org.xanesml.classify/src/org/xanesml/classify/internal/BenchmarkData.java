@@ -1,0 +1,148 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.xanesml.classify.DataSet;
+import org.xanesml.classify.DataSetBuilder;
+import org.xanesml.classify.EnergyReference;
+import org.xanesml.classify.FeatureRecipe;
+import org.xanesml.classify.LabelledSpectrum;
+import org.xanesml.classify.RareClassPolicy;
+import org.xanesml.classify.SplitRole;
+import org.xanesml.classify.Task;
+import org.xanesml.core.Edge;
+import org.xanesml.core.Element;
+import org.xanesml.core.Spectrum;
+
+/**
+ * The four comparison data sets of the scikit-learn baseline (Cu and Fe, CN {4,5,6} and four geometries), built from
+ * the raw shared tables with the shared split files, plus the grids the recipes start from.
+ */
+public final class BenchmarkData {
+    public static final List<String> CN_CLASSES = List.of("4", "5", "6");
+    public static final List<String> GEOMETRY_CLASSES = List.of("tetrahedral", "square-planar", "square-pyramidal",
+            "octahedral");
+
+    /** One comparison: data set, the starting recipe, and the baseline's key ("cu/A_CN"). */
+    public record Benchmark(String key, Element element, DataSet data, FeatureRecipe baseRecipe) {
+    }
+
+    /** Spectra and labels of one source, loaded once and shared by its two tasks. */
+    public record Source(Element element, Map<String, Spectrum> spectra, List<SharedTables.Row> labels,
+            Map<String, SplitRole> split, FeatureRecipe baseRecipe) {
+    }
+
+    private BenchmarkData() {
+    }
+
+    public static Source loadCu(Path shared) throws IOException {
+        Path dir = shared.resolve("data/omnixas-cu");
+        Map<String, Double> fermi = SharedTables.readFeffFermiLevels(dir.resolve("FEFF_Cu_xmu_POSCAR.tar.gz"));
+        Map<String, Spectrum> spectra = SharedTables.readSpectra(dir.resolve("spectra.csv.gz"), "id", "omega_eV", "mu",
+                Element.Cu, Edge.K, SharedTables.fermiMetadata(fermi));
+        List<SharedTables.Row> sites = SharedTables.readCsv(dir.resolve("sites.csv"));
+        Map<String, SplitRole> split = SharedTables.readSplit(shared.resolve("golden/splits/omnixas_cu_split.csv"), "id");
+        double[] grid = feffRelativeGrid(spectra.values());
+        return new Source(Element.Cu, spectra, sites, split, FeatureRecipe.mu(EnergyReference.FEFF_FERMI_LEVEL, grid));
+    }
+
+    public static Source loadFe(Path shared) throws IOException {
+        Path dir = shared.resolve("data/xanesnet-fe");
+        Map<String, Spectrum> spectra = SharedTables.readSpectra(dir.resolve("spectra.csv.gz"), "name", "energy_eV", "mu",
+                Element.Fe, Edge.K, Map.of());
+        List<SharedTables.Row> labels = SharedTables.readCsv(dir.resolve("labels.csv"));
+        Map<String, SplitRole> split = SharedTables.readSplit(shared.resolve("golden/splits/xanesnet_fe_split.csv"),
+                "name");
+        double[] grid = commonGrid(spectra.values());
+        return new Source(Element.Fe, spectra, labels, split, FeatureRecipe.mu(EnergyReference.ABSOLUTE, grid));
+    }
+
+    /** Builds the data set of one task of a source with the split file; rare or unlisted classes are dropped. */
+    public static Benchmark benchmark(Source src, Task task) {
+        boolean cu = src.element() == Element.Cu;
+        String labelColumn = task == Task.COORDINATION_NUMBER ? (cu ? "cn_shell125" : "cn_cov115") : "geometry";
+        String idColumn = cu ? "id" : "name";
+        String groupColumn = cu ? "mp_id" : "csd_refcode";
+        List<LabelledSpectrum> items = new ArrayList<>();
+        for (SharedTables.Row r : src.labels()) {
+            Spectrum s = src.spectra().get(r.get(idColumn));
+            if (s == null || !src.split().containsKey(s.id())) {
+                continue;
+            }
+            items.add(new LabelledSpectrum(s, r.get(labelColumn), r.get(groupColumn)));
+        }
+        List<String> classes = task == Task.COORDINATION_NUMBER ? CN_CLASSES : GEOMETRY_CLASSES;
+        String key = (cu ? "cu/" : "fe/") + (task == Task.COORDINATION_NUMBER ? "A_CN" : "B_geometry");
+        DataSet ds = new DataSetBuilder().name(key).task(task).classes(classes).rareClasses(RareClassPolicy.DROP)
+                .splitTable(src.split()).build(items);
+        return new Benchmark(key, src.element(), ds, src.baseRecipe());
+    }
+
+    /**
+     * The FEFF-relative grid: per row index, the median over spectra of omega - E_Fermi, kept where every spectrum
+     * has data (so no spectrum needs extrapolation). FEFF writes the same k-based grid for every site, so row medians
+     * are a representative grid.
+     */
+    public static double[] feffRelativeGrid(Collection<Spectrum> spectra) {
+        int maxLen = 0;
+        double lo = Double.NEGATIVE_INFINITY;
+        double hi = Double.POSITIVE_INFINITY;
+        List<double[]> rel = new ArrayList<>();
+        for (Spectrum s : spectra) {
+            double ef = Double.parseDouble(s.metadata(EnergyReference.FEFF_FERMI_LEVEL_KEY).orElseThrow(
+                    () -> new IllegalArgumentException(s.id() + ": no FEFF Fermi level to build a relative grid")));
+            double[] e = s.energyEv();
+            for (int i = 0; i < e.length; i++) {
+                e[i] -= ef;
+            }
+            rel.add(e);
+            maxLen = Math.max(maxLen, e.length);
+            lo = Math.max(lo, e[0]);
+            hi = Math.min(hi, e[e.length - 1]);
+        }
+        List<Double> grid = new ArrayList<>();
+        for (int i = 0; i < maxLen; i++) {
+            List<Double> col = new ArrayList<>();
+            for (double[] e : rel) {
+                if (i < e.length) {
+                    col.add(e[i]);
+                }
+            }
+            double[] v = col.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double med = v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+            double rounded = Math.round(med * 1000) / 1000.0;
+            if (rounded >= lo && rounded <= hi && (grid.isEmpty() || rounded > grid.get(grid.size() - 1))) {
+                grid.add(rounded);
+            }
+        }
+        return grid.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** @return the energy grid all spectra share (the native FDMNES grid of the Fe set). */
+    public static double[] commonGrid(Collection<Spectrum> spectra) {
+        double[] first = null;
+        for (Spectrum s : spectra) {
+            double[] e = s.energyEv();
+            if (first == null) {
+                first = e;
+            } else if (!Arrays.equals(first, e)) {
+                throw new IllegalArgumentException(s.id() + ": its energy grid differs from the first spectrum's;"
+                        + " a common grid needs identical grids");
+            }
+        }
+        if (first == null) {
+            throw new IllegalArgumentException("no spectra to take a grid from");
+        }
+        return first;
+    }
+}

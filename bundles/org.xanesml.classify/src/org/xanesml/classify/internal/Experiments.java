@@ -1,0 +1,94 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.xanesml.classify.Augmentation;
+import org.xanesml.classify.ClassBalance;
+import org.xanesml.classify.FeatureExtractor;
+import org.xanesml.classify.FeatureMatrix;
+import org.xanesml.classify.FeatureRecipe;
+import org.xanesml.classify.LearnerSpec;
+import org.xanesml.classify.Metrics;
+import org.xanesml.classify.ModelTrainer;
+import org.xanesml.classify.SplitRole;
+import org.xanesml.classify.Task;
+import org.xanesml.classify.TrainedModel;
+import org.xanesml.classify.TrainingOptions;
+
+/**
+ * Exploration runner used to choose recipes on the VAL split only: prints validation metrics of each configuration
+ * given on the command line. Usage: {@code Experiments <shared> <cu|fe> <cn|geo> <config>...} where a config is
+ * {@code kind:C=10,gamma=0.005;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (d = derivative scale, s =
+ * smoothing sigma, aug = copies/shift/broadening/noise/scale).
+ */
+public final class Experiments {
+    private Experiments() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path shared = Path.of(args[0]);
+        BenchmarkData.Source src = args[1].equals("cu") ? BenchmarkData.loadCu(shared) : BenchmarkData.loadFe(shared);
+        Task task = args[2].equals("cn") ? Task.COORDINATION_NUMBER : Task.GEOMETRY;
+        BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, task);
+        boolean showTest = Boolean.getBoolean("xanesml.showTest");
+        for (int a = 3; a < args.length; a++) {
+            Config c = parse(args[a], b.baseRecipe());
+            long t0 = System.nanoTime();
+            TrainedModel m = ModelTrainer.train(b.data(), c.recipe, c.learner, c.options);
+            double trainS = (System.nanoTime() - t0) / 1e9;
+            FeatureMatrix val = FeatureMatrix.of(b.data().of(SplitRole.VAL), new FeatureExtractor(c.recipe));
+            Metrics mv = Metrics.of(val.y(), m.predictAll(val.x()), b.data().classes().size());
+            String line = String.format(Locale.ROOT, "%s %-60s val acc %.4f bal %.4f F1 %.4f  train %.1fs", b.key(),
+                    args[a], mv.accuracy(), mv.balancedAccuracy(), mv.macroF1(), trainS);
+            if (showTest) {
+                FeatureMatrix test = FeatureMatrix.of(b.data().of(SplitRole.TEST), new FeatureExtractor(c.recipe));
+                Metrics mt = Metrics.of(test.y(), m.predictAll(test.x()), b.data().classes().size());
+                line += String.format(Locale.ROOT, " | TEST acc %.4f F1 %.4f", mt.accuracy(), mt.macroF1());
+            }
+            System.out.println(line);
+        }
+    }
+
+    record Config(FeatureRecipe recipe, LearnerSpec learner, TrainingOptions options) {
+    }
+
+    /** Parses the compact configuration syntax described in the class comment. */
+    public static Config parse(String spec, FeatureRecipe base) {
+        String[] parts = spec.split(";");
+        String[] kp = parts[0].split(":", 2);
+        LearnerSpec.Kind kind = LearnerSpec.Kind.valueOf(kp[0]);
+        java.util.Map<String, Double> params = new java.util.TreeMap<>();
+        if (kp.length > 1 && !kp[1].isEmpty()) {
+            for (String p : kp[1].split(",")) {
+                String[] nv = p.split("=");
+                params.put(nv[0], Double.parseDouble(nv[1]));
+            }
+        }
+        FeatureRecipe r = base;
+        ClassBalance bal = ClassBalance.NONE;
+        Augmentation aug = Augmentation.NONE;
+        List<String> rest = new ArrayList<>(List.of(parts).subList(1, parts.length));
+        for (String p : rest) {
+            String[] nv = p.split("=", 2);
+            switch (nv[0]) {
+                case "d" -> r = r.withDerivative(true, Double.parseDouble(nv[1]));
+                case "s" -> r = r.withSmoothing(Double.parseDouble(nv[1]));
+                case "bal" -> bal = ClassBalance.valueOf(nv[1]);
+                case "aug" -> {
+                    String[] v = nv[1].split("/");
+                    aug = new Augmentation(Integer.parseInt(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
+                            Double.parseDouble(v[3]), Double.parseDouble(v[4]), 7);
+                }
+                default -> throw new IllegalArgumentException("unknown config part '" + p + "' in " + spec);
+            }
+        }
+        return new Config(r, new LearnerSpec(kind, params), new TrainingOptions(bal, aug));
+    }
+}
