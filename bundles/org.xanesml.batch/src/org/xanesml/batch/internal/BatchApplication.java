@@ -1,0 +1,32 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.batch.internal;
+
+import java.io.PrintWriter;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+
+/**
+ * Equinox entry point of the {@code xanesml} launcher. Equinox strips its own options (-application, -data...)
+ * and hands the rest here; the Integer returned becomes the process exit code.
+ */
+public final class BatchApplication implements IApplication {
+
+    @Override
+    public Object start(IApplicationContext context) {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        // No splash screen exists in the headless product, but the launcher may still have asked for one.
+        context.applicationRunning();
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        return XanesmlCommand.run(args == null ? new String[0] : args, out, err);
+    }
+
+    @Override
+    public void stop() {
+        // Commands run to completion on the calling thread; long ones check Thread.interrupted() themselves.
+    }
+}

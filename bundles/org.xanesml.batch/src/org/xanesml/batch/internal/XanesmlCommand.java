@@ -1,0 +1,56 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.batch.internal;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top-level {@code xanesml} command. Sub-commands (train, classify, normalize, watch...) register here as the
+ * bundles that implement them land; without one, the command prints its usage.
+ */
+@Command(name = "xanesml", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = { "XANES normalisation and local-environment classification (coordination number,",
+                "geometry, oxidation state) of K-edge spectra of 3d transition metals." },
+        subcommands = { CommandLine.HelpCommand.class },
+        footer = { "", "Exit codes: 0 success, 1 failure, 2 usage error,",
+                "            3 partial success (the failed inputs are listed in the report).",
+                "JVM options: set XANESML_JAVA_OPTS, or pass -J<option> (e.g. -J-Xmx8g) first." })
+public final class XanesmlCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Runs the command line and returns the process exit code; never calls System.exit, so tests and the Equinox
+     * application share it.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new XanesmlCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println(ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                ex.getCommandLine().usage(err);
+            }
+            return ExitCodes.USAGE;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}
