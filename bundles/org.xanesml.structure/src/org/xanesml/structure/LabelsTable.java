@@ -1,0 +1,140 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.structure;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The labels of a whole collection as one CSV table, one row a site, sorted by id so reruns diff cleanly. This is
+ * what the batch command {@code labels} calls:
+ *
+ * <pre>
+ * LabelsTable.Result r = LabelsTable.write(input, ClusterCollections.Options.defaults(), LabelerSettings.omnixasCu(), csv);
+ * </pre>
+ *
+ * Columns: {@code id, source, absorber, n_atoms, cn, d1, first_shell_species, donor_set, geometry, geom_param}, one
+ * {@code bvs_<anion>_R0_<R0>} per bond-valence setting, {@code possible_pi_ligand} when that flag is enabled, and
+ * {@code nn<k>} ({@code "O:1.953 O:1.953 ..."}) when neighbours are listed.
+ */
+public final class LabelsTable {
+    private LabelsTable() {
+    }
+
+    /**
+     * @param csv the table written
+     * @param rows sites labelled
+     * @param failures members that could not be read or labelled, with reasons (not in the table)
+     */
+    public record Result(Path csv, int rows, List<ClusterCollections.Failure> failures) {
+        public Result {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /**
+     * Labels every cluster of a folder or {@code .tar.gz} and writes the table.
+     *
+     * @return rows written and failures; a failing member never stops the run
+     * @throws IOException when the input cannot be read or the table cannot be written
+     */
+    public static Result write(Path input, ClusterCollections.Options options, LabelerSettings settings, Path csv)
+            throws IOException {
+        Objects.requireNonNull(csv, "csv");
+        SiteLabeler labeler = new SiteLabeler(settings);
+        List<LocalEnvironment> labelled = new ArrayList<>();
+        List<ClusterCollections.Failure> failures = new ArrayList<>();
+        ClusterCollections.Summary summary = ClusterCollections.forEach(input, options, cluster -> {
+            try {
+                labelled.add(labeler.label(cluster));
+            } catch (IllegalArgumentException e) {
+                // e.g. an element without covalent radius: this site only
+                failures.add(new ClusterCollections.Failure(cluster.source(), e.getMessage()));
+            }
+        });
+        failures.addAll(summary.failures());
+        Path parent = csv.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            write(labelled, settings, out);
+        }
+        return new Result(csv, labelled.size(), failures);
+    }
+
+    /** Writes header and rows (sorted by id) of already labelled sites, all made with the given settings. */
+    public static void write(List<LocalEnvironment> environments, LabelerSettings settings, Writer out) throws IOException {
+        List<LocalEnvironment> sorted = new ArrayList<>(environments);
+        sorted.sort(Comparator.comparing(LocalEnvironment::id));
+        writeRow(out, header(settings));
+        for (LocalEnvironment env : sorted) {
+            if (!env.settings().equals(settings)) {
+                throw new IllegalArgumentException("site " + env.id() + " was labelled with other settings than the table's");
+            }
+            writeRow(out, row(env));
+        }
+    }
+
+    /** @return the column names for these settings */
+    public static List<String> header(LabelerSettings settings) {
+        List<String> h = new ArrayList<>(List.of("id", "source", "absorber", "n_atoms", "cn", "d1", "first_shell_species",
+                "donor_set", "geometry", "geom_param"));
+        for (BondValence bv : settings.bondValences()) {
+            h.add("bvs_" + bv.anion().symbol() + "_R0_" + LabelFormat.shortest(bv.r0Angstrom(), 4));
+        }
+        if (settings.piLigandCarbonMin() > 0) {
+            h.add("possible_pi_ligand");
+        }
+        if (settings.nearestListed() > 0) {
+            h.add("nn" + settings.nearestListed());
+        }
+        return h;
+    }
+
+    /** @return the cells of one site, matching {@link #header} */
+    public static List<String> row(LocalEnvironment env) {
+        LabelerSettings s = env.settings();
+        List<String> r = new ArrayList<>(List.of(env.id(), env.cluster().source(), env.cluster().absorber().element().symbol(),
+                Integer.toString(env.cluster().atomCount()), Integer.toString(env.coordinationNumber()),
+                LabelFormat.shortest(env.nearestDistanceAngstrom(), 4), env.firstShellSpeciesLabel(), env.donorSetLabel(),
+                env.geometryLabel(), env.geometryParameterLabel()));
+        for (double sum : env.bondValenceSums()) {
+            r.add(LabelFormat.shortest(sum, 3));
+        }
+        if (s.piLigandCarbonMin() > 0) {
+            r.add(env.possiblePiLigand() ? "1" : "0");
+        }
+        if (s.nearestListed() > 0) {
+            r.add(env.nearestNeighboursLabel(s.nearestListed()));
+        }
+        return r;
+    }
+
+    private static void writeRow(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(csvCell(cells.get(i)));
+        }
+        out.write('\n');
+    }
+
+    /** @return the cell quoted per RFC 4180 when it holds a comma, quote or line break */
+    static String csvCell(String cell) {
+        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+            return cell;
+        }
+        return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+}

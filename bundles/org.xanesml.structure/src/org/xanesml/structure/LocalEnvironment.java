@@ -1,0 +1,130 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.structure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.xanesml.core.Element;
+
+/**
+ * The labels derived from one cluster, with the settings that produced them.
+ *
+ * @param cluster the labelled cluster
+ * @param settings the rules used
+ * @param firstShell the first-shell atoms, nearest first
+ * @param geometry the geometry class
+ * @param geometryLabel the geometry as the tables write it ({@code "cn8"} for CN >= 7 when so configured)
+ * @param geometryParameter the number that decided the geometry (see {@link Geometry#parameter()}), raw, unrounded
+ * @param bondValenceSums one sum per {@link LabelerSettings#bondValences()}, same order
+ */
+public record LocalEnvironment(Cluster cluster, LabelerSettings settings, List<Atom> firstShell, Geometry geometry,
+        String geometryLabel, OptionalDouble geometryParameter, List<Double> bondValenceSums) {
+
+    public LocalEnvironment {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(settings, "settings");
+        firstShell = List.copyOf(firstShell);
+        Objects.requireNonNull(geometry, "geometry");
+        Objects.requireNonNull(geometryLabel, "geometryLabel");
+        Objects.requireNonNull(geometryParameter, "geometryParameter");
+        bondValenceSums = List.copyOf(bondValenceSums);
+        if (bondValenceSums.size() != settings.bondValences().size()) {
+            throw new IllegalArgumentException("expected " + settings.bondValences().size() + " bond-valence sums, got "
+                    + bondValenceSums.size());
+        }
+    }
+
+    /** @return the site id of the cluster */
+    public String id() {
+        return cluster.id();
+    }
+
+    /** @return the coordination number, the size of the first shell */
+    public int coordinationNumber() {
+        return firstShell.size();
+    }
+
+    /** @return the distance of the nearest neighbour of any species, d1 */
+    public double nearestDistanceAngstrom() {
+        return cluster.neighbours().get(0).distanceAngstrom();
+    }
+
+    /** @return first-shell atoms counted per element, ordered by symbol as the tables list them */
+    public SortedMap<String, Integer> donorCounts() {
+        return firstShell.stream().collect(Collectors.groupingBy(a -> a.element().symbol(), TreeMap::new,
+                Collectors.summingInt(a -> 1)));
+    }
+
+    /** @return the donor set as the XANESNET table writes it, e.g. {@code "C2 I1 N3"} */
+    public String donorSetLabel() {
+        return donorCounts().entrySet().stream().map(e -> e.getKey() + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    /** @return the distinct first-shell species separated by spaces, e.g. {@code "As Cu"} */
+    public String firstShellSpeciesLabel() {
+        return String.join(" ", donorCounts().keySet());
+    }
+
+    /** @return the number of first-shell atoms of this element */
+    public int countInFirstShell(Element element) {
+        return (int) firstShell.stream().filter(a -> a.element() == element).count();
+    }
+
+    /** @return true when every first-shell atom is of this element */
+    public boolean firstShellAllOf(Element element) {
+        return countInFirstShell(element) == firstShell.size();
+    }
+
+    /** @return true when the first shell holds at least {@link LabelerSettings#piLigandCarbonMin()} carbon atoms */
+    public boolean possiblePiLigand() {
+        return settings.piLigandCarbonMin() > 0 && countInFirstShell(Element.C) >= settings.piLigandCarbonMin();
+    }
+
+    /** @return how many atoms of the element lie within the distance (inclusive), in or out of the first shell */
+    public int countWithin(Element element, double maxDistanceAngstrom) {
+        int n = 0;
+        for (Atom a : cluster.neighbours()) {
+            if (a.distanceAngstrom() > maxDistanceAngstrom) {
+                break;
+            }
+            if (a.element() == element) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** @return the bond-valence sums keyed by their parameters */
+    public Map<BondValence, Double> bondValenceSumsByParameters() {
+        Map<BondValence, Double> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < bondValenceSums.size(); i++) {
+            m.put(settings.bondValences().get(i), bondValenceSums.get(i));
+        }
+        return m;
+    }
+
+    /** @return the n nearest neighbours as {@code "O:2.649 O:2.649 Rb:3.059"} (distances to 0.001 A) */
+    public String nearestNeighboursLabel(int n) {
+        return cluster.neighbours().stream().limit(n)
+                .map(a -> a.element().symbol() + ":" + LabelFormat.fixed(a.distanceAngstrom(), 3))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** @return the geometry parameter as the tables write it (0.1 deg, 0.001, or an integer); empty when none */
+    public String geometryParameterLabel() {
+        if (geometryParameter.isEmpty()) {
+            return "";
+        }
+        int decimals = geometry.parameter().decimals();
+        double value = geometryParameter.getAsDouble();
+        return decimals == 0 ? Long.toString(Math.round(value)) : LabelFormat.shortest(value, decimals);
+    }
+}
