@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.xanesml.io.SpectrumReader;
 import org.xanesml.io.internal.athena.AthenaProjectReader;
+import org.xanesml.io.internal.mp.MaterialsProjectTsvReader;
+import org.xanesml.io.internal.mp.XasJsonReader;
 
 /**
  * The readers of container formats (Athena projects, Materials Project and TRIXS documents, NeXus), which
@@ -20,6 +22,6 @@ public final class ContainerFormats {
 
     /** @return a new list of the container-format readers, each stateless and thread-safe. */
     public static List<SpectrumReader> readers() {
-        return List.of(new AthenaProjectReader());
+        return List.of(new AthenaProjectReader(), new MaterialsProjectTsvReader(), new XasJsonReader());
     }
 }
