@@ -30,6 +30,9 @@ import org.xanesml.structure.internal.PoscarParser;
  * is reported in the {@link Summary}, not fatal; only an unreadable archive throws.
  */
 public final class ClusterCollections {
+    /** Start of the failure message for a POSCAR without FEFF site folders when no absorber element is chosen. */
+    public static final String NO_FEFF_SITES = "no FEFF site folders beside this POSCAR";
+
     private ClusterCollections() {
     }
 
@@ -121,7 +124,7 @@ public final class ClusterCollections {
                 PeriodicStructure s = PoscarParser.parse(source, new String(p.getValue(), StandardCharsets.UTF_8).lines().toList());
                 Map<Integer, String> sites = feffSitesByMaterialDir.getOrDefault(dir, Map.of());
                 if (sites.isEmpty() && options.poscarAbsorber() == null) {
-                    failures.add(new Failure(source, "no FEFF site folders beside this POSCAR and no absorber element chosen"));
+                    failures.add(new Failure(source, NO_FEFF_SITES + " and no absorber element chosen"));
                     continue;
                 }
                 Map<Integer, String> chosen = sites;

@@ -108,8 +108,8 @@ public final class LabelsTable {
                 Integer.toString(env.cluster().atomCount()), Integer.toString(env.coordinationNumber()),
                 LabelFormat.shortest(env.nearestDistanceAngstrom(), 4), env.firstShellSpeciesLabel(), env.donorSetLabel(),
                 env.geometryLabel(), env.geometryParameterLabel()));
-        for (double sum : env.bondValenceSums()) {
-            r.add(LabelFormat.shortest(sum, 3));
+        for (int i = 0; i < env.bondValenceSums().size(); i++) {
+            r.add(env.bondValenceSumLabel(i));
         }
         if (s.piLigandCarbonMin() > 0) {
             r.add(env.possiblePiLigand() ? "1" : "0");

@@ -118,6 +118,16 @@ public record LocalEnvironment(Cluster cluster, LabelerSettings settings, List<A
                 .collect(Collectors.joining(" "));
     }
 
+    /**
+     * @return the i-th bond-valence sum to 0.001, or {@code "0"} when no anion lies within the cutoff (the reference
+     *         tables write an empty sum as the integer 0, while a sum that rounds to zero is written 0.0)
+     */
+    public String bondValenceSumLabel(int i) {
+        double sum = bondValenceSums.get(i);
+        // exp() is positive, so an exactly zero sum means no anion contributed
+        return sum == 0.0 ? "0" : LabelFormat.shortest(sum, 3);
+    }
+
     /** @return the geometry parameter as the tables write it (0.1 deg, 0.001, or an integer); empty when none */
     public String geometryParameterLabel() {
         if (geometryParameter.isEmpty()) {

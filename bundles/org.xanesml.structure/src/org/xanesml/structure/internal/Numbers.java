@@ -33,6 +33,10 @@ final class Numbers {
     }
 
     static boolean isNumber(String text) {
+        // cheap pre-check: card names and tags are far more common than numbers here, and exceptions are slow
+        if (text.isEmpty() || "+-.0123456789".indexOf(text.charAt(0)) < 0) {
+            return false;
+        }
         try {
             Double.parseDouble(text);
             return true;

@@ -1,0 +1,195 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.structure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.xanesml.core.Element;
+import org.xanesml.testing.SharedData;
+
+/**
+ * Reproduces the derived labels of the shared data from the raw structures and reports per-column agreement to
+ * {@code SharedData.outputDir()/structure-agreement-*.md}.
+ * <p>
+ * Findings that explain the rules (see the report for counts):
+ * <ul>
+ * <li>OmniXAS-Cu {@code sites.csv} was made from {@code feff.inp}, taking distances from FEFF's distance column
+ * (5 decimals, from unrounded coordinates) and angles from the 5-decimal coordinates. With that, every column agrees
+ * on all 5,299 sites. Recomputing distances from the coordinates instead moves 266 {@code d1}, 240 {@code nn12} and
+ * 53 {@code bvs} cells by one unit in the last digit (values sitting on a rounding half), never CN or geometry.</li>
+ * <li>{@code bvs_O_R0_Cu2} sums all O within 3.0 A, not only first-shell O (first-shell-only differs on 2,195 sites).</li>
+ * <li>From the POSCARs with periodic images the distances are unrounded, so the same last-digit ties fall the other
+ * way on a few hundred float cells and on 3 {@code geom_param} values (tau or angle on a rounding half); CN and
+ * geometry still agree on every site.</li>
+ * <li>The 2 feff.inp of mp-1101124 sites 001 and 003 have no row: their FEFF runs are incomplete (no xmu.dat).</li>
+ * </ul>
+ */
+class ReferenceAgreementTest {
+
+    private static final String CU_SITES = "data/omnixas-cu/sites.csv";
+    private static final String CU_FEFF = "data/omnixas-cu/FEFF_Cu_feff_inp.tar.gz";
+    private static final String CU_POSCAR = "data/omnixas-cu/FEFF_Cu_xmu_POSCAR.tar.gz";
+    private static final String FE_LABELS = "data/xanesnet-fe/labels.csv";
+    private static final String FE_XYZ = "data/xanesnet-fe/preconv.tar.gz";
+
+    @Test
+    void omnixasCuFromFeffInpAgreesOnEveryColumn() throws IOException {
+        LabelAgreement report = compareCu(SharedData.require(CU_FEFF), ClusterCollections.Kind.FEFF_INP,
+                "OmniXAS Cu sites.csv from feff.inp (FEFF distance column)");
+        for (String column : List.of("cn_shell125", "geometry", "geom_param", "bvs_O_R0_Cu2", "first_shell_all_O",
+                "first_shell_species", "d1", "cn_O_le2p6", "nn12")) {
+            LabelAgreement.Column c = report.column(column);
+            assertEquals(5299, c.compared(), column);
+            assertEquals(c.compared(), c.agreed(), column + " differs, see " + reportPath("cu-feff"));
+        }
+    }
+
+    @Test
+    void omnixasCuFromPoscarAgreesOnCnAndGeometry() throws IOException {
+        LabelAgreement report = compareCu(SharedData.require(CU_POSCAR), ClusterCollections.Kind.POSCAR,
+                "OmniXAS Cu sites.csv from POSCAR + periodic images (6 A)");
+        for (String column : List.of("cn_shell125", "geometry", "first_shell_all_O", "first_shell_species", "cn_O_le2p6")) {
+            LabelAgreement.Column c = report.column(column);
+            assertEquals(5299, c.compared(), column);
+            assertEquals(c.compared(), c.agreed(), column + " differs, see " + reportPath("cu-poscar"));
+        }
+        // float columns: only last-digit rounding ties may differ (feff.inp distances are themselves rounded)
+        for (String column : List.of("geom_param", "bvs_O_R0_Cu2", "d1", "nn12")) {
+            assertTrue(report.column(column).fraction() > 0.9, column + " agreement " + report.column(column).fraction());
+        }
+    }
+
+    private LabelAgreement compareCu(Path archive, ClusterCollections.Kind kind, String title) throws IOException {
+        Map<String, Map<String, String>> reference = readCsv(SharedData.require(CU_SITES), "id");
+        LabelAgreement report = new LabelAgreement(title);
+        SiteLabeler labeler = new SiteLabeler(LabelerSettings.omnixasCu());
+        Set<String> seen = new HashSet<>();
+        List<String> withoutRow = new ArrayList<>();
+        long[] labelNanos = { 0 };
+        long start = System.nanoTime();
+        ClusterCollections.Summary summary = ClusterCollections.forEach(archive,
+                ClusterCollections.Options.defaults().withKinds(kind), cluster -> {
+                    long t0 = System.nanoTime();
+                    LocalEnvironment env = labeler.label(cluster);
+                    labelNanos[0] += System.nanoTime() - t0;
+                    Map<String, String> row = reference.get(env.id());
+                    if (row == null) {
+                        withoutRow.add(env.id());
+                        return;
+                    }
+                    seen.add(env.id());
+                    String id = env.id();
+                    report.compare("cn_shell125", id, row.get("cn_shell125"), Integer.toString(env.coordinationNumber()));
+                    report.compare("geometry", id, row.get("geometry"), env.geometryLabel());
+                    report.compare("geom_param", id, row.get("geom_param"), env.geometryParameterLabel());
+                    report.compare("bvs_O_R0_Cu2", id, row.get("bvs_O_R0_Cu2"), env.bondValenceSumLabel(0));
+                    report.compare("first_shell_all_O", id, row.get("first_shell_all_O"), env.firstShellAllOf(Element.O) ? "1" : "0");
+                    report.compare("first_shell_species", id, row.get("first_shell_species"), env.firstShellSpeciesLabel());
+                    report.compare("d1", id, row.get("d1"), LabelFormat.shortest(env.nearestDistanceAngstrom(), 4));
+                    report.compare("cn_O_le2p6", id, row.get("cn_O_le2p6"), Integer.toString(env.countWithin(Element.O, 2.6)));
+                    report.compare("nn12", id, row.get("nn12"), env.nearestNeighboursLabel(12));
+                });
+        long totalNanos = System.nanoTime() - start;
+        report.note(String.format(java.util.Locale.ROOT, "%d clusters read from %s; reading + labelling %.2f s, labelling alone %.3f s",
+                summary.clusters(), archive.getFileName(), totalNanos / 1e9, labelNanos[0] / 1e9));
+        report.note("clusters without a reference row (incomplete FEFF runs): " + withoutRow);
+        report.note("reference rows without a cluster: " + (reference.size() - seen.size()));
+        report.note(summary.failures().size() + " members reported instead of labelled");
+        summary.failures().stream().limit(20).forEach(f -> report.note("failure: " + f.source() + ": " + f.message()));
+        report.write(reportPath(kind == ClusterCollections.Kind.POSCAR ? "cu-poscar" : "cu-feff"));
+        // the POSCAR archive also holds materials without any FEFF site folder (no spectrum, no reference row):
+        // those are reported, never labelled; anything else is a real failure
+        assertEquals(List.of(), summary.failures().stream()
+                .filter(f -> !f.message().startsWith(ClusterCollections.NO_FEFF_SITES)).toList());
+        assertEquals(reference.size(), seen.size(), "every reference row must be labelled");
+        if (kind == ClusterCollections.Kind.FEFF_INP) {
+            assertEquals(List.of("mp-1101124_001", "mp-1101124_003"), withoutRow.stream().sorted().toList());
+        }
+        return report;
+    }
+
+    @Test
+    void xanesnetFeFromXyzAgreesOnEveryColumn() throws IOException {
+        Map<String, Map<String, String>> reference = readCsv(SharedData.require(FE_LABELS), "name");
+        LabelAgreement report = new LabelAgreement("XANESNET Fe labels.csv from xyz");
+        SiteLabeler labeler = new SiteLabeler(LabelerSettings.xanesnetFe());
+        Set<String> seen = new HashSet<>();
+        List<String> withoutRow = new ArrayList<>();
+        long[] labelNanos = { 0 };
+        long start = System.nanoTime();
+        Path archive = SharedData.require(FE_XYZ);
+        ClusterCollections.Summary summary = ClusterCollections.forEach(archive,
+                ClusterCollections.Options.defaults().withKinds(ClusterCollections.Kind.XYZ), cluster -> {
+                    long t0 = System.nanoTime();
+                    LocalEnvironment env = labeler.label(cluster);
+                    labelNanos[0] += System.nanoTime() - t0;
+                    Map<String, String> row = reference.get(env.id());
+                    if (row == null) {
+                        withoutRow.add(env.id());
+                        return;
+                    }
+                    seen.add(env.id());
+                    String id = env.id();
+                    report.compare("n_atoms", id, row.get("n_atoms"), Integer.toString(cluster.atomCount()));
+                    report.compare("cn_cov115", id, row.get("cn_cov115"), Integer.toString(env.coordinationNumber()));
+                    report.compare("geometry", id, row.get("geometry"), env.geometryLabel());
+                    report.compare("geom_param", id, row.get("geom_param"), env.geometryParameterLabel());
+                    report.compare("donor_set", id, row.get("donor_set"), env.donorSetLabel());
+                    report.compare("possible_pi_ligand", id, row.get("possible_pi_ligand"), env.possiblePiLigand() ? "1" : "0");
+                    report.compare("nn8", id, row.get("nn8"), env.nearestNeighboursLabel(8));
+                });
+        long totalNanos = System.nanoTime() - start;
+        report.note(String.format(java.util.Locale.ROOT, "%d clusters read from %s; reading + labelling %.2f s, labelling alone %.3f s",
+                summary.clusters(), archive.getFileName(), totalNanos / 1e9, labelNanos[0] / 1e9));
+        report.note("clusters without a reference row: " + withoutRow);
+        summary.failures().forEach(f -> report.note("failure: " + f.source() + ": " + f.message()));
+        report.write(reportPath("fe-xyz"));
+        assertEquals(List.of(), summary.failures());
+        assertEquals(List.of(), withoutRow);
+        assertEquals(reference.size(), seen.size());
+        for (String column : List.of("n_atoms", "cn_cov115", "geometry", "geom_param", "donor_set", "possible_pi_ligand", "nn8")) {
+            LabelAgreement.Column c = report.column(column);
+            assertEquals(4329, c.compared(), column);
+            assertEquals(c.compared(), c.agreed(), column + " differs, see " + reportPath("fe-xyz"));
+        }
+    }
+
+    private static Path reportPath(String which) {
+        return SharedData.outputDir().resolve("structure-agreement-" + which + ".md");
+    }
+
+    /** Reads a comma-separated table without quoting (both reference tables have none; a quoted cell fails the count check). */
+    static Map<String, Map<String, String>> readCsv(Path csv, String key) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        String[] header = lines.get(0).split(",", -1);
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isEmpty()) {
+                continue;
+            }
+            String[] cells = lines.get(i).split(",", -1);
+            assertEquals(header.length, cells.length, csv + " line " + (i + 1) + ": cell count");
+            Map<String, String> row = new HashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                row.put(header[c], cells[c]);
+            }
+            rows.put(row.get(key), row);
+        }
+        return rows;
+    }
+}
