@@ -1,0 +1,96 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.xanesml.core.Edge;
+import org.xanesml.core.Element;
+import org.xanesml.core.Spectrum;
+
+/**
+ * Classifies spectra with a model bundle and says whether each answer applies: a spectrum of another element or
+ * edge, one whose energy range does not cover the model's grid, one lacking the reference energy, or one unlike the
+ * training data (domain score above 1) is flagged out of domain with the reason. Not thread-safe (Weka classifiers
+ * keep scratch state): give each thread its own instance via {@link #copyForThread()}.
+ */
+public final class LocalEnvironmentClassifier {
+    private final ModelBundle bundle;
+    private final TrainedModel model;
+    private final FeatureExtractor extractor;
+    private final Element element;
+    private final Edge edge;
+
+    public LocalEnvironmentClassifier(ModelBundle bundle) {
+        this(bundle, bundle.model());
+    }
+
+    private LocalEnvironmentClassifier(ModelBundle bundle, TrainedModel model) {
+        this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.model = model;
+        this.extractor = new FeatureExtractor(model.recipe());
+        this.element = Element.ofSymbol(bundle.descriptor().element);
+        this.edge = Edge.ofName(bundle.descriptor().edge);
+    }
+
+    public LocalEnvironmentClassifier copyForThread() {
+        return new LocalEnvironmentClassifier(bundle, model.copyForThread());
+    }
+
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    public List<String> classes() {
+        return model.classes();
+    }
+
+    /** Classifies one spectrum (expected edge-step normalised, as the training spectra were). */
+    public Prediction classify(Spectrum s) {
+        List<String> classes = model.classes();
+        if (s.absorber().isPresent() && s.absorber().get() != element) {
+            return rejected(s, Applicability.Verdict.WRONG_ELEMENT, s.id() + ": absorber is " + s.absorber().get()
+                    + ", this model is for " + element + " " + edge + " spectra");
+        }
+        if (s.edge().isPresent() && s.edge().get() != edge) {
+            return rejected(s, Applicability.Verdict.WRONG_EDGE, s.id() + ": edge is " + s.edge().get()
+                    + ", this model is for the " + element + " " + edge + " edge");
+        }
+        int uncovered;
+        try {
+            uncovered = extractor.uncoveredPoints(s);
+        } catch (FeatureException e) {
+            return rejected(s, Applicability.Verdict.MISSING_REFERENCE_ENERGY, e.getMessage());
+        }
+        if (uncovered > 0) {
+            return rejected(s, Applicability.Verdict.GRID_NOT_COVERED, String.format(Locale.ROOT,
+                    "%s: data %.1f..%.1f eV leave %d of the model's %d grid points uncovered", s.id(),
+                    s.minEnergyEv(), s.maxEnergyEv(), uncovered, model.recipe().gridSize()));
+        }
+        double[] x = extractor.extract(s);
+        double[] p = model.probabilities(x);
+        ApplicabilityDomain.Score score = bundle.domain().score(x);
+        if (!(score.combined() <= 1.0)) {
+            return new Prediction(s.id(), classes, p, new Applicability(Applicability.Verdict.UNLIKE_TRAINING_DATA,
+                    score.combined(), String.format(Locale.ROOT,
+                            "%s: distance score %.2f exceeds 1 (T2 %.1f of limit %.1f, residual %.1f of limit %.1f)",
+                            s.id(), score.combined(), score.t2(), bundle.domain().t2Limit(), score.q(),
+                            bundle.domain().qLimit())));
+        }
+        return new Prediction(s.id(), classes, p,
+                new Applicability(Applicability.Verdict.IN_DOMAIN, score.combined(), "within the training domain"));
+    }
+
+    /** Fast path for already-featurised spectra (benchmarks, batch jobs): probabilities only. */
+    public double[] probabilities(double[] features) {
+        return model.probabilities(features);
+    }
+
+    private Prediction rejected(Spectrum s, Applicability.Verdict v, String reason) {
+        return new Prediction(s.id(), model.classes(), new double[0], new Applicability(v, Double.NaN, reason));
+    }
+}

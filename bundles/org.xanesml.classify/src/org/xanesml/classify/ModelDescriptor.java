@@ -1,0 +1,327 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlElementWrapper;
+import jakarta.xml.bind.annotation.XmlList;
+import jakarta.xml.bind.annotation.XmlRootElement;
+
+/**
+ * The XML descriptor of a model bundle ({@code descriptor.xml}): what the model predicts, from which features, how
+ * it was trained and on what, how well it does, where it applies, what drives it, with which software, and the
+ * SHA-256 of the serialized Weka payload. Plain JAXB binding classes: public fields, mutable only while a bundle is
+ * being assembled or read.
+ */
+@XmlRootElement(name = "xanesmlModel")
+@XmlAccessorType(XmlAccessType.FIELD)
+public class ModelDescriptor {
+    /** Bumped when the bundle layout or the meaning of a field changes; readers refuse other versions. */
+    public static final int FORMAT_VERSION = 1;
+
+    @XmlAttribute
+    public int formatVersion = FORMAT_VERSION;
+    @XmlElement
+    public String name;
+    @XmlElement
+    public String element;
+    @XmlElement
+    public String edge;
+    @XmlElement
+    public String task;
+    @XmlElementWrapper(name = "classes")
+    @XmlElement(name = "class")
+    public List<String> classes = new ArrayList<>();
+    @XmlElement
+    public Recipe recipe;
+    @XmlElement
+    public Learner learner;
+    @XmlElement
+    public Training training;
+    @XmlElementWrapper(name = "metrics")
+    @XmlElement(name = "split")
+    public List<SplitMetrics> metrics = new ArrayList<>();
+    @XmlElement
+    public Domain domain;
+    @XmlElement
+    public Importance importance;
+    @XmlElement
+    public Versions versions;
+    /** ISO-8601 instant of creation. */
+    @XmlElement
+    public String created;
+    @XmlElement
+    public Payload payload;
+
+    /** The feature recipe. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Recipe {
+        @XmlElement
+        public String reference;
+        /** Grid energies in eV, relative to the reference. */
+        @XmlElement
+        @XmlList
+        public double[] gridEv;
+        @XmlElement
+        public boolean includeMu;
+        @XmlElement
+        public boolean includeDerivative;
+        @XmlElement
+        public double derivativeScale;
+        @XmlElement
+        public double smoothingSigmaEv;
+        /** Expected mu normalisation of inputs (edge-step normalised). */
+        @XmlElement
+        public String muScale;
+
+        public static Recipe of(FeatureRecipe r) {
+            Recipe x = new Recipe();
+            x.reference = r.reference().name();
+            x.gridEv = r.gridEv();
+            x.includeMu = r.includeMu();
+            x.includeDerivative = r.includeDerivative();
+            x.derivativeScale = r.derivativeScale();
+            x.smoothingSigmaEv = r.smoothingSigmaEv();
+            x.muScale = "EDGE_NORMALIZED";
+            return x;
+        }
+
+        public FeatureRecipe toRecipe() {
+            return new FeatureRecipe(EnergyReference.valueOf(reference), gridEv, includeMu, includeDerivative,
+                    derivativeScale, smoothingSigmaEv);
+        }
+    }
+
+    /** One named hyper-parameter. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Param {
+        @XmlAttribute
+        public String name;
+        @XmlAttribute
+        public double value;
+    }
+
+    /** The learner and how imbalance and augmentation were handled. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Learner {
+        @XmlElement
+        public String kind;
+        @XmlElement(name = "param")
+        public List<Param> params = new ArrayList<>();
+        @XmlElement
+        public String wekaOptions;
+        @XmlElement
+        public String classBalance;
+        @XmlElement
+        public String augmentation;
+        @XmlElement
+        public String selection;
+
+        public LearnerSpec toSpec() {
+            java.util.Map<String, Double> m = new java.util.TreeMap<>();
+            params.forEach(p -> m.put(p.name, p.value));
+            return new LearnerSpec(LearnerSpec.Kind.valueOf(kind), m);
+        }
+    }
+
+    /** A training input file and its checksum. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Source {
+        @XmlAttribute
+        public String path;
+        @XmlAttribute
+        public String sha256;
+    }
+
+    /** Training data identity and size. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Training {
+        @XmlElement
+        public String dataSet;
+        @XmlElement(name = "source")
+        public List<Source> sources = new ArrayList<>();
+        @XmlElement
+        public int trainSize;
+        @XmlElement
+        public int valSize;
+        @XmlElement
+        public int testSize;
+        @XmlElement
+        @XmlList
+        public int[] trainClassCounts;
+        @XmlElement
+        public double trainSeconds;
+        @XmlElement
+        public String rebuildCommand;
+    }
+
+    /** Metrics on one split, with 95% bootstrap intervals. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class SplitMetrics {
+        @XmlAttribute
+        public String split;
+        @XmlAttribute
+        public int n;
+        @XmlElement
+        public double accuracy;
+        @XmlElement
+        public double accuracyLow;
+        @XmlElement
+        public double accuracyHigh;
+        @XmlElement
+        public double balancedAccuracy;
+        @XmlElement
+        public double macroF1;
+        @XmlElement
+        public double macroF1Low;
+        @XmlElement
+        public double macroF1High;
+        @XmlElement
+        public double expectedCalibrationError;
+        @XmlElement
+        @XmlList
+        public double[] precision;
+        @XmlElement
+        @XmlList
+        public double[] recall;
+        /** Confusion matrix rows (true class), each a space-separated list over predicted classes. */
+        @XmlElement(name = "confusionRow")
+        public List<String> confusionRows = new ArrayList<>();
+    }
+
+    /** One principal axis. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Axis {
+        @XmlAttribute
+        public double variance;
+        @XmlList
+        @XmlElement
+        public double[] values;
+    }
+
+    /** The applicability domain. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Domain {
+        @XmlElement
+        public String method;
+        @XmlElement
+        @XmlList
+        public double[] mean;
+        @XmlElement
+        @XmlList
+        public double[] scale;
+        @XmlElement(name = "axis")
+        public List<Axis> axes = new ArrayList<>();
+        @XmlElement
+        public double t2Limit;
+        @XmlElement
+        public double qLimit;
+        @XmlElement
+        public double quantile;
+        @XmlElement
+        public double valInDomainFraction;
+        @XmlElement
+        public double testInDomainFraction;
+
+        public static Domain of(ApplicabilityDomain d) {
+            Domain x = new Domain();
+            x.method = "standardised features, PCA T^2 and residual Q, thresholds at a validation quantile";
+            x.mean = d.mean();
+            x.scale = d.scale();
+            for (int i = 0; i < d.components().length; i++) {
+                Axis a = new Axis();
+                a.variance = d.variances()[i];
+                a.values = d.components()[i];
+                x.axes.add(a);
+            }
+            x.t2Limit = d.t2Limit();
+            x.qLimit = d.qLimit();
+            x.quantile = d.quantile();
+            return x;
+        }
+
+        public ApplicabilityDomain toDomain() {
+            double[][] c = new double[axes.size()][];
+            double[] v = new double[axes.size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = axes.get(i).values;
+                v[i] = axes.get(i).variance;
+            }
+            return new ApplicabilityDomain(mean, scale, c, v, t2Limit, qLimit, quantile);
+        }
+    }
+
+    /** One energy window of the importance table. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class ImportanceWindow {
+        @XmlAttribute
+        public double fromEv;
+        @XmlAttribute
+        public double toEv;
+        @XmlAttribute
+        public String region;
+        @XmlAttribute
+        public double macroF1Drop;
+        @XmlAttribute
+        public double sd;
+    }
+
+    /** Energy-resolved permutation importance. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Importance {
+        @XmlElement
+        public String method;
+        @XmlElement
+        public double baselineMacroF1;
+        @XmlElement(name = "window")
+        public List<ImportanceWindow> windows = new ArrayList<>();
+
+        public static Importance of(FeatureImportance fi, String method) {
+            Importance x = new Importance();
+            x.method = method;
+            x.baselineMacroF1 = fi.baselineMacroF1();
+            for (FeatureImportance.Window w : fi.windows()) {
+                ImportanceWindow iw = new ImportanceWindow();
+                iw.fromEv = w.fromEv();
+                iw.toEv = w.toEv();
+                iw.region = w.region();
+                iw.macroF1Drop = w.drop();
+                iw.sd = w.dropSd();
+                x.windows.add(iw);
+            }
+            return x;
+        }
+    }
+
+    /** Software versions the model was built with. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Versions {
+        @XmlElement
+        public String xanesml;
+        @XmlElement
+        public String weka;
+        @XmlElement
+        public String java;
+    }
+
+    /** The serialized Weka classifier entry. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Payload {
+        @XmlElement
+        public String entry;
+        @XmlElement
+        public String className;
+        @XmlElement
+        public long sizeBytes;
+        @XmlElement
+        public String sha256;
+    }
+}

@@ -1,0 +1,83 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify.internal;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.xanesml.classify.Metrics;
+import org.xanesml.classify.Task;
+import org.xanesml.core.Element;
+
+/**
+ * Prints the accuracy table of the shipped configurations against the scikit-learn baseline, from the raw shared
+ * data: {@code java -cp ... org.xanesml.classify.internal.AccuracyBenchmark /work/shared}. Each model is trained on
+ * TRAIN with its validation-chosen configuration and scored once on TEST. "best sklearn" is the highest test
+ * accuracy and, separately, the highest test macro-F1 over all 60 baseline runs of the task (the strictest bar);
+ * pass means ours is at least both.
+ */
+public final class AccuracyBenchmark {
+    private AccuracyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+        Path results = shared.resolve("golden/sklearn-baseline/results.json");
+        BenchmarkData.Source cu = null;
+        BenchmarkData.Source fe = null;
+        System.out.println("| task | n test | ours: model | ours acc [95% CI] | ours macro-F1 [95% CI] | ours bal-acc"
+                + " | ECE | sklearn val-selected acc / F1 | best sklearn acc / F1 | pass | goal |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        boolean allPass = true;
+        for (ShippedModels.Spec s : ShippedModels.ALL) {
+            BenchmarkData.Source src;
+            if (s.element() == Element.Cu) {
+                cu = cu == null ? BenchmarkData.loadCu(shared) : cu;
+                src = cu;
+            } else {
+                fe = fe == null ? BenchmarkData.loadFe(shared) : fe;
+                src = fe;
+            }
+            BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, s.task());
+            Experiments.Config c = Experiments.parse(s.config(), b.baseRecipe());
+            ModelFactory.Built m = ModelFactory.build(b, c, s.config(), shared, "", false);
+            SklearnBaseline sk = SklearnBaseline.read(results, b.key());
+            boolean pass = m.test().accuracy() >= sk.bestAccuracy() && m.test().macroF1() >= sk.bestMacroF1();
+            allPass &= pass;
+            System.out.println(String.format(Locale.ROOT,
+                    "| %s | %d | %s | %s | %s | %.3f | %.3f | %.3f / %.3f (%s) | %.3f (%s) / %.3f (%s) | %s | %s |",
+                    b.key(), m.test().n(), s.config(), ModelFactory.withCi(m.test().accuracy(),
+                            m.testIntervals()[Metrics.Kind.ACCURACY.ordinal()]),
+                    ModelFactory.withCi(m.test().macroF1(), m.testIntervals()[Metrics.Kind.MACRO_F1.ordinal()]),
+                    m.test().balancedAccuracy(), m.testEce(), sk.selectedAccuracy(), sk.selectedMacroF1(),
+                    sk.selectedModel(), sk.bestAccuracy(), sk.bestAccuracyModel(), sk.bestMacroF1(),
+                    sk.bestMacroF1Model(), pass ? "PASS" : "FAIL", goal(s, m.test())));
+        }
+        System.out.println(allPass ? "all tasks at or above the best scikit-learn accuracy and macro-F1"
+                : "some tasks below the best scikit-learn accuracy or macro-F1");
+    }
+
+    /** The goal numbers. */
+    static String goal(ShippedModels.Spec s, Metrics m) {
+        boolean cu = s.element() == Element.Cu;
+        boolean cn = s.task() == Task.COORDINATION_NUMBER;
+        boolean ok;
+        String what;
+        if (cu && cn) {
+            ok = m.accuracy() >= 0.94 && m.macroF1() >= 0.90;
+            what = "acc>=0.94, F1>=0.90";
+        } else if (cu) {
+            ok = m.accuracy() >= 0.92 && m.macroF1() >= 0.88;
+            what = "acc>=0.92, F1>=0.88";
+        } else if (cn) {
+            ok = m.accuracy() >= 0.92;
+            what = "acc>=0.92";
+        } else {
+            ok = m.accuracy() >= 0.95;
+            what = "acc>=0.95";
+        }
+        return (ok ? "met" : "not met") + " (" + what + ")";
+    }
+}

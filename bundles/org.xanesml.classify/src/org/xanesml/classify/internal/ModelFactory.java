@@ -1,0 +1,194 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.xanesml.classify.ApplicabilityDomain;
+import org.xanesml.classify.FeatureExtractor;
+import org.xanesml.classify.FeatureImportance;
+import org.xanesml.classify.FeatureMatrix;
+import org.xanesml.classify.Metrics;
+import org.xanesml.classify.ModelDescriptor;
+import org.xanesml.classify.ModelTrainer;
+import org.xanesml.classify.SplitRole;
+import org.xanesml.classify.TrainedModel;
+import org.xanesml.classify.TrainingOptions;
+
+/**
+ * Trains a model for one benchmark configuration, evaluates it on VAL and TEST (bootstrap intervals, calibration
+ * error), fits the applicability domain (thresholds on VAL), computes energy-resolved importance on VAL, and
+ * assembles the descriptor. Shared by the train command, the accuracy benchmark and the retraining test.
+ */
+public final class ModelFactory {
+    /** Validation quantile for the domain thresholds: about 1% of in-distribution spectra are flagged. */
+    public static final double DOMAIN_QUANTILE = 0.99;
+    public static final int DOMAIN_COMPONENTS = 10;
+    public static final int BOOTSTRAP_RESAMPLES = 2000;
+
+    private ModelFactory() {
+    }
+
+    /** A trained model with everything measured about it. */
+    public record Built(TrainedModel model, ApplicabilityDomain domain, Metrics val, Metrics test,
+            Metrics.Interval[] testIntervals, double testEce, double trainSeconds, ModelDescriptor descriptor,
+            FeatureMatrix testFeatures) {
+    }
+
+    public static Built build(BenchmarkData.Benchmark b, Experiments.Config c, String configText, Path shared,
+            String rebuildCommand, boolean withImportance) throws IOException {
+        long t0 = System.nanoTime();
+        FeatureMatrix train = ModelTrainer.trainingFeatures(b.data(), c.recipe(), c.options().augmentation());
+        TrainedModel model = ModelTrainer.train(train, c.recipe(), b.data().classes(), c.learner(),
+                c.options().balance(), c.options().augmentation().seed());
+        double trainS = (System.nanoTime() - t0) / 1e9;
+        FeatureExtractor fx = new FeatureExtractor(c.recipe());
+        FeatureMatrix val = FeatureMatrix.of(b.data().of(SplitRole.VAL), fx);
+        FeatureMatrix test = FeatureMatrix.of(b.data().of(SplitRole.TEST), fx);
+        int k = b.data().classes().size();
+        Metrics mv = Metrics.of(val.y(), model.predictAll(val.x()), k);
+        double[][] pTest = new double[test.rows()][];
+        int[] predTest = new int[test.rows()];
+        for (int i = 0; i < pTest.length; i++) {
+            pTest[i] = model.probabilities(test.x()[i]);
+            predTest[i] = TrainedModel.argMax(pTest[i]);
+        }
+        Metrics mt = Metrics.of(test.y(), predTest, k);
+        Metrics.Interval[] ci = Metrics.bootstrap(test.y(), predTest, k, BOOTSTRAP_RESAMPLES, 0.95, 0);
+        double ece = Metrics.expectedCalibrationError(test.y(), pTest, 10);
+        double[][] valP = new double[val.rows()][];
+        for (int i = 0; i < valP.length; i++) {
+            valP[i] = model.probabilities(val.x()[i]);
+        }
+        double valEce = Metrics.expectedCalibrationError(val.y(), valP, 10);
+        FeatureMatrix domainTrain = FeatureMatrix.of(b.data().of(SplitRole.TRAIN), fx);
+        ApplicabilityDomain dom = ApplicabilityDomain.fit(domainTrain.x(), DOMAIN_COMPONENTS)
+                .withThresholdsFrom(val.x(), DOMAIN_QUANTILE);
+
+        ModelDescriptor d = new ModelDescriptor();
+        d.name = b.key() + " " + configText;
+        d.element = b.element().symbol();
+        d.edge = "K";
+        d.task = b.data().task().name();
+        d.classes = new ArrayList<>(b.data().classes());
+        d.recipe = ModelDescriptor.Recipe.of(c.recipe());
+        d.learner = new ModelDescriptor.Learner();
+        d.learner.kind = c.learner().kind().name();
+        c.learner().params().forEach((n, v) -> {
+            ModelDescriptor.Param p = new ModelDescriptor.Param();
+            p.name = n;
+            p.value = v;
+            d.learner.params.add(p);
+        });
+        d.learner.wekaOptions = c.learner().wekaOptions();
+        d.learner.classBalance = c.options().balance().name();
+        d.learner.augmentation = c.options().augmentation().toString();
+        d.learner.selection = "configuration chosen by validation macro-F1 (config '" + configText + "')";
+        d.training = new ModelDescriptor.Training();
+        d.training.dataSet = b.data().name();
+        for (String rel : sources(b)) {
+            ModelDescriptor.Source s = new ModelDescriptor.Source();
+            s.path = rel;
+            s.sha256 = shaOf(shared.resolve(rel));
+            d.training.sources.add(s);
+        }
+        d.training.trainSize = b.data().of(SplitRole.TRAIN).size();
+        d.training.valSize = val.rows();
+        d.training.testSize = test.rows();
+        d.training.trainClassCounts = b.data().classCounts(SplitRole.TRAIN);
+        d.training.trainSeconds = trainS;
+        d.training.rebuildCommand = rebuildCommand;
+        d.metrics.add(splitMetrics("val", mv, Metrics.bootstrap(val.y(), model.predictAll(val.x()), k,
+                BOOTSTRAP_RESAMPLES, 0.95, 0), valEce));
+        d.metrics.add(splitMetrics("test", mt, ci, ece));
+        d.domain = ModelDescriptor.Domain.of(dom);
+        d.domain.valInDomainFraction = inDomain(dom, val.x());
+        d.domain.testInDomainFraction = inDomain(dom, test.x());
+        if (withImportance) {
+            double edge = c.recipe().reference() == org.xanesml.classify.EnergyReference.ABSOLUTE
+                    ? absoluteEdgeEv(b) : 0.0;
+            FeatureImportance fi = FeatureImportance.compute(model, val, 5.0, edge, 3, 0);
+            d.importance = ModelDescriptor.Importance.of(fi, "permutation importance on the validation split: "
+                    + "macro-F1 drop when all features of a 5 eV window are shuffled jointly (3 repeats)");
+        }
+        d.versions = new ModelDescriptor.Versions();
+        d.versions.xanesml = "0.1.0";
+        d.versions.weka = weka.core.Version.VERSION;
+        d.versions.java = System.getProperty("java.version");
+        d.created = Instant.now().toString();
+        return new Built(model, dom, mv, mt, ci, ece, trainS, d, test);
+    }
+
+    /** Fe K edge of the metal, eV: the absolute-grid recipes' region names are relative to it. */
+    static double absoluteEdgeEv(BenchmarkData.Benchmark b) {
+        return switch (b.element()) {
+            case Fe -> 7112.0;
+            case Cu -> 8979.0;
+            default -> 0.0;
+        };
+    }
+
+    static double inDomain(ApplicabilityDomain dom, double[][] x) {
+        int in = 0;
+        for (double[] r : x) {
+            if (dom.score(r).combined() <= 1.0) {
+                in++;
+            }
+        }
+        return x.length == 0 ? 0 : (double) in / x.length;
+    }
+
+    static List<String> sources(BenchmarkData.Benchmark b) {
+        return switch (b.element()) {
+            case Cu -> List.of("data/omnixas-cu/spectra.csv.gz", "data/omnixas-cu/sites.csv",
+                    "data/omnixas-cu/FEFF_Cu_xmu_POSCAR.tar.gz", "golden/splits/omnixas_cu_split.csv");
+            case Fe -> List.of("data/xanesnet-fe/spectra.csv.gz", "data/xanesnet-fe/labels.csv",
+                    "golden/splits/xanesnet_fe_split.csv");
+            default -> List.of();
+        };
+    }
+
+    private static String shaOf(Path p) throws IOException {
+        return org.xanesml.classify.ModelBundle.sha256(p);
+    }
+
+    static ModelDescriptor.SplitMetrics splitMetrics(String split, Metrics m, Metrics.Interval[] ci, double ece) {
+        ModelDescriptor.SplitMetrics s = new ModelDescriptor.SplitMetrics();
+        s.split = split;
+        s.n = m.n();
+        s.accuracy = m.accuracy();
+        s.accuracyLow = ci[Metrics.Kind.ACCURACY.ordinal()].low();
+        s.accuracyHigh = ci[Metrics.Kind.ACCURACY.ordinal()].high();
+        s.balancedAccuracy = m.balancedAccuracy();
+        s.macroF1 = m.macroF1();
+        s.macroF1Low = ci[Metrics.Kind.MACRO_F1.ordinal()].low();
+        s.macroF1High = ci[Metrics.Kind.MACRO_F1.ordinal()].high();
+        s.expectedCalibrationError = ece;
+        s.precision = m.precision();
+        s.recall = m.recall();
+        for (int[] row : m.confusion()) {
+            StringBuilder sb = new StringBuilder();
+            for (int v : row) {
+                sb.append(sb.length() == 0 ? "" : " ").append(v);
+            }
+            s.confusionRows.add(sb.toString());
+        }
+        return s;
+    }
+
+    /** @return "0.912 [0.88, 0.94]" */
+    public static String withCi(double v, Metrics.Interval i) {
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", v, i.low(), i.high());
+    }
+
+    static TrainingOptions options(Experiments.Config c) {
+        return c.options();
+    }
+}

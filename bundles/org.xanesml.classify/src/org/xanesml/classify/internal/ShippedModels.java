@@ -1,0 +1,32 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify.internal;
+
+import java.util.List;
+
+import org.xanesml.classify.Task;
+import org.xanesml.core.Element;
+
+/**
+ * The configurations of the shipped models, each chosen on the VAL split by macro-F1 (see the exploration log in
+ * the model bundle's README). Syntax as in {@link Experiments}.
+ */
+public final class ShippedModels {
+    /** One shipped model: which data, which configuration, which file name. */
+    public record Spec(Element element, Task task, String config, String fileName) {
+        public String key() {
+            return (element == Element.Cu ? "cu/" : "fe/") + (task == Task.COORDINATION_NUMBER ? "A_CN" : "B_geometry");
+        }
+    }
+
+    public static final List<Spec> ALL = List.of(
+            new Spec(Element.Cu, Task.COORDINATION_NUMBER, "SMO_RBF:C=10,gamma=0.002;bal=SQRT_WEIGHTED", "cu-k-cn.zip"),
+            new Spec(Element.Cu, Task.GEOMETRY, "SMO_RBF:C=30,gamma=0.002;bal=SQRT_WEIGHTED", "cu-k-geometry.zip"),
+            new Spec(Element.Fe, Task.COORDINATION_NUMBER, "SMO_RBF:C=10,gamma=0.005", "fe-k-cn.zip"),
+            new Spec(Element.Fe, Task.GEOMETRY, "SMO_RBF:C=10,gamma=0.005", "fe-k-geometry.zip"));
+
+    private ShippedModels() {
+    }
+}
