@@ -10,6 +10,7 @@ import org.xanesml.io.SpectrumReader;
 import org.xanesml.io.internal.athena.AthenaProjectReader;
 import org.xanesml.io.internal.mp.MaterialsProjectTsvReader;
 import org.xanesml.io.internal.mp.XasJsonReader;
+import org.xanesml.io.internal.nexus.NexusXasReader;
 
 /**
  * The readers of container formats (Athena projects, Materials Project and TRIXS documents, NeXus), which
@@ -22,6 +23,7 @@ public final class ContainerFormats {
 
     /** @return a new list of the container-format readers, each stateless and thread-safe. */
     public static List<SpectrumReader> readers() {
-        return List.of(new AthenaProjectReader(), new MaterialsProjectTsvReader(), new XasJsonReader());
+        return List.of(new AthenaProjectReader(), new MaterialsProjectTsvReader(), new XasJsonReader(),
+                new NexusXasReader());
     }
 }
