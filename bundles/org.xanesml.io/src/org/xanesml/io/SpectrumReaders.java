@@ -1,0 +1,157 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+import org.xanesml.core.Spectrum;
+import org.xanesml.io.internal.ContainerFormats;
+import org.xanesml.io.internal.FdmnesReader;
+import org.xanesml.io.internal.FeffXmuReader;
+import org.xanesml.io.internal.PlainColumnsReader;
+import org.xanesml.io.internal.XdiReader;
+
+/**
+ * The one entry point for reading spectrum files. {@link #read(Path)} detects the format from the content: every
+ * reader judges the first {@value #SNIFF_BYTES} bytes (gunzipped for readers that {@linkplain
+ * SpectrumReader#acceptsGzip() accept gzip}), the file name only adds a weak hint, and the most confident reader
+ * reads the file. {@link #read(Path, String)} skips detection.
+ * <p>
+ * Stateless and thread-safe: the readers are immutable and created per call of {@link #readers()}.
+ */
+public final class SpectrumReaders {
+    /** How many leading bytes the readers see when detecting the format. */
+    public static final int SNIFF_BYTES = 8192;
+
+    /** A reader must be at least this confident to be chosen automatically. */
+    static final double MIN_CONFIDENCE = 0.2;
+
+    private SpectrumReaders() {
+    }
+
+    /**
+     * @return the text-format readers (XDI, FEFF xmu.dat, FDMNES, plain columns) with the given energy-order policy
+     *         and automatic column choice
+     */
+    public static List<SpectrumReader> textReaders(EnergyOrderPolicy policy) {
+        return List.of(new XdiReader(policy), new FeffXmuReader(policy), new FdmnesReader(policy),
+                new PlainColumnsReader(ColumnChoice.AUTO, policy));
+    }
+
+    /** @return every reader: text formats ({@link EnergyOrderPolicy#SORT_AND_AVERAGE}) then container formats. */
+    public static List<SpectrumReader> readers() {
+        List<SpectrumReader> all = new ArrayList<>(textReaders(EnergyOrderPolicy.SORT_AND_AVERAGE));
+        all.addAll(ContainerFormats.readers());
+        return Collections.unmodifiableList(all);
+    }
+
+    /** @return a plain-column reader with an explicit column choice (e.g. intensity-first TRI files). */
+    public static SpectrumReader plainColumns(ColumnChoice choice, EnergyOrderPolicy policy) {
+        return new PlainColumnsReader(choice, policy);
+    }
+
+    /** @return the format names {@link #read(Path, String)} accepts. */
+    public static List<String> formatNames() {
+        return readers().stream().map(SpectrumReader::formatName).toList();
+    }
+
+    /**
+     * Detects the format and reads the file.
+     *
+     * @throws SpectrumReadException when no reader recognises the content (the message lists the formats tried and
+     *                               their confidence), or when the chosen reader finds the content malformed
+     */
+    public static List<Spectrum> read(Path file) throws SpectrumReadException {
+        return detect(file, readers()).read(file);
+    }
+
+    /** Reads the file with the reader named {@code formatName} (see {@link #formatNames()}), without detection. */
+    public static List<Spectrum> read(Path file, String formatName) throws SpectrumReadException {
+        for (SpectrumReader r : readers()) {
+            if (r.formatName().equalsIgnoreCase(formatName.strip())) {
+                return r.read(file);
+            }
+        }
+        throw new SpectrumReadException(file, 0, "unknown format '" + formatName + "'; expected one of "
+                + formatNames());
+    }
+
+    /** @return the reader that {@link #read(Path)} would use for the file. */
+    public static SpectrumReader detect(Path file) throws SpectrumReadException {
+        return detect(file, readers());
+    }
+
+    /**
+     * Picks the most confident of {@code candidates} for the file; ties go to the earlier reader.
+     *
+     * @throws SpectrumReadException when the file cannot be read or no reader reaches {@link #MIN_CONFIDENCE}
+     */
+    public static SpectrumReader detect(Path file, List<SpectrumReader> candidates) throws SpectrumReadException {
+        byte[] head = head(file, false);
+        byte[] inflated = isGzip(head) ? head(file, true) : null;
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        SpectrumReader best = null;
+        double bestScore = 0;
+        StringBuilder tried = new StringBuilder();
+        for (SpectrumReader r : candidates) {
+            byte[] view = inflated != null && r.acceptsGzip() ? inflated : head;
+            double score;
+            try {
+                score = r.sniff(name, view);
+            } catch (RuntimeException e) {
+                // A sniffer must not crash detection for the others; its failure is reported as "no".
+                score = 0;
+            }
+            tried.append(tried.length() == 0 ? "" : ", ").append(r.formatName()).append('=')
+                    .append(String.format(Locale.ROOT, "%.2f", score));
+            if (score > bestScore) {
+                best = r;
+                bestScore = score;
+            }
+        }
+        if (best == null || bestScore < MIN_CONFIDENCE) {
+            String what = head.length == 0 ? "the file is empty" : inflated != null ? "gzip content not recognised"
+                    : "content not recognised";
+            throw new SpectrumReadException(file, 0, what + "; formats tried (confidence 0..1): " + tried
+                    + "; choose a format explicitly if the file is one of them");
+        }
+        return best;
+    }
+
+    private static boolean isGzip(byte[] head) {
+        return head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+    }
+
+    private static byte[] head(Path file, boolean gunzip) throws SpectrumReadException {
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = gunzip ? new GZIPInputStream(raw) : raw) {
+            byte[] buf = new byte[SNIFF_BYTES];
+            int n = 0;
+            while (n < buf.length) {
+                int k = in.read(buf, n, buf.length - n);
+                if (k < 0) {
+                    break;
+                }
+                n += k;
+            }
+            return Arrays.copyOf(buf, n);
+        } catch (IOException e) {
+            if (gunzip) {
+                // Truncated or corrupt gzip: detection then sees only the compressed head, and the reader reports.
+                return new byte[0];
+            }
+            throw new SpectrumReadException(file, 0, "cannot read the file: " + e, e);
+        }
+    }
+}

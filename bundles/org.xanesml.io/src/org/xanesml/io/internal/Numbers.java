@@ -1,0 +1,178 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.io.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Strict number and token handling for text spectra. {@link Double#parseDouble} alone accepts "NaN", "Infinity",
+ * hexadecimal floats and a trailing 'd' or 'f'; none of those are numbers in XDI (C {@code strtod} decimals) or in
+ * column files, so a token is first checked against the decimal grammar here.
+ */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /**
+     * Checks a token against {@code [+-]? (digits [. digits?]? | . digits) ([eEdD] [+-]? digits)?}. Fortran's 'D'
+     * exponent (old FEFF and Athena exports) is accepted.
+     *
+     * @return true when the token is a finite decimal number
+     */
+    public static boolean isDecimal(CharSequence s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E' || s.charAt(i) == 'd' || s.charAt(i) == 'D')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * @return the value of a token that {@link #isDecimal} accepts, or NaN when it does not (callers report it);
+     *         an overflowing exponent ("1e999") also yields a non-finite value, which callers report too
+     */
+    public static double parseOrNaN(String token) {
+        if (!isDecimal(token)) {
+            return Double.NaN;
+        }
+        String t = token;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == 'd' || c == 'D') {
+                t = t.replace('d', 'e').replace('D', 'e');
+                break;
+            }
+        }
+        return Double.parseDouble(t);
+    }
+
+    /** @return a short description of why a token is not a usable number, for error messages. */
+    public static String describeBadToken(String token) {
+        String lower = token.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("nan")) {
+            return "'" + token + "' is NaN; expected a finite decimal number";
+        }
+        if (lower.contains("inf")) {
+            return "'" + token + "' is infinite; expected a finite decimal number";
+        }
+        if (isDecimal(token)) {
+            return "'" + token + "' overflows a double; expected a finite decimal number";
+        }
+        if (token.indexOf(',') >= 0 && token.indexOf('.') < 0) {
+            return "'" + token + "' uses a decimal comma; expected a decimal point";
+        }
+        return "'" + abbreviate(token) + "' is not a number; expected a decimal number";
+    }
+
+    /** @return at most 40 characters of a token, for messages about garbage. */
+    public static String abbreviate(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 40; i++) {
+            char c = s.charAt(i);
+            b.append(c < 32 || c == 127 ? '?' : c);
+        }
+        return s.length() > 40 ? b + "..." : b.toString();
+    }
+
+    /** Splits on spaces and tabs, as XDI and most column files separate values. */
+    public static List<String> splitWhitespace(String line) {
+        List<String> out = new ArrayList<>(8);
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isBlank(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isBlank(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(line.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Splits a data line on commas or semicolons (CSV exports) when it has them, else on white space. Each cell is
+     * stripped. Empty cells are kept so that a missing value is reported rather than shifting the columns.
+     */
+    public static List<String> splitCells(String line, char delimiter) {
+        if (delimiter == ' ') {
+            return splitWhitespace(line);
+        }
+        List<String> out = new ArrayList<>(8);
+        int start = 0;
+        String s = line.strip();
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == delimiter) {
+                out.add(s.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /** @return the delimiter of a data line: ',' or ';' when present, else ' ' for white space. */
+    public static char delimiterOf(String line) {
+        if (line.indexOf(',') >= 0) {
+            return ',';
+        }
+        if (line.indexOf(';') >= 0) {
+            return ';';
+        }
+        return ' ';
+    }
+
+    public static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == '\u000b';
+    }
+
+    /** @return true when the line holds only white space. */
+    public static boolean isBlankLine(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (!isBlank(line.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,271 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.io.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.xanesml.core.Edge;
+import org.xanesml.core.Element;
+import org.xanesml.core.MuScale;
+import org.xanesml.core.Spectrum;
+import org.xanesml.io.EnergyOrderPolicy;
+import org.xanesml.io.SpectrumReadException;
+import org.xanesml.io.XdiDocument;
+
+/**
+ * Turns an {@link XdiDocument} into a {@link Spectrum}: energy from column 1 (eV, keV or monochromator angle with
+ * {@code Mono.d_spacing}), mu by the first rule that the columns allow, in this order:
+ * <ol>
+ * <li>a {@code mutrans} column (the beamline's own transmission mu);</li>
+ * <li>{@code ln(i0/itrans)} from {@code i0} and {@code itrans};</li>
+ * <li>a {@code mufluor} column;</li>
+ * <li>{@code ifluor/i0} from {@code ifluor} and {@code i0};</li>
+ * <li>a {@code normtrans} or {@code normfluor} column (already edge-normalised);</li>
+ * <li>a {@code murefer} column, or {@code ln(itrans/irefer)} (the reference foil, only when nothing else is there).</li>
+ * </ol>
+ * The rule used is recorded as metadata {@value #MU_SOURCE}.
+ */
+public final class XdiSpectra {
+    public static final String MU_SOURCE = "xanesml.mu.source";
+    public static final String FORMAT = "xanesml.format";
+    /** X-ray wavelength-energy conversion h*c in eV*Angstrom (CODATA 2018). */
+    static final double HC_EV_ANGSTROM = 12398.419843320026;
+
+    private XdiSpectra() {
+    }
+
+    private record MuChoice(double[] mu, String source, MuScale scale) {
+    }
+
+    /**
+     * @return one spectrum, or one per block when the data are split by fields among the rows (the XDI 2-D layout
+     *         with {@code # Outer.value: ...}); each block's id carries its field values
+     */
+    public static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy)
+            throws SpectrumReadException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(FORMAT, "xdi");
+        metadata.put("xdi.version", doc.versionLine());
+        Map<String, String> canonicalKeys = new LinkedHashMap<>();
+        for (XdiDocument.Field f : doc.fields()) {
+            // Names are case-insensitive: the last value wins, under the spelling of the first occurrence.
+            String key = canonicalKeys.computeIfAbsent(f.name().toLowerCase(Locale.ROOT), k -> f.name());
+            metadata.put(key, f.value());
+        }
+        if (!doc.comments().isEmpty()) {
+            metadata.put("xdi.comments", String.join("\n", doc.comments()));
+        }
+        List<String> names = doc.columnNames();
+        metadata.put("xdi.columns", String.join(" ", names));
+
+        double[] energyEv = energy(file, doc, names);
+        MuChoice mu = chooseMu(file, doc, names);
+        metadata.put(MU_SOURCE, mu.source());
+
+        Element element = null;
+        Edge edge = null;
+        OptionalInt symbolIndex = doc.fieldIndex("Element.symbol");
+        if (symbolIndex.isPresent()) {
+            element = HeaderChecks.element(file, doc.fieldLine(symbolIndex.getAsInt()),
+                    doc.fields().get(symbolIndex.getAsInt()).value());
+        }
+        OptionalInt edgeIndex = doc.fieldIndex("Element.edge");
+        if (edgeIndex.isPresent()) {
+            edge = HeaderChecks.edge(file, doc.fieldLine(edgeIndex.getAsInt()),
+                    doc.fields().get(edgeIndex.getAsInt()).value());
+            if (element != null) {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (double e : energyEv) {
+                    min = Math.min(min, e);
+                    max = Math.max(max, e);
+                }
+                HeaderChecks.edgeWithinRange(file, doc.fieldLine(symbolIndex.getAsInt()), element, edge, min, max);
+            }
+        }
+        // Blocks: split before every row that has fields written in front of it (except row 0).
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (XdiDocument.RowField f : doc.rowFields()) {
+            if (f.beforeRow() > starts.get(starts.size() - 1) && f.beforeRow() < doc.rowCount()) {
+                starts.add(f.beforeRow());
+            }
+        }
+        starts.add(doc.rowCount());
+        long[] lines = doc.dataLines();
+        List<Spectrum> out = new ArrayList<>(starts.size() - 1);
+        for (int s = 0; s + 1 < starts.size(); s++) {
+            int from = starts.get(s);
+            int to = starts.get(s + 1);
+            Map<String, String> blockFields = new LinkedHashMap<>();
+            for (XdiDocument.RowField f : doc.rowFields()) {
+                if (f.beforeRow() <= from) {
+                    blockFields.put(f.field().name(), f.field().value());
+                }
+            }
+            String id = baseName(file);
+            if (starts.size() > 2) {
+                StringBuilder suffix = new StringBuilder();
+                blockFields.forEach((k, v) -> suffix.append(suffix.length() == 0 ? "" : ",").append(k).append('=')
+                        .append(v));
+                id = id + "[" + (suffix.length() == 0 ? "block " + (s + 1) : suffix) + "]";
+            }
+            Spectrum.Builder b = Spectrum.builder().id(id).muScale(mu.scale()).metadata(metadata)
+                    .metadata(blockFields).absorber(element).edge(edge);
+            SpectrumAssembly assembly = new SpectrumAssembly(file, b);
+            doc.warnings().forEach(assembly::warn);
+            out.add(assembly.finish(Arrays.copyOfRange(energyEv, from, to), Arrays.copyOfRange(mu.mu(), from, to),
+                    Arrays.copyOfRange(lines, from, to), policy));
+        }
+        return out;
+    }
+
+    static String baseName(Path file) {
+        if (file == null || file.getFileName() == null) {
+            return "spectrum";
+        }
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static double[] energy(Path file, XdiDocument doc, List<String> names) throws SpectrumReadException {
+        OptionalInt col1 = doc.fieldIndex("Column.1");
+        long line = col1.isPresent() ? doc.fieldLine(col1.getAsInt()) : doc.labelLine();
+        String[] words = col1.isPresent() ? doc.fields().get(col1.getAsInt()).value().strip().split("[ \t]+")
+                : new String[] {names.get(0)};
+        String label = words[0].toLowerCase(Locale.ROOT);
+        String unit = words.length > 1 && !words[1].startsWith("|") ? words[1].toLowerCase(Locale.ROOT) : "";
+        double[] x = doc.column(0);
+        if (label.equals("energy") || label.equals("energy_readback")) {
+            double scale = switch (unit) {
+                case "", "ev" -> 1.0;
+                case "kev" -> 1000.0;
+                default -> throw new SpectrumReadException(file, line, "energy unit '" + words[1]
+                        + "' is not supported; expected eV or keV");
+            };
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= scale;
+            }
+            return x;
+        }
+        if (label.equals("angle")) {
+            boolean degrees = switch (unit) {
+                case "", "deg", "degree", "degrees" -> true;
+                case "rad", "radian", "radians" -> false;
+                default -> throw new SpectrumReadException(file, line, "angle unit '" + words[1]
+                        + "' is not supported; expected degrees or radians (motor steps need a calibration)");
+            };
+            OptionalInt dIndex = doc.fieldIndex("Mono.d_spacing");
+            if (dIndex.isEmpty()) {
+                throw new SpectrumReadException(file, line, "column 1 is a monochromator angle but Mono.d_spacing "
+                        + "is missing; expected the d-spacing (Angstrom) to convert angles to energies");
+            }
+            String dText = doc.fields().get(dIndex.getAsInt()).value().strip().split("[ \t]+")[0];
+            double d = Numbers.parseOrNaN(dText);
+            if (!(d > 0) || !Double.isFinite(d)) {
+                throw new SpectrumReadException(file, doc.fieldLine(dIndex.getAsInt()), "Mono.d_spacing '" + dText
+                        + "' is not a positive number; expected the d-spacing in Angstrom");
+            }
+            for (int i = 0; i < x.length; i++) {
+                double theta = degrees ? Math.toRadians(x[i]) : x[i];
+                double s = Math.sin(theta);
+                if (!(s > 0)) {
+                    throw new SpectrumReadException(file, doc.dataLine(i), "angle " + x[i]
+                            + " gives no Bragg energy; expected an angle between 0 and 180 degrees");
+                }
+                x[i] = HC_EV_ANGSTROM / (2 * d * s);
+            }
+            return x;
+        }
+        throw new SpectrumReadException(file, line, "column 1 is '" + words[0] + "'; expected the abscissa "
+                + "'energy' (eV or keV) or 'angle' (with Mono.d_spacing) for an XAS spectrum");
+    }
+
+    private static MuChoice chooseMu(Path file, XdiDocument doc, List<String> names) throws SpectrumReadException {
+        int mutrans = names.indexOf("mutrans");
+        int i0 = names.indexOf("i0");
+        // Detector aliases seen in beamline files (GSECARS 'i1', 'IT'); the dictionary names come first.
+        int itrans = firstOf(names, "itrans", "i1", "it");
+        int mufluor = names.indexOf("mufluor");
+        int ifluor = firstOf(names, "ifluor", "if");
+        int normtrans = names.indexOf("normtrans");
+        int normfluor = names.indexOf("normfluor");
+        int murefer = names.indexOf("murefer");
+        int irefer = names.indexOf("irefer");
+        if (mutrans > 0) {
+            return new MuChoice(doc.column(mutrans), "column mutrans", MuScale.RAW);
+        }
+        if (i0 > 0 && itrans > 0) {
+            return new MuChoice(logRatio(file, doc, i0, itrans, "i0", "itrans"), "ln(i0/itrans)", MuScale.RAW);
+        }
+        if (mufluor > 0) {
+            return new MuChoice(doc.column(mufluor), "column mufluor", MuScale.RAW);
+        }
+        if (ifluor > 0 && i0 > 0) {
+            return new MuChoice(ratio(file, doc, ifluor, i0), "ifluor/i0", MuScale.RAW);
+        }
+        if (normtrans > 0) {
+            return new MuChoice(doc.column(normtrans), "column normtrans", MuScale.EDGE_NORMALIZED);
+        }
+        if (normfluor > 0) {
+            return new MuChoice(doc.column(normfluor), "column normfluor", MuScale.EDGE_NORMALIZED);
+        }
+        if (murefer > 0) {
+            return new MuChoice(doc.column(murefer), "column murefer (reference channel)", MuScale.RAW);
+        }
+        if (itrans > 0 && irefer > 0) {
+            return new MuChoice(logRatio(file, doc, itrans, irefer, "itrans", "irefer"),
+                    "ln(itrans/irefer) (reference channel)", MuScale.RAW);
+        }
+        throw new SpectrumReadException(file, doc.labelLine(), "no absorption data among columns " + names
+                + "; expected mutrans, i0+itrans, mufluor, ifluor+i0, normtrans, normfluor, murefer or itrans+irefer");
+    }
+
+    private static int firstOf(List<String> names, String... candidates) {
+        for (String c : candidates) {
+            int i = names.indexOf(c);
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static double[] logRatio(Path file, XdiDocument doc, int num, int den, String numName, String denName)
+            throws SpectrumReadException {
+        double[] out = new double[doc.rowCount()];
+        for (int r = 0; r < out.length; r++) {
+            double a = doc.value(num, r);
+            double c = doc.value(den, r);
+            if (!(a > 0) || !(c > 0)) {
+                throw new SpectrumReadException(file, doc.dataLine(r), numName + " = " + a + ", " + denName + " = "
+                        + c + "; expected both positive to form ln(" + numName + "/" + denName + ")");
+            }
+            out[r] = Math.log(a / c);
+        }
+        return out;
+    }
+
+    private static double[] ratio(Path file, XdiDocument doc, int num, int den) throws SpectrumReadException {
+        double[] out = new double[doc.rowCount()];
+        for (int r = 0; r < out.length; r++) {
+            double c = doc.value(den, r);
+            if (c == 0) {
+                throw new SpectrumReadException(file, doc.dataLine(r), "i0 = 0; expected a non-zero i0 to form "
+                        + "ifluor/i0");
+            }
+            out[r] = doc.value(num, r) / c;
+        }
+        return out;
+    }
+}
