@@ -45,4 +45,14 @@ class XanesmlCommandTest {
         assertEquals(ExitCodes.USAGE, run("--no-such-option"));
         assertTrue(err.toString().contains("--no-such-option"), err.toString());
     }
+
+    @Test
+    void checkInstallExercisesJaxbWekaAndCommonsMath() {
+        assertEquals(ExitCodes.OK, run("check-install"), out + "\n" + err);
+        String text = out.toString();
+        assertTrue(text.contains("ok    JAXB round trip"), text);
+        assertTrue(text.contains("ok    Weka J48 training: weka 3.8.6"), text);
+        assertTrue(text.contains("ok    Commons Math polynomial fit: slope 0.500000"), text);
+        assertTrue(text.contains("installation OK"), text);
+    }
 }

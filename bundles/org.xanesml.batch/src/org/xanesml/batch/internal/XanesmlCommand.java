@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "xanesml", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = { "XANES normalisation and local-environment classification (coordination number,",
                 "geometry, oxidation state) of K-edge spectra of 3d transition metals." },
-        subcommands = { CommandLine.HelpCommand.class },
+        subcommands = { CommandLine.HelpCommand.class, CheckInstallCommand.class },
         footer = { "", "Exit codes: 0 success, 1 failure, 2 usage error,",
                 "            3 partial success (the failed inputs are listed in the report).",
                 "JVM options: set XANESML_JAVA_OPTS, or pass -J<option> (e.g. -J-Xmx8g) first." })

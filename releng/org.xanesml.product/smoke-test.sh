@@ -1,0 +1,34 @@
+#!/bin/sh
+# Unpacks the product archive the way a user would and runs its headless launcher: the test that the product,
+# not just the bundles under tycho-surefire, works (JAXB, Weka and the launcher script are only proven here).
+# Usage: smoke-test.sh <archive.tar.gz> <work dir>
+set -eu
+ARCHIVE=$1
+WORK=$2
+rm -rf "$WORK"
+mkdir -p "$WORK"
+tar -xzf "$ARCHIVE" -C "$WORK"
+APP="$WORK/xanesml"
+for f in xanesml xanesml-gui; do
+  [ -x "$APP/$f" ] || { echo "smoke test: launcher script $f missing or not executable in $ARCHIVE" >&2; exit 1; }
+done
+VERSION_OUT=$("$APP/xanesml" --version)
+echo "$VERSION_OUT"
+echo "$VERSION_OUT" | grep -q '^xanesml 0\.' || { echo "smoke test: no xanesml version line" >&2; exit 1; }
+echo "$VERSION_OUT" | grep -q '^Weka 3\.8\.6$' || { echo "smoke test: no Weka 3.8.6 line" >&2; exit 1; }
+echo "$VERSION_OUT" | grep -q '^Apache Commons Math 3\.6\.1' || { echo "smoke test: no Commons Math line" >&2; exit 1; }
+"$APP/xanesml" --help | grep -q 'Commands:' || { echo "smoke test: --help lists no commands" >&2; exit 1; }
+# JVM options reach the JVM: a -J option and XANESML_JAVA_OPTS (an impossible heap makes java refuse to start)
+if "$APP/xanesml" -J-Xmx1k --version >/dev/null 2>&1; then
+  echo "smoke test: -J-Xmx1k did not reach the JVM" >&2; exit 1
+fi
+if XANESML_JAVA_OPTS=-Xmx1k "$APP/xanesml" --version >/dev/null 2>&1; then
+  echo "smoke test: XANESML_JAVA_OPTS did not reach the JVM" >&2; exit 1
+fi
+"$APP/xanesml" check-install
+set +e
+"$APP/xanesml" --no-such-option >/dev/null 2>&1
+RC=$?
+set -e
+[ "$RC" = 2 ] || { echo "smoke test: a usage error exited $RC, expected 2" >&2; exit 1; }
+echo "smoke test passed: $APP"
