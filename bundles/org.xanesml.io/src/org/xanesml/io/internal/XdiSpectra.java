@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 import org.xanesml.core.Edge;
 import org.xanesml.core.Element;
@@ -39,6 +40,8 @@ public final class XdiSpectra {
     public static final String FORMAT = "xanesml.format";
     /** X-ray wavelength-energy conversion h*c in eV*Angstrom (CODATA 2018). */
     static final double HC_EV_ANGSTROM = 12398.419843320026;
+    private static final Pattern ISO_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 
     private XdiSpectra() {
     }
@@ -123,8 +126,25 @@ public final class XdiSpectra {
                     .metadata(blockFields).absorber(element).edge(edge);
             SpectrumAssembly assembly = new SpectrumAssembly(file, b);
             doc.warnings().forEach(assembly::warn);
+            timeWarnings(doc).forEach(assembly::warn);
             out.add(assembly.finish(Arrays.copyOfRange(energyEv, from, to), Arrays.copyOfRange(mu.mu(), from, to),
                     Arrays.copyOfRange(lines, from, to), policy));
+        }
+        return out;
+    }
+
+    /**
+     * The dictionary requires ISO 8601 for {@code Scan.start_time/end_time}; the specification says a field that
+     * breaks its rule must be ignored, so a bad time is kept as text with a warning rather than failing the read.
+     */
+    private static List<String> timeWarnings(XdiDocument doc) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < doc.fields().size(); i++) {
+            XdiDocument.Field f = doc.fields().get(i);
+            if ((f.is("Scan.start_time") || f.is("Scan.end_time")) && !ISO_TIME.matcher(f.value()).matches()) {
+                out.add("line " + doc.fieldLine(i) + ": " + f.name() + " '" + f.value()
+                        + "' is not an ISO 8601 date-time (yyyy-mm-dd hh:mm:ss); kept as text");
+            }
         }
         return out;
     }
