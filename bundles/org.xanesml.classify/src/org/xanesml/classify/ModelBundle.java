@@ -49,14 +49,12 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
     /**
      * What a payload may contain: Weka's classifier, core and filter classes (SMO stores its standardisation filter),
      * java.lang boxes and java.util collections; everything else, including other Weka packages such as the GUI,
-     * is rejected. Limits bound depth, references and array sizes against resource exhaustion.
+     * is rejected (java.util.* is needed for Weka's collections; it admits no class outside java.util, so a
+     * PriorityQueue/HashMap gadget still fails on its foreign comparator or key). Limits bound depth, references
+     * and array sizes against resource exhaustion.
      */
     public static final String PAYLOAD_FILTER = "maxdepth=200;maxrefs=2000000;maxbytes=268435456;maxarray=50000000;"
-            + "weka.classifiers.**;weka.core.**;weka.filters.**;weka.estimators.**;"
-            + "java.lang.Number;java.lang.Integer;java.lang.Double;java.lang.Long;java.lang.Float;java.lang.Boolean;"
-            + "java.lang.String;java.lang.Enum;java.lang.Object;java.util.ArrayList;java.util.HashMap;"
-            + "java.util.LinkedHashMap;java.util.HashSet;java.util.Random;java.util.concurrent.atomic.AtomicLong;"
-            + "java.util.Hashtable;java.util.Vector;java.util.LinkedList;java.util.BitSet;!*";
+            + "weka.classifiers.**;weka.core.**;weka.filters.**;weka.estimators.**;java.lang.*;java.util.*;!*";
 
     public ModelBundle {
         Objects.requireNonNull(descriptor, "descriptor");

@@ -1,0 +1,59 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.xanesml.core.Spectrum;
+
+class FeatureExtractorTest {
+    private static Spectrum line(double ef) {
+        double[] e = {8980, 8981, 8983, 8990, 9000};
+        double[] mu = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            mu[i] = 0.1 * (e[i] - 8980);
+        }
+        Spectrum.Builder b = Spectrum.builder().id("line").energyEv(e).mu(mu);
+        if (!Double.isNaN(ef)) {
+            b.metadata(EnergyReference.FEFF_FERMI_LEVEL_KEY, Double.toString(ef));
+        }
+        return b.build();
+    }
+
+    @Test
+    void interpolatesAndDifferentiatesALineExactlyOnARelativeGrid() {
+        FeatureRecipe r = FeatureRecipe.mu(EnergyReference.FEFF_FERMI_LEVEL, new double[] {-5, -2.5, 0, 4.5})
+                .withDerivative(true, 2.0);
+        double[] x = new FeatureExtractor(r).extract(line(8985));
+        assertEquals(8, x.length);
+        assertEquals(0.0, x[0], 1e-12);
+        assertEquals(0.25, x[1], 1e-12);
+        assertEquals(0.95, x[3], 1e-12);
+        for (int i = 4; i < 8; i++) {
+            assertEquals(0.2, x[i], 1e-12, "dmu/dE x 2 at " + i);
+        }
+        assertEquals("dmu@-5.000", r.featureName(4));
+    }
+
+    @Test
+    void reportsMissingReferenceAndUncoveredGrid() {
+        FeatureRecipe r = FeatureRecipe.mu(EnergyReference.FEFF_FERMI_LEVEL, new double[] {-10, 0, 10});
+        FeatureException e = assertThrows(FeatureException.class, () -> new FeatureExtractor(r).extract(line(Double.NaN)));
+        assertTrue(e.getMessage().contains(EnergyReference.FEFF_FERMI_LEVEL_KEY), e.getMessage());
+        // data span -5..15 eV relative: the -10 eV point is not covered
+        assertEquals(1, new FeatureExtractor(r).uncoveredPoints(line(8985)));
+    }
+
+    @Test
+    void smoothingKeepsALineUnchangedInside() {
+        FeatureRecipe r = FeatureRecipe.mu(EnergyReference.ABSOLUTE, new double[] {8984, 8986}).withSmoothing(0.5);
+        double[] x = new FeatureExtractor(r).extract(line(Double.NaN));
+        assertEquals(0.4, x[0], 0.02);
+        assertEquals(0.6, x[1], 0.02);
+    }
+}
