@@ -171,7 +171,8 @@ public final class LarchPreEdge {
         }
         double edgeStep = p.edgeStep() != null ? p.edgeStep() : postEdge[ie0] - preEdge[ie0];
         edgeStep = Math.abs(edgeStep);
-        if (!(edgeStep >= MIN_EDGE_STEP)) {
+        boolean atFloor = !(edgeStep >= MIN_EDGE_STEP);
+        if (atFloor) {
             warnings.add("edge step " + edgeStep + " is at Larch's floor of " + MIN_EDGE_STEP
                     + "; the normalised values are meaningless");
             edgeStep = MIN_EDGE_STEP;
@@ -191,7 +192,7 @@ public final class LarchPreEdge {
         }
         double[] dmude = PyNum.derivative(energy, norm, 0, n);
 
-        double edgeToNoise = edgeStep / noiseSigma(mu);
+        double edgeToNoise = atFloor ? 0.0 : edgeStep / Select.noiseSigma(mu);
         if (edgeToNoise < MIN_EDGE_TO_NOISE) {
             warnings.add(String.format(java.util.Locale.ROOT, "no clear edge: edge step %.3g is only %.3g times the "
                     + "point-to-point noise of mu (e0 = %.3f eV may sit in the noise)", edgeStep, edgeToNoise, e0));
@@ -213,27 +214,5 @@ public final class LarchPreEdge {
         default:
             return Math.pow(energy, nvict);
         }
-    }
-
-    /**
-     * Robust point-to-point noise of mu: the median absolute deviation of second differences, scaled to a
-     * Gaussian sigma (a second difference of white noise has variance 6 sigma^2). Smooth curvature (the edge, the
-     * EXAFS wiggles) affects few second differences, so the median sees mostly noise.
-     */
-    static double noiseSigma(double[] mu) {
-        int n = mu.length;
-        if (n < 3) {
-            return 0;
-        }
-        double[] d2 = new double[n - 2];
-        for (int i = 1; i < n - 1; i++) {
-            d2[i - 1] = mu[i + 1] - 2 * mu[i] + mu[i - 1];
-        }
-        double med = Select.median(d2);
-        for (int i = 0; i < d2.length; i++) {
-            d2[i] = Math.abs(d2[i] - med);
-        }
-        double mad = Select.median(d2);
-        return 1.4826 * mad / Math.sqrt(6.0);
     }
 }

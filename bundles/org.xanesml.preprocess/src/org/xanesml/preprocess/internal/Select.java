@@ -57,4 +57,26 @@ public final class Select {
         }
         return a[k];
     }
+
+    /**
+     * Robust point-to-point noise of mu: the median absolute deviation of second differences, scaled to a
+     * Gaussian sigma (a second difference of white noise has variance 6 sigma^2). Smooth curvature (the edge, the
+     * EXAFS wiggles) affects few second differences, so the median sees mostly noise.
+     */
+    public static double noiseSigma(double[] mu) {
+        int n = mu.length;
+        if (n < 3) {
+            return 0;
+        }
+        double[] d2 = new double[n - 2];
+        for (int i = 1; i < n - 1; i++) {
+            d2[i - 1] = mu[i + 1] - 2 * mu[i] + mu[i - 1];
+        }
+        double med = median(d2);
+        for (int i = 0; i < d2.length; i++) {
+            d2[i] = Math.abs(d2[i] - med);
+        }
+        double mad = median(d2);
+        return 1.4826 * mad / Math.sqrt(6.0);
+    }
 }
