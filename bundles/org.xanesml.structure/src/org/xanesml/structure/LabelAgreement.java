@@ -18,8 +18,8 @@ import java.util.Map;
  * explanation. Not thread-safe: one instance per comparison run.
  */
 public final class LabelAgreement {
-    /** How many differing rows are kept per column for the report. */
-    private static final int EXAMPLES_KEPT = 25;
+    /** How many differing rows the Markdown report lists per column. */
+    private static final int EXAMPLES_LISTED = 25;
 
     /** One differing cell. */
     public record Difference(String id, String expected, String actual) {
@@ -43,7 +43,7 @@ public final class LabelAgreement {
             return compared - agreed;
         }
 
-        /** @return up to {@value LabelAgreement#EXAMPLES_KEPT} differing rows, in comparison order */
+        /** @return the differing rows kept (see {@link LabelAgreement#LabelAgreement(String, int)}), in comparison order */
         public List<Difference> examples() {
             return List.copyOf(examples);
         }
@@ -55,11 +55,22 @@ public final class LabelAgreement {
     }
 
     private final String title;
+    private final int examplesKept;
     private final Map<String, Column> columns = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
+    /** A comparison keeping the first {@value #EXAMPLES_LISTED} differing rows per column. */
     public LabelAgreement(String title) {
+        this(title, EXAMPLES_LISTED);
+    }
+
+    /** @param examplesKept differing rows kept per column for {@link Column#examples()} */
+    public LabelAgreement(String title, int examplesKept) {
+        if (examplesKept < 0) {
+            throw new IllegalArgumentException("examplesKept must be >= 0: " + examplesKept);
+        }
         this.title = title;
+        this.examplesKept = examplesKept;
     }
 
     /** Records one cell; strings are compared exactly, as the tables write them. */
@@ -68,7 +79,7 @@ public final class LabelAgreement {
         c.compared++;
         if (expected.equals(actual)) {
             c.agreed++;
-        } else if (c.examples.size() < EXAMPLES_KEPT) {
+        } else if (c.examples.size() < examplesKept) {
             c.examples.add(new Difference(id, expected, actual));
         }
     }
@@ -103,9 +114,9 @@ public final class LabelAgreement {
         }
         for (Map.Entry<String, Column> e : columns.entrySet()) {
             if (!e.getValue().examples.isEmpty()) {
-                sb.append("\n### ").append(e.getKey()).append(": differing rows (first ").append(EXAMPLES_KEPT)
+                sb.append("\n### ").append(e.getKey()).append(": differing rows (first ").append(EXAMPLES_LISTED)
                         .append(")\n\n| id | reference | derived |\n|---|---|---|\n");
-                for (Difference d : e.getValue().examples) {
+                for (Difference d : e.getValue().examples.stream().limit(EXAMPLES_LISTED).toList()) {
                     sb.append("| ").append(d.id()).append(" | ").append(d.expected()).append(" | ").append(d.actual()).append(" |\n");
                 }
             }

@@ -159,16 +159,25 @@ public final class FeffInpParser {
 
     /** @return the whitespace-separated fields before any comment ('*' or '!' starts a comment in FEFF input) */
     static String[] fields(String line) {
-        int cut = line.length();
-        int star = line.indexOf('*');
-        int bang = line.indexOf('!');
-        if (star >= 0) {
-            cut = star;
+        // hand-rolled instead of String.split("\\s+"): a feff.inp tree is 100+ MB of such lines
+        List<String> out = new ArrayList<>(8);
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c == '*' || c == '!') {
+                break;
+            }
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(line.charAt(i)) && line.charAt(i) != '*' && line.charAt(i) != '!') {
+                i++;
+            }
+            out.add(line.substring(start, i));
         }
-        if (bang >= 0 && bang < cut) {
-            cut = bang;
-        }
-        String s = line.substring(0, cut).strip();
-        return s.isEmpty() ? new String[0] : s.split("\\s+");
+        return out.toArray(new String[0]);
     }
 }
