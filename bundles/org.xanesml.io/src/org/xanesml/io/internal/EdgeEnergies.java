@@ -32,10 +32,12 @@ final class EdgeEnergies {
             Element.Rh, 23220, Element.Pd, 24350, Element.Ag, 25514, Element.Cd, 26711, Element.In, 27940,
             Element.Sn, 29200, Element.Sb, 30491, Element.Te, 31814, Element.I, 33169};
         fill(K, k);
-        fill(L3, new Object[] {Element.Ag, 3351, Element.Cd, 3538, Element.Sn, 3929, Element.Ce, 5723, Element.Eu, 6977,
+        fill(L3, new Object[] {Element.Ti, 454, Element.V, 512, Element.Cr, 574, Element.Mn, 639, Element.Fe, 707,
+            Element.Co, 778, Element.Ni, 853, Element.Cu, 933, Element.Zn, 1022, Element.Ag, 3351, Element.Cd, 3538, Element.Sn, 3929, Element.Ce, 5723, Element.Eu, 6977,
             Element.Gd, 7243, Element.W, 10207, Element.Pt, 11564, Element.Au, 11919, Element.Hg, 12284,
             Element.Pb, 13035, Element.U, 17166});
-        fill(L2, new Object[] {Element.Cd, 3727, Element.Ce, 6164, Element.Eu, 7617, Element.W, 11544,
+        fill(L2, new Object[] {Element.Ti, 460, Element.V, 520, Element.Cr, 584, Element.Mn, 650, Element.Fe, 720,
+            Element.Co, 793, Element.Ni, 870, Element.Cu, 952, Element.Zn, 1045, Element.Cd, 3727, Element.Ce, 6164, Element.Eu, 7617, Element.W, 11544,
             Element.Pt, 13273, Element.Au, 13734, Element.Pb, 15200});
         fill(L1, new Object[] {Element.Cd, 4018, Element.Ce, 6549, Element.Eu, 8052, Element.W, 12100,
             Element.Pt, 13880, Element.Au, 14353, Element.Pb, 15861});
