@@ -16,6 +16,8 @@ public final class FittedPolynomial {
     private final double domainMinEv;
     private final double domainMaxEv;
     private final double[] scaledCoefficients;
+    private final double scale;
+    private final double offset;
 
     /**
      * @param domainMinEv        lowest energy of the fitted window
@@ -30,6 +32,9 @@ public final class FittedPolynomial {
         this.domainMinEv = domainMinEv;
         this.domainMaxEv = domainMaxEv;
         this.scaledCoefficients = scaledCoefficients.clone();
+        double width = domainMaxEv - domainMinEv;
+        this.scale = width == 0 ? 0 : 2.0 / width;
+        this.offset = width == 0 ? 0 : -(domainMaxEv + domainMinEv) / width;
     }
 
     /** @return the polynomial constant c (degree 0, no scaling needed) */
@@ -55,13 +60,7 @@ public final class FittedPolynomial {
 
     /** @return x' for an energy; 0 for a one-point domain */
     public double scaled(double energyEv) {
-        double width = domainMaxEv - domainMinEv;
-        if (width == 0) {
-            return 0;
-        }
-        double scl = 2.0 / width;
-        double off = -(domainMaxEv + domainMinEv) / width;
-        return off + scl * energyEv;
+        return offset + scale * energyEv;
     }
 
     public double valueAt(double energyEv) {
