@@ -99,7 +99,7 @@ public final class ClusterCollections {
                 name -> StructureReaders.feffSite(name).ifPresent(s -> feffSitesByMaterialDir
                         .computeIfAbsent(materialDir(name), k -> new TreeMap<>()).put(s.siteIndex(), s.absorberSymbol())),
                 (name, bytes) -> {
-                    String source = where + "!" + name;
+                    String source = memberSource(where, name);
                     Kind kind = kindOf(name);
                     if (kind == Kind.POSCAR) {
                         poscars.put(name, bytes);
@@ -118,7 +118,7 @@ public final class ClusterCollections {
                 });
         for (Map.Entry<String, byte[]> p : poscars.entrySet()) {
             String name = p.getKey();
-            String source = where + "!" + name;
+            String source = memberSource(where, name);
             String dir = parentPath(name);
             try {
                 PeriodicStructure s = PoscarParser.parse(source, new String(p.getValue(), StandardCharsets.UTF_8).lines().toList());
@@ -163,6 +163,11 @@ public final class ClusterCollections {
             }
         }
         return new Summary(delivered[0], failures);
+    }
+
+    /** @return {@code archive!member}, or just the path when the collection is that single file */
+    private static String memberSource(String where, String name) {
+        return name.startsWith("/") || name.equals(where) ? name : where + "!" + name;
     }
 
     /** @return the kind of a member by its file name, or null for anything else */

@@ -73,6 +73,17 @@ public final class CovalentRadii {
         return radiiAngstrom[element.atomicNumber() - 1];
     }
 
+    /** Equal when every radius is equal (the name is only a description), so settings compare by value. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CovalentRadii other && Arrays.equals(radiiAngstrom, other.radiiAngstrom);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(radiiAngstrom);
+    }
+
     @Override
     public String toString() {
         return name;

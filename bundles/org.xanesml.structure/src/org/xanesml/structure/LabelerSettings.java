@@ -34,6 +34,36 @@ public record LabelerSettings(ShellRule shellRule, GeometryRules geometryRules, 
         }
     }
 
+    /** @return the names {@link #preset(String)} knows, for command-line help */
+    public static List<String> presetNames() {
+        return List.of("omnixas-cu", "xanesnet-fe");
+    }
+
+    /**
+     * @param name {@code omnixas-cu} or {@code xanesnet-fe} (case-insensitive)
+     * @throws IllegalArgumentException listing the known names
+     */
+    public static LabelerSettings preset(String name) {
+        switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "omnixas-cu":
+            return omnixasCu();
+        case "xanesnet-fe":
+            return xanesnetFe();
+        default:
+            throw new IllegalArgumentException("unknown label rules '" + name + "', expected one of " + presetNames());
+        }
+    }
+
+    /** @return a copy with another first-shell rule (e.g. from command-line options) */
+    public LabelerSettings withShellRule(ShellRule rule) {
+        return new LabelerSettings(rule, geometryRules, bondValences, piLigandCarbonMin, nearestListed);
+    }
+
+    /** @return a copy with other bond-valence parameters */
+    public LabelerSettings withBondValences(List<BondValence> parameters) {
+        return new LabelerSettings(shellRule, geometryRules, parameters, piLigandCarbonMin, nearestListed);
+    }
+
     /**
      * @return the rules of the OmniXAS-Cu table: shell within 1.25 x d1, CN >= 7 named {@code cnN}, Cu2+-O bond
      *         valence (R0 1.679, b 0.37, 3.0 A), 12 nearest neighbours

@@ -19,7 +19,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Streams the files of a {@code .tar.gz} archive or a folder tree, in archive order (folder: sorted paths), without
- * unpacking anything to disk. Only members accepted by the name filter are read into memory, one at a time.
+ * unpacking anything to disk; a single plain file is a collection of one. Only members accepted by the name filter are read into memory, one at a time.
  */
 public final class ArchiveMembers {
     private ArchiveMembers() {
@@ -59,7 +59,16 @@ public final class ArchiveMembers {
             return;
         }
         if (!isTarGz(archiveOrFolder)) {
-            throw new IOException(archiveOrFolder + ": expected a folder or a .tar.gz/.tgz archive");
+            if (!Files.isRegularFile(archiveOrFolder)) {
+                throw new IOException(archiveOrFolder + ": expected a folder, a .tar.gz/.tgz archive or a structure file");
+            }
+            // a single structure file: its full path is its name, so layout-derived ids still work
+            String name = archiveOrFolder.toAbsolutePath().toString().replace('\\', '/');
+            seen.accept(name);
+            if (names.test(name)) {
+                handler.accept(name, Files.readAllBytes(archiveOrFolder));
+            }
+            return;
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(archiveOrFolder), 1 << 16);
                 GzipCompressorInputStream gz = new GzipCompressorInputStream(in, true);
