@@ -134,10 +134,10 @@ public final class SpectrumReaders {
     }
 
     private static byte[] head(Path file, boolean gunzip) throws SpectrumReadException {
+        byte[] buf = new byte[SNIFF_BYTES];
+        int n = 0;
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = gunzip ? new GZIPInputStream(raw) : raw) {
-            byte[] buf = new byte[SNIFF_BYTES];
-            int n = 0;
             while (n < buf.length) {
                 int k = in.read(buf, n, buf.length - n);
                 if (k < 0) {
@@ -145,13 +145,12 @@ public final class SpectrumReaders {
                 }
                 n += k;
             }
-            return Arrays.copyOf(buf, n);
         } catch (IOException e) {
-            if (gunzip) {
-                // Truncated or corrupt gzip: detection then sees only the compressed head, and the reader reports.
-                return new byte[0];
+            if (!gunzip) {
+                throw new SpectrumReadException(file, 0, "cannot read the file: " + e, e);
             }
-            throw new SpectrumReadException(file, 0, "cannot read the file: " + e, e);
+            // Truncated or corrupt gzip: sniff what inflated before the damage; the chosen reader reports it.
         }
+        return Arrays.copyOf(buf, n);
     }
 }

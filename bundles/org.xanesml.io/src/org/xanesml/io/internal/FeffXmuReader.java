@@ -34,7 +34,7 @@ import org.xanesml.io.SpectrumReader;
 public final class FeffXmuReader implements SpectrumReader {
     public static final String FORMAT = "feff-xmu";
     private static final List<String> LABELS = List.of("omega", "e", "k", "mu", "mu0", "chi");
-    private static final Pattern ABS = Pattern.compile("Abs\\s+Z=\\s*(\\d+).*?\\b(K|L1|L2|L3|M[1-5])\\s+shell",
+    private static final Pattern ABS = Pattern.compile("Abs\\s+Z=\\s*(\\d{1,3}).*?\\b(K|L1|L2|L3|M[1-5])\\s+shell",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION = Pattern.compile("FEFF\\s*(\\d[\\w.]*)");
     private static final Pattern PAIR = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*=\\s*([-+]?[0-9.]+(?:[EeDd][-+]?\\d+)?)");
