@@ -10,8 +10,9 @@
  * {@link org.xanesml.structure.LabelsTable}. {@link org.xanesml.structure.LabelAgreement} compares derived labels with
  * a reference table column by column.
  * <p>
- * Note on the manifest: {@code org.apache.commons.io.input} is imported although no class here names it, because
- * commons-compress's tar reader needs {@code BoundedInputStream} at run time while importing commons-io only
- * optionally; the import makes sure commons-io is resolved wherever this bundle is.
+ * Note on the manifest: {@code org.apache.commons.io.input} and {@code org.apache.commons.lang3} are imported although
+ * no class here names them, because commons-compress needs them at run time ({@code BoundedInputStream} when reading
+ * a tar, {@code SystemProperties} when creating a tar entry) while importing both only optionally; the imports make
+ * sure they are resolved wherever this bundle is (seen as {@code NoClassDefFoundError} under tycho-surefire).
  */
 package org.xanesml.structure;
