@@ -78,7 +78,7 @@ public final class FeffRunTree {
                     }
                     SpectrumId id = new SpectrumId(m.group(1), m.group(2));
                     Site site = sites.computeIfAbsent(id, k -> new Site());
-                    String where = source + "!/" + member;
+                    String where = Members.location(source, member);
                     if (m.group(4).equals("xmu.dat")) {
                         if (site.xmu != null) {
                             problems.add(new CollectionProblem(where, "second xmu.dat for " + id + " (first: "
@@ -94,7 +94,7 @@ public final class FeffRunTree {
                             site.feffInp = new String(content, StandardCharsets.UTF_8);
                         }
                     }
-                }, (member, size) -> problems.add(new CollectionProblem(source + "!/" + member, size
+                }, (member, size) -> problems.add(new CollectionProblem(Members.location(source, member), size
                         + " bytes; larger than " + Members.MAX_MEMBER_BYTES + ", not loaded")));
             }
             List<CollectionEntry> entries = new ArrayList<>();

@@ -109,6 +109,11 @@ final class Members {
         }
     }
 
+    /** @return how a problem names a member: {@code archive!/member} inside archives, the file path in folders */
+    static String location(Path source, String member) {
+        return isArchive(source) ? source + "!/" + member : source.resolve(member).toString();
+    }
+
     /** @return the path naming a member in messages: the archive or folder path followed by the member path */
     static Path memberPath(Path source, String member) {
         return source.resolve(member);

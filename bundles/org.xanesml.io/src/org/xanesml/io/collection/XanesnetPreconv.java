@@ -58,7 +58,7 @@ public final class XanesnetPreconv {
                     return;
                 }
                 String name = m.group(3);
-                String where = source + "!/" + member;
+                String where = Members.location(source, member);
                 boolean isSpectrum = m.group(1).equals("xanes") && m.group(4).equals("txt");
                 boolean isStructure = m.group(1).equals("xyz") && m.group(4).equals("xyz");
                 if (isSpectrum) {
@@ -80,7 +80,7 @@ public final class XanesnetPreconv {
                 } else if (isStructure) {
                     xyz.put(name, new String(content, StandardCharsets.UTF_8));
                 }
-            }, (member, size) -> problems.add(new CollectionProblem(source + "!/" + member, size
+            }, (member, size) -> problems.add(new CollectionProblem(Members.location(source, member), size
                     + " bytes; larger than " + Members.MAX_MEMBER_BYTES + ", not loaded")));
             List<CollectionEntry> entries = new ArrayList<>();
             for (Map.Entry<String, Future<Object>> e : spectra.entrySet()) {

@@ -49,9 +49,9 @@ public final class XdiFolder {
                             .build(), java.util.Map.of()));
                 }
             } catch (SpectrumReadException e) {
-                problems.add(new CollectionProblem(source + "!/" + member, e.getMessage()));
+                problems.add(new CollectionProblem(Members.location(source, member), e.getMessage()));
             }
-        }, (member, size) -> problems.add(new CollectionProblem(source + "!/" + member, size
+        }, (member, size) -> problems.add(new CollectionProblem(Members.location(source, member), size
                 + " bytes; larger than " + Members.MAX_MEMBER_BYTES + ", not loaded")));
         entries.sort((a, b) -> a.id().compareTo(b.id()));
         return new SpectrumCollection(source.toString(), entries, problems);
