@@ -27,6 +27,7 @@ class LearnersTest {
             case IBK -> new LearnerSpec(k, Map.of("k", 3.0));
             case LOGISTIC -> new LearnerSpec(k, Map.of("ridge", 1e-2));
             case J48 -> new LearnerSpec(k, Map.of());
+            case VOTE -> new LearnerSpec(k, Map.of("C", 10.0, "gamma", 0.01, "trees", 20.0, "k", 3.0));
         };
     }
 

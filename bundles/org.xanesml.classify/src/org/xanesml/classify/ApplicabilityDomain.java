@@ -7,7 +7,7 @@ package org.xanesml.classify;
 import java.util.Arrays;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -74,8 +74,10 @@ public record ApplicabilityDomain(double[] mean, double[] scale, double[][] comp
                 cov[a][b] = cov[b][a];
             }
         }
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
-        double[] ev = eig.getRealEigenvalues();
+        // SVD of the symmetric PSD covariance gives its eigenpairs; it converges where EigenDecomposition's QL
+        // iteration fails on the near-degenerate covariance of mu + dmu/dE features
+        SingularValueDecomposition eig = new SingularValueDecomposition(new Array2DRowRealMatrix(cov, false));
+        double[] ev = eig.getSingularValues();
         Integer[] order = new Integer[f];
         for (int i = 0; i < f; i++) {
             order[i] = i;
@@ -84,7 +86,7 @@ public record ApplicabilityDomain(double[] mean, double[] scale, double[][] comp
         int k = Math.min(nComponents, f);
         double[][] comp = new double[k][];
         double[] var = new double[k];
-        RealMatrix v = eig.getV();
+        RealMatrix v = eig.getU();
         for (int i = 0; i < k; i++) {
             comp[i] = v.getColumn(order[i]);
             var[i] = Math.max(ev[order[i]], 1e-12);

@@ -79,6 +79,18 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
         return new FeatureRecipe(reference, gridEv, includeMu, on, scale, smoothingSigmaEv);
     }
 
+    /** @return this recipe on every {@code stride}-th grid point (starting at the first): a coarser, smaller model. */
+    public FeatureRecipe withGridStride(int stride) {
+        if (stride < 1) {
+            throw new IllegalArgumentException("grid stride must be >= 1, got " + stride);
+        }
+        double[] g = new double[(gridEv.length + stride - 1) / stride];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = gridEv[i * stride];
+        }
+        return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv);
+    }
+
     public FeatureRecipe withSmoothing(double sigmaEv) {
         return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, sigmaEv);
     }

@@ -45,7 +45,12 @@ public record LearnerSpec(Kind kind, Map<String, Double> params) {
         /** Multinomial ridge logistic regression: ridge. */
         LOGISTIC("ridge"),
         /** J48 (C4.5): confidence, minLeaf. */
-        J48("confidence", "minLeaf");
+        J48("confidence", "minLeaf"),
+        /**
+         * Soft vote (mean of probabilities) of SMO RBF (C, gamma), RandomForest (trees) and, when k > 0, IBk (k):
+         * the members err on different spectra, so averaging their probabilities corrects some of each.
+         */
+        VOTE("C", "gamma", "trees", "k");
 
         private final java.util.Set<String> names;
 
@@ -135,6 +140,20 @@ public record LearnerSpec(Kind kind, Map<String, Double> params) {
                 t.setConfidenceFactor((float) p("confidence", 0.25));
                 t.setMinNumObj((int) p("minLeaf", 2));
                 return t;
+            }
+            case VOTE: {
+                java.util.List<Classifier> members = new java.util.ArrayList<>();
+                members.add(new LearnerSpec(Kind.SMO_RBF, Map.of("C", p("C", 10), "gamma", p("gamma", 0.005)))
+                        .newClassifier());
+                members.add(new LearnerSpec(Kind.RANDOM_FOREST, Map.of("trees", p("trees", 200))).newClassifier());
+                if (p("k", 0) > 0) {
+                    members.add(new LearnerSpec(Kind.IBK, Map.of("k", p("k", 3))).newClassifier());
+                }
+                weka.classifiers.meta.Vote v = new weka.classifiers.meta.Vote();
+                v.setClassifiers(members.toArray(Classifier[]::new));
+                v.setCombinationRule(new SelectedTag(weka.classifiers.meta.Vote.AVERAGE_RULE,
+                        weka.classifiers.meta.Vote.TAGS_RULES));
+                return v;
             }
             default:
                 throw new IllegalStateException("unhandled learner " + kind);

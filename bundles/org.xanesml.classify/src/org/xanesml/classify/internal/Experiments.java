@@ -25,8 +25,9 @@ import org.xanesml.classify.TrainingOptions;
 /**
  * Exploration runner used to choose recipes on the VAL split only: prints validation metrics of each configuration
  * given on the command line. Usage: {@code Experiments <shared> <cu|fe> <cn|geo> <config>...} where a config is
- * {@code kind:C=10,gamma=0.005;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (d = derivative scale, s =
- * smoothing sigma, aug = copies/shift/broadening/noise/scale).
+ * {@code kind:C=10,gamma=0.005;g=2;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (g = keep every g-th grid
+ * point, d = derivative scale, s = smoothing sigma, aug = copies/shift/broadening/noise/scale). Order matters: g
+ * before d and s.
  */
 public final class Experiments {
     private Experiments() {
@@ -80,6 +81,7 @@ public final class Experiments {
             switch (nv[0]) {
                 case "d" -> r = r.withDerivative(true, Double.parseDouble(nv[1]));
                 case "s" -> r = r.withSmoothing(Double.parseDouble(nv[1]));
+                case "g" -> r = r.withGridStride(Integer.parseInt(nv[1]));
                 case "bal" -> bal = ClassBalance.valueOf(nv[1]);
                 case "aug" -> {
                     String[] v = nv[1].split("/");

@@ -1,0 +1,45 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The model files this bundle ships (under {@code models/}). Only bytes are handed out: loading, checksum and
+ * version checks and safe deserialisation are the classify bundle's job ({@code ModelBundle.read(InputStream, String)}).
+ */
+public final class PretrainedModels {
+    /** Cu K edge, coordination number {4, 5, 6} (OmniXAS FEFF spectra). */
+    public static final String CU_CN = "cu-k-cn.zip";
+    /** Cu K edge, geometry {tetrahedral, square-planar, square-pyramidal, octahedral}. */
+    public static final String CU_GEOMETRY = "cu-k-geometry.zip";
+    /** Fe K edge, coordination number {4, 5, 6} (XANESNET FDMNES spectra). */
+    public static final String FE_CN = "fe-k-cn.zip";
+    /** Fe K edge, geometry. */
+    public static final String FE_GEOMETRY = "fe-k-geometry.zip";
+
+    public static final List<String> ALL = List.of(CU_CN, CU_GEOMETRY, FE_CN, FE_GEOMETRY);
+
+    private PretrainedModels() {
+    }
+
+    /**
+     * @param name one of {@link #ALL}
+     * @return the model file's bytes as a stream; the caller closes it
+     * @throws IOException naming the model when it is not in this bundle
+     */
+    public static InputStream open(String name) throws IOException {
+        if (!ALL.contains(name)) {
+            throw new IOException("'" + name + "' is not a shipped model; available: " + ALL);
+        }
+        InputStream in = PretrainedModels.class.getResourceAsStream("/models/" + name);
+        if (in == null) {
+            throw new IOException("model file models/" + name + " is missing from bundle org.xanesml.models");
+        }
+        return in;
+    }
+}
