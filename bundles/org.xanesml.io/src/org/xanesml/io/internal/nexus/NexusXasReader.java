@@ -26,13 +26,19 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import io.jhdf.exceptions.HdfException;
 
 /** Reads NeXus NXxas entries; what is supported is documented in {@code package-info.java}. */
 public final class NexusXasReader implements SpectrumReader {
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     /** Signal names that are raw detector counts, not mu, in an NXxas NXdata group. */
     private static final Set<String> RAW_SIGNALS = Set.of("absorbed_beam", "incoming_beam", "data");
+    /**
+     * A spectrum has thousands of points; a dataset header claiming more than this is corrupt (or not a spectrum),
+     * and loading it first would exhaust the heap.
+     */
+    static final long MAX_POINTS = 10_000_000;
+    /** Longest string field or attribute read into metadata. */
+    private static final long MAX_SMALL_ELEMENTS = 4096;
 
     @Override
     public String formatName() {
@@ -65,8 +71,15 @@ public final class NexusXasReader implements SpectrumReader {
                         + "/entry with NX_class=NXentry (NeXus NXxas)");
             }
             return out;
-        } catch (HdfException e) {
-            throw new SpectrumReadException(file, 0, "not a readable HDF5 file: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // jhdf signals a corrupt or truncated file with HdfException but also with whatever its decoding hits
+            // (ArithmeticException, BufferUnderflowException, IndexOutOfBounds...): all mean "cannot be read".
+            throw new SpectrumReadException(file, 0, "not a readable HDF5 file (jhdf: " + e + ")", e);
+        } catch (OutOfMemoryError e) {
+            // jhdf 0.9.4 allocates object-header buffers of the size a (corrupt) file claims before checking it.
+            // That one allocation fails on its own and leaves the heap as it was, so it is reported as bad input.
+            throw new SpectrumReadException(file, 0, "HDF5 structure claims more memory than the heap holds; the "
+                    + "file is corrupt or not NeXus (jhdf: " + e.getMessage() + ")", e);
         }
     }
 
@@ -252,7 +265,8 @@ public final class NexusXasReader implements SpectrumReader {
             return;
         }
         for (Map.Entry<String, Node> e : g.getChildren().entrySet()) {
-            if (e.getValue() instanceof Dataset d && (d.isScalar() || d.getSize() == 1)) {
+            if (e.getValue() instanceof Dataset d && (d.isScalar() || d.getSize() == 1)
+                    && d.getSizeInBytes() <= MAX_SMALL_ELEMENTS) {
                 Object v = d.getData();
                 Object scalar = v != null && v.getClass().isArray() ? Array.get(v, 0) : v;
                 if (scalar instanceof String || scalar instanceof Number) {
@@ -287,6 +301,10 @@ public final class NexusXasReader implements SpectrumReader {
     /** @return the dataset as a rank-1 double vector */
     private static double[] vector(Path file, Dataset d) throws SpectrumReadException {
         int[] dims = d.getDimensions();
+        if (d.getSize() > MAX_POINTS || d.getSize() < 0) {
+            throw new SpectrumReadException(file, 0, d.getPath() + " claims " + d.getSize() + " values; expected at "
+                    + "most " + MAX_POINTS + " for a spectrum (corrupt header?)");
+        }
         if (dims.length != 1) {
             throw new SpectrumReadException(file, 0, d.getPath() + " has rank " + dims.length
                     + "; expected a rank-1 array of numbers (stacks of spectra are not supported)");
@@ -317,7 +335,7 @@ public final class NexusXasReader implements SpectrumReader {
 
     private static String stringField(Group parent, String name) {
         Dataset d = dataset(parent, name);
-        if (d == null) {
+        if (d == null || d.getSize() != 1 || d.getSizeInBytes() > MAX_SMALL_ELEMENTS) {
             return null;
         }
         Object v = d.getData();
@@ -329,7 +347,8 @@ public final class NexusXasReader implements SpectrumReader {
 
     private static Object attribute(Node n, String name) {
         Attribute a = n.getAttributes().get(name);
-        return a == null ? null : a.getData();
+        return a == null || a.getSize() > MAX_SMALL_ELEMENTS || a.getSizeInBytes() > 16 * MAX_SMALL_ELEMENTS ? null
+                : a.getData();
     }
 
     private static String stringAttribute(Node n, String name) {

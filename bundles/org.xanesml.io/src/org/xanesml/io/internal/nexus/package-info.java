@@ -33,5 +33,10 @@
  * signal is read, the chain is not replayed), the monitor's normalisation ({@code monitor/data} is not divided out;
  * I0 is the incoming_beam detector), and dark-current subtraction. jhdf reads chunked and gzip-compressed datasets
  * as h5py writes them.
+ * <p>
+ * <b>Corrupt files.</b> Any jhdf failure becomes a {@code SpectrumReadException}. jhdf 0.9.4 allocates an object
+ * header's buffer at the size the file claims; a corrupt size exhausts the heap in that one allocation, so the reader
+ * also turns that {@code OutOfMemoryError} into a {@code SpectrumReadException} (found by mutation testing).
+ * Datasets claiming more than 10 million points are rejected before loading.
  */
 package org.xanesml.io.internal.nexus;
