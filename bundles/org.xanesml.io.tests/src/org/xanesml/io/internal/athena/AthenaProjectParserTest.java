@@ -61,6 +61,15 @@ class AthenaProjectParserTest {
     }
 
     @Test
+    void duplicateEnergiesAreAveragedWithAWarning() throws IOException {
+        Spectrum s = new AthenaProjectReader().read(gz("dup.prj", HEAD + GROUP.replace("'7120'", "'7110.5'") + TAIL))
+                .get(0);
+        assertEquals(2, s.size());
+        assertEquals(0.75, s.mu(1), 1e-15);
+        assertTrue(s.metadata("xanesml.warning.1").isPresent());
+    }
+
+    @Test
     void codeIsRejectedNotRun() throws IOException {
         String evil = HEAD + "$old_group = 'a';\n@args = (system('touch /tmp/pwned'));\n";
         SpectrumReadException e = assertThrows(SpectrumReadException.class,
@@ -83,8 +92,7 @@ class AthenaProjectParserTest {
         assertMessage("just some text\n1 2\n3 4\n", "not an Athena project");
         assertMessage(HEAD + GROUP.replace("'bkg_z','Fe'", "'bkg_z','Qq'"), "bkg_z 'Qq' is not a chemical element");
         assertMessage(HEAD + GROUP.replace("'fft_edge','K'", "'fft_edge','Q7'"), "fft_edge 'Q7' is not");
-        assertMessage(HEAD + GROUP.replace("'7120'", "'7110.5'"), "energies must increase strictly");
-        assertMessage(HEAD + GROUP.replace("'1.0e0'", "'NaN'"), "mu[2] is NaN");
+        assertMessage(HEAD + GROUP.replace("'1.0e0'", "'NaN'"), "mu is NaN at 7120.0 eV");
         assertMessage(HEAD + GROUP.replace("'is_xmu',1", "'is_chi',1"), "none is mu(E)");
         assertMessage(HEAD + "[record]\n", "[record] without a preceding $old_group");
         assertMessage(HEAD + "@journal = ();\n1;\n", "holds no group");

@@ -12,16 +12,19 @@ import java.util.Map;
 
 import org.xanesml.core.Edge;
 import org.xanesml.core.Element;
-import org.xanesml.core.InvalidSpectrumException;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.SpectrumReadException;
+import org.xanesml.io.EnergyOrderPolicy;
 import org.xanesml.io.SpectrumReader;
+import org.xanesml.io.internal.SpectrumAssembly;
 
 /**
  * Reads the mu(E) groups of an Athena project as spectra. Energy is the group's stored {@code @x} and mu its
  * stored {@code @y}, as Athena records them (Athena's energy shift {@code bkg_eshift} is not applied but kept in
- * the metadata); mu is {@link MuScale#RAW} unless the group is flagged as normalised.
+ * the metadata); mu is {@link MuScale#RAW} unless the group is flagged as normalised. Energies that do not
+ * increase strictly are sorted and duplicates averaged, with a {@code xanesml.warning.N} entry (the io bundle's
+ * default {@link EnergyOrderPolicy}).
  * <p>
  * chi(k) groups have no energy axis and are not returned as spectra; {@link AthenaProjectParser} gives every group.
  * Metadata: {@code Athena.project}, {@code Athena.group}, {@code Athena.record}, every {@code @args} entry as
@@ -74,8 +77,7 @@ public final class AthenaProjectReader implements SpectrumReader {
     }
 
     static Spectrum spectrum(AthenaProject project, AthenaGroup g) throws SpectrumReadException {
-        Spectrum.Builder b = Spectrum.builder().id(g.label()).energyEv(g.arrays().get("x")).mu(g.arrays().get("y"))
-                .muScale(g.isNormalized() ? MuScale.EDGE_NORMALIZED : MuScale.RAW);
+        Spectrum.Builder b = Spectrum.builder().id(g.label()).muScale(g.isNormalized() ? MuScale.EDGE_NORMALIZED : MuScale.RAW);
         String z = g.arg("bkg_z").orElse("").strip();
         if (!z.isEmpty()) {
             try {
@@ -110,11 +112,16 @@ public final class AthenaProjectReader implements SpectrumReader {
         if (!project.journal().isEmpty()) {
             b.metadata("Athena.journal", String.join("\n", project.journal()));
         }
+        double[] x = g.arrays().get("x");
+        long[] lines = new long[x.length];
+        // The arrays sit on the group's lines; point-level errors name the group's first line and the group.
+        java.util.Arrays.fill(lines, g.line());
         try {
-            return b.build();
-        } catch (InvalidSpectrumException e) {
+            return new SpectrumAssembly(project.file(), b).finish(x, g.arrays().get("y"), lines,
+                    EnergyOrderPolicy.SORT_AND_AVERAGE);
+        } catch (SpectrumReadException e) {
             throw new SpectrumReadException(project.file(), g.line(), "group '" + g.label() + "' (record "
-                    + g.record() + "): " + e.getMessage(), e);
+                    + g.record() + "): " + e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e);
         }
     }
 
