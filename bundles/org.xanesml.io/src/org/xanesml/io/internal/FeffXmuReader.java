@@ -36,6 +36,8 @@ public final class FeffXmuReader implements SpectrumReader {
     private static final List<String> LABELS = List.of("omega", "e", "k", "mu", "mu0", "chi");
     private static final Pattern ABS = Pattern.compile("Abs\\s+Z=\\s*(\\d{1,3}).*?\\b(K|L1|L2|L3|M[1-5])\\s+shell",
             Pattern.CASE_INSENSITIVE);
+    /** FEFF writes "# #" before most header lines; both tokens go. */
+    private static final Pattern COMMENT_TOKENS = Pattern.compile("^#+\\s*(#\\s*)?");
     private static final Pattern VERSION = Pattern.compile("FEFF\\s*(\\d[\\w.]*)");
     private static final Pattern PAIR = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*=\\s*([-+]?[0-9.]+(?:[EeDd][-+]?\\d+)?)");
 
@@ -102,7 +104,7 @@ public final class FeffXmuReader implements SpectrumReader {
                 throw text.error(i + 1L, "more than " + TextFile.MAX_HEADER_LINES + " header lines; expected a "
                         + "bounded FEFF header");
             }
-            String body = s.replaceFirst("^#+\\s*(#\\s*)?", "").strip();
+            String body = COMMENT_TOKENS.matcher(s).replaceFirst("").strip();
             header.add(body);
             List<String> words = Numbers.splitWhitespace(body);
             if (words.size() >= 6 && words.subList(0, 6).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()
