@@ -37,7 +37,11 @@ class ShippedModelsTest {
         for (String name : PretrainedModels.ALL) {
             ModelBundle b = load(name);
             ModelDescriptor d = b.descriptor();
-            assertTrue(d.payload.sizeBytes < 5_000_000, name + " payload " + d.payload.sizeBytes);
+            long fileBytes;
+            try (InputStream in = PretrainedModels.open(name)) {
+                fileBytes = in.readAllBytes().length;
+            }
+            assertTrue(fileBytes < 5_000_000, name + " is " + fileBytes + " bytes");
             assertTrue(d.training.rebuildCommand.contains(name), d.training.rebuildCommand);
             assertEquals(2, d.metrics.size());
             assertTrue(d.importance != null && !d.importance.windows.isEmpty(), name + " has no importance table");
@@ -91,5 +95,35 @@ class ShippedModelsTest {
             assertTrue(!q.applicability().inDomain(), q.applicability().reason());
         }
         assertEquals(Element.Cu.symbol(), c.bundle().descriptor().element);
+    }
+
+    @Test
+    void measuredCuFoilAndOtherElementsAreFlaggedByTheCuModel() throws IOException {
+        Path cuDir = SharedData.require("data/experimental/XASDataLibrary/data/Cu");
+        Path feDir = SharedData.require("data/experimental/XASDataLibrary/data/Fe");
+        LocalEnvironmentClassifier c = new LocalEnvironmentClassifier(load(PretrainedModels.CU_CN));
+        StringBuilder log = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(cuDir)) {
+            for (Path f : files.sorted().toList()) {
+                Prediction p = c.classify(MeasuredSpectra.readNormalisedXdi(f, true));
+                log.append(f.getFileName()).append(": ").append(p.applicability().verdict()).append(' ')
+                        .append(p.label()).append(" (").append(p.applicability().reason()).append(")\n");
+                if (f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains("foil")) {
+                    assertTrue(!p.applicability().inDomain(), "Cu foil judged in domain: " + p.applicability().reason());
+                }
+            }
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(feDir)) {
+            for (Path f : files.sorted().limit(8).toList()) {
+                Prediction labelled = c.classify(MeasuredSpectra.readNormalisedXdi(f, true));
+                assertEquals(Applicability.Verdict.WRONG_ELEMENT, labelled.applicability().verdict());
+                Prediction anonymous = c.classify(MeasuredSpectra.readNormalisedXdi(f, false));
+                assertEquals(Applicability.Verdict.WRONG_EDGE, anonymous.applicability().verdict(),
+                        anonymous.applicability().reason());
+                log.append(f.getFileName()).append(" without labels: ").append(anonymous.applicability().reason())
+                        .append("\n");
+            }
+        }
+        java.nio.file.Files.writeString(SharedData.outputDir().resolve("cu-model-measured-spectra.txt"), log);
     }
 }

@@ -63,7 +63,11 @@ public final class FeatureExtractor {
         return assemble(onGrid);
     }
 
-    /** Builds the feature vector from mu already on the recipe's grid (used by augmentation and tests). */
+    /**
+     * Builds the feature vector from mu already on the recipe's grid. Values are rounded to single precision: the
+     * spectra carry at most 6 significant digits, and instance-based learners (SMO keeps its training vectors, IBk
+     * all of them) then store doubles with zero low mantissa bits, which halves the compressed model files.
+     */
     public double[] assemble(double[] muOnGrid) {
         if (muOnGrid.length != gridEv.length) {
             throw new IllegalArgumentException("mu on grid has " + muOnGrid.length + " values, grid has "
@@ -72,13 +76,15 @@ public final class FeatureExtractor {
         double[] out = new double[recipe.featureCount()];
         int k = 0;
         if (recipe.includeMu()) {
-            System.arraycopy(muOnGrid, 0, out, 0, muOnGrid.length);
+            for (int i = 0; i < muOnGrid.length; i++) {
+                out[i] = (float) muOnGrid[i];
+            }
             k = muOnGrid.length;
         }
         if (recipe.includeDerivative()) {
             double[] d = LinearInterpolation.gradient(gridEv, muOnGrid);
             for (int i = 0; i < d.length; i++) {
-                out[k + i] = d[i] * recipe.derivativeScale();
+                out[k + i] = (float) (d[i] * recipe.derivativeScale());
             }
         }
         return out;

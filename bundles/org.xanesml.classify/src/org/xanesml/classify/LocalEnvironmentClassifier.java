@@ -19,6 +19,9 @@ import org.xanesml.core.Spectrum;
  * keep scratch state): give each thread its own instance via {@link #copyForThread()}.
  */
 public final class LocalEnvironmentClassifier {
+    /** How far (eV) a reference energy may lie outside the training range and still count as the same edge. */
+    public static final double EDGE_TOLERANCE_EV = 30.0;
+
     private final ModelBundle bundle;
     private final TrainedModel model;
     private final FeatureExtractor extractor;
@@ -62,6 +65,15 @@ public final class LocalEnvironmentClassifier {
         }
         int uncovered;
         try {
+            s = placeByEdge(s);
+            double ref = extractor.referenceEnergyEv(s);
+            ModelDescriptor.Recipe r = bundle.descriptor().recipe;
+            if (r.referenceMinEv != null && (ref < r.referenceMinEv - EDGE_TOLERANCE_EV
+                    || ref > r.referenceMaxEv + EDGE_TOLERANCE_EV)) {
+                return rejected(s, Applicability.Verdict.WRONG_EDGE, String.format(Locale.ROOT,
+                        "%s: reference energy %.1f eV is not at the %s %s edge (training spectra: %.1f..%.1f eV)",
+                        s.id(), ref, element, edge, r.referenceMinEv, r.referenceMaxEv));
+            }
             uncovered = extractor.uncoveredPoints(s);
         } catch (FeatureException e) {
             return rejected(s, Applicability.Verdict.MISSING_REFERENCE_ENERGY, e.getMessage());
@@ -83,6 +95,26 @@ public final class LocalEnvironmentClassifier {
         }
         return new Prediction(s.id(), classes, p,
                 new Applicability(Applicability.Verdict.IN_DOMAIN, score.combined(), "within the training domain"));
+    }
+
+    /**
+     * A spectrum without the model's reference energy but with an edge energy E0 (measured data after
+     * preprocessing) is placed on the grid by the training median of E0 - reference.
+     */
+    private Spectrum placeByEdge(Spectrum s) {
+        String key = model.recipe().reference().metadataKey();
+        Double offset = bundle.descriptor().recipe.e0ToReferenceOffsetEv;
+        if (key == null || offset == null || s.metadata(key).isPresent()) {
+            return s;
+        }
+        return s.metadata(EnergyReference.E0_KEY).map(e0 -> {
+            try {
+                return s.toBuilder().metadata(key, Double.toString(Double.parseDouble(e0.strip()) - offset)).build();
+            } catch (NumberFormatException e) {
+                throw new FeatureException(s.id() + ": metadata '" + EnergyReference.E0_KEY + "' = '" + e0
+                        + "' is not a number of eV");
+            }
+        }).orElse(s);
     }
 
     /** Fast path for already-featurised spectra (benchmarks, batch jobs): probabilities only. */

@@ -78,6 +78,17 @@ public class ModelDescriptor {
         public double derivativeScale;
         @XmlElement
         public double smoothingSigmaEv;
+        /**
+         * Median over training spectra of (edge energy E0 - reference energy): places spectra that carry an E0
+         * (set by preprocessing) but not the reference, such as measured ones. Absent for absolute grids.
+         */
+        @XmlElement
+        public Double e0ToReferenceOffsetEv;
+        /** Range of the training spectra's reference energies, eV: a spectrum far outside is at another edge. */
+        @XmlElement
+        public Double referenceMinEv;
+        @XmlElement
+        public Double referenceMaxEv;
         /** Expected mu normalisation of inputs (edge-step normalised). */
         @XmlElement
         public String muScale;

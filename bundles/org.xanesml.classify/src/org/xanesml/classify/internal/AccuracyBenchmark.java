@@ -14,9 +14,10 @@ import org.xanesml.core.Element;
 /**
  * Prints the accuracy table of the shipped configurations against the scikit-learn baseline, from the raw shared
  * data: {@code java -cp ... org.xanesml.classify.internal.AccuracyBenchmark /work/shared}. Each model is trained on
- * TRAIN with its validation-chosen configuration and scored once on TEST. "best sklearn" is the highest test
- * accuracy and, separately, the highest test macro-F1 over all 60 baseline runs of the task (the strictest bar);
- * pass means ours is at least both.
+ * TRAIN with its validation-chosen configuration and scored once on TEST. Two bars: the scikit-learn model its own
+ * protocol selected on validation ("vs val-selected"), and the highest test accuracy and, separately, the highest
+ * test macro-F1 over all 60 baseline runs of the task ("vs best of all", optimistic: chosen on test). Pass means
+ * ours is at least both numbers of that bar.
  */
 public final class AccuracyBenchmark {
     private AccuracyBenchmark() {
@@ -28,9 +29,11 @@ public final class AccuracyBenchmark {
         BenchmarkData.Source cu = null;
         BenchmarkData.Source fe = null;
         System.out.println("| task | n test | ours: model | ours acc [95% CI] | ours macro-F1 [95% CI] | ours bal-acc"
-                + " | ECE | sklearn val-selected acc / F1 | best sklearn acc / F1 | pass | goal |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | ECE | sklearn val-selected acc / F1 | pass vs val-selected | best-of-all sklearn acc / F1"
+                + " | pass vs best-of-all | goal |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         boolean allPass = true;
+        boolean allSelected = true;
         for (ShippedModels.Spec s : ShippedModels.ALL) {
             BenchmarkData.Source src;
             if (s.element() == Element.Cu) {
@@ -45,18 +48,21 @@ public final class AccuracyBenchmark {
             ModelFactory.Built m = ModelFactory.build(b, c, s.config(), shared, "", false);
             SklearnBaseline sk = SklearnBaseline.read(results, b.key());
             boolean pass = m.test().accuracy() >= sk.bestAccuracy() && m.test().macroF1() >= sk.bestMacroF1();
+            boolean passSelected = m.test().accuracy() >= sk.selectedAccuracy()
+                    && m.test().macroF1() >= sk.selectedMacroF1();
             allPass &= pass;
+            allSelected &= passSelected;
             System.out.println(String.format(Locale.ROOT,
-                    "| %s | %d | %s | %s | %s | %.3f | %.3f | %.3f / %.3f (%s) | %.3f (%s) / %.3f (%s) | %s | %s |",
+                    "| %s | %d | %s | %s | %s | %.3f | %.3f | %.3f / %.3f (%s) | %s | %.3f (%s) / %.3f (%s) | %s | %s |",
                     b.key(), m.test().n(), s.config(), ModelFactory.withCi(m.test().accuracy(),
                             m.testIntervals()[Metrics.Kind.ACCURACY.ordinal()]),
                     ModelFactory.withCi(m.test().macroF1(), m.testIntervals()[Metrics.Kind.MACRO_F1.ordinal()]),
                     m.test().balancedAccuracy(), m.testEce(), sk.selectedAccuracy(), sk.selectedMacroF1(),
-                    sk.selectedModel(), sk.bestAccuracy(), sk.bestAccuracyModel(), sk.bestMacroF1(),
+                    sk.selectedModel(), passSelected ? "PASS" : "FAIL", sk.bestAccuracy(), sk.bestAccuracyModel(), sk.bestMacroF1(),
                     sk.bestMacroF1Model(), pass ? "PASS" : "FAIL", goal(s, m.test())));
         }
-        System.out.println(allPass ? "all tasks at or above the best scikit-learn accuracy and macro-F1"
-                : "some tasks below the best scikit-learn accuracy or macro-F1");
+        System.out.println("vs validation-selected scikit-learn: " + (allSelected ? "all tasks pass" : "some fail")
+                + "; vs best-of-all (test-chosen) scikit-learn: " + (allPass ? "all tasks pass" : "some fail"));
     }
 
     /** The goal numbers. */

@@ -48,6 +48,30 @@ public final class Experiments {
             Metrics mv = Metrics.of(val.y(), m.predictAll(val.x()), b.data().classes().size());
             String line = String.format(Locale.ROOT, "%s %-60s val acc %.4f bal %.4f F1 %.4f  train %.1fs", b.key(),
                     args[a], mv.accuracy(), mv.balancedAccuracy(), mv.macroF1(), trainS);
+            String stress = System.getProperty("xanesml.stressShiftEv");
+            if (stress != null) {
+                // robustness probe: VAL spectra shifted by a fixed calibration error plus 1% noise
+                double shiftEv = Double.parseDouble(stress);
+                Augmentation probe = new Augmentation(1, 0, 0, 0.01, 0, 11);
+                java.util.Random rnd = new java.util.Random(11);
+                FeatureExtractor fx = new FeatureExtractor(c.recipe);
+                List<org.xanesml.classify.Example> ex = b.data().of(SplitRole.VAL);
+                int[] t = new int[ex.size()];
+                int[] p = new int[ex.size()];
+                for (int i = 0; i < ex.size(); i++) {
+                    org.xanesml.core.Spectrum sp = ex.get(i).item().spectrum();
+                    double[] e = sp.energyEv();
+                    for (int j = 0; j < e.length; j++) {
+                        e[j] += shiftEv;
+                    }
+                    sp = probe.perturb(sp.toBuilder().energyEv(e).build(), rnd);
+                    t[i] = ex.get(i).classIndex();
+                    p[i] = m.predict(fx.extract(sp));
+                }
+                Metrics ms = Metrics.of(t, p, b.data().classes().size());
+                line += String.format(Locale.ROOT, " | shifted %+.1f eV + noise: acc %.4f F1 %.4f", shiftEv,
+                        ms.accuracy(), ms.macroF1());
+            }
             if (showTest) {
                 FeatureMatrix test = FeatureMatrix.of(b.data().of(SplitRole.TEST), new FeatureExtractor(c.recipe));
                 Metrics mt = Metrics.of(test.y(), m.predictAll(test.x()), b.data().classes().size());

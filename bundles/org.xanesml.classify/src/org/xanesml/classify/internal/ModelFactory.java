@@ -79,6 +79,22 @@ public final class ModelFactory {
         d.task = b.data().task().name();
         d.classes = new ArrayList<>(b.data().classes());
         d.recipe = ModelDescriptor.Recipe.of(c.recipe());
+        if (c.recipe().reference() != org.xanesml.classify.EnergyReference.ABSOLUTE) {
+            List<Double> offsets = new ArrayList<>();
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (org.xanesml.classify.Example e : b.data().of(SplitRole.TRAIN)) {
+                org.xanesml.core.Spectrum s = e.item().spectrum();
+                double ref = fx.referenceEnergyEv(s);
+                offsets.add(EdgeEstimate.maxDerivativeE0(s.energyEv(), s.mu()) - ref);
+                lo = Math.min(lo, ref);
+                hi = Math.max(hi, ref);
+            }
+            offsets.sort(null);
+            d.recipe.e0ToReferenceOffsetEv = offsets.get(offsets.size() / 2);
+            d.recipe.referenceMinEv = lo;
+            d.recipe.referenceMaxEv = hi;
+        }
         d.learner = new ModelDescriptor.Learner();
         d.learner.kind = c.learner().kind().name();
         c.learner().params().forEach((n, v) -> {
@@ -113,7 +129,7 @@ public final class ModelFactory {
         d.domain.testInDomainFraction = inDomain(dom, test.x());
         if (withImportance) {
             double edge = c.recipe().reference() == org.xanesml.classify.EnergyReference.ABSOLUTE
-                    ? absoluteEdgeEv(b) : 0.0;
+                    ? absoluteEdgeEv(b) : FEFF_THRESHOLD_ON_FERMI_SCALE_EV;
             FeatureImportance fi = FeatureImportance.compute(model, val, 5.0, edge, 3, 0);
             d.importance = ModelDescriptor.Importance.of(fi, "permutation importance on the validation split: "
                     + "macro-F1 drop when all features of a 5 eV window are shuffled jointly (3 repeats)");
@@ -125,6 +141,12 @@ public final class ModelFactory {
         d.created = Instant.now().toString();
         return new Built(model, dom, mv, mt, ci, ece, trainS, d, test);
     }
+
+    /**
+     * Where the absorption threshold (k = 0) lies on FEFF's Fermi-level-relative scale: FEFF puts it at the
+     * header's {@code Mu}, whose median over the 5,299 OmniXAS Cu xmu.dat files is -7.56 eV (range -13.9..-3.8).
+     */
+    static final double FEFF_THRESHOLD_ON_FERMI_SCALE_EV = -7.56;
 
     /** Fe K edge of the metal, eV: the absolute-grid recipes' region names are relative to it. */
     static double absoluteEdgeEv(BenchmarkData.Benchmark b) {

@@ -25,8 +25,8 @@ public final class ShippedModels {
     public static final List<Spec> ALL = List.of(
             new Spec(Element.Cu, Task.COORDINATION_NUMBER, "SMO_RBF:C=10,gamma=0.002;bal=SQRT_WEIGHTED", "cu-k-cn.zip"),
             new Spec(Element.Cu, Task.GEOMETRY, "SMO_RBF:C=30,gamma=0.003;bal=WEIGHTED", "cu-k-geometry.zip"),
-            new Spec(Element.Fe, Task.COORDINATION_NUMBER, "VOTE:C=10,gamma=0.0025,trees=200,k=1;d=1", "fe-k-cn.zip"),
-            new Spec(Element.Fe, Task.GEOMETRY, "VOTE:C=30,gamma=0.001,trees=200,k=1;d=1", "fe-k-geometry.zip"));
+            new Spec(Element.Fe, Task.COORDINATION_NUMBER, "VOTE:C=10,gamma=0.005,trees=200,k=1;g=3;d=1", "fe-k-cn.zip"),
+            new Spec(Element.Fe, Task.GEOMETRY, "VOTE:C=30,gamma=0.001,trees=200,k=1;g=3;d=1", "fe-k-geometry.zip"));
 
     private ShippedModels() {
     }
