@@ -32,7 +32,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class TextParsersFuzzTest {
     private static final Path NAME = Path.of("fuzz-input");
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void xdi(byte[] input) {
         try {
             XdiDocument doc = XdiParser.parse(TextFile.of(NAME, input));
@@ -47,7 +47,7 @@ class TextParsersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void plainColumns(byte[] input) {
         try {
             check(List.of(new PlainColumnsReader(ColumnChoice.AUTO, EnergyOrderPolicy.SORT_AND_AVERAGE)
@@ -63,7 +63,7 @@ class TextParsersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void feffXmu(byte[] input) {
         try {
             check(List.of(new FeffXmuReader(EnergyOrderPolicy.SORT_AND_AVERAGE).read(TextFile.of(NAME, input))));
@@ -72,7 +72,7 @@ class TextParsersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void fdmnes(byte[] input) {
         try {
             check(List.of(new FdmnesReader(EnergyOrderPolicy.REJECT).read(TextFile.of(NAME, input))));
@@ -81,7 +81,7 @@ class TextParsersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "15s")
     void sniffers(byte[] input) {
         byte[] head = input.length > SpectrumReaders.SNIFF_BYTES
                 ? java.util.Arrays.copyOf(input, SpectrumReaders.SNIFF_BYTES) : input;
