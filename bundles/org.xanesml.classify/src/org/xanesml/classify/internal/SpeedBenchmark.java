@@ -79,7 +79,7 @@ public final class SpeedBenchmark {
             SklearnBaseline sk = SklearnBaseline.read(shared.resolve("golden/sklearn-baseline/results.json"), s.key());
             double oursSingleMs = 1000.0 / spec1;
             System.out.println(String.format(Locale.ROOT,
-                    "| %s (%s) | %d | %.0f | %.0f | %.0f | %.2fx | %.2f | %.2f / %.3f = %.0fx | %.3f / %.3f = %.1fx"
+                    "| %s (%s) | %d | %.0f | %.0f | %.0f | %.2fx | %.2f | %.2f / %.3f = %.2fx | %.3f / %.3f = %.2fx"
                             + " | %.2f / %.2f = %.2fx |",
                     s.key(), s.fileName(), x.length, featPerS, spec1, spec2, spec2 / spec1, trainS,
                     sk.selectedSingleMs1(), oursSingleMs, sk.selectedSingleMs1() / oursSingleMs,
