@@ -15,6 +15,9 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.ui.IWorkbenchActionConstants;
 
 /** The {@code xanesml-gui} workbench: an E3 workbench opening on the XANES Analysis perspective. */
 public final class WorkbenchApplication implements IApplication {
@@ -69,7 +72,13 @@ public final class WorkbenchApplication implements IApplication {
 
                 @Override
                 public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer abc) {
-                    return new ActionBarAdvisor(abc);
+                    return new ActionBarAdvisor(abc) {
+                        @Override
+                        protected void fillMenuBar(IMenuManager menuBar) {
+                            // the XANES menu (plugin.xml) goes "after=additions", as in any host RCP client
+                            menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+                        }
+                    };
                 }
             };
         }

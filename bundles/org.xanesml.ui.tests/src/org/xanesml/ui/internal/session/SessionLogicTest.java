@@ -1,0 +1,190 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.ui.internal.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xanesml.classify.EnergyReference;
+import org.xanesml.classify.LearnerSpec;
+import org.xanesml.classify.LocalEnvironmentClassifier;
+import org.xanesml.classify.Task;
+import org.xanesml.core.MuScale;
+import org.xanesml.core.Spectrum;
+import org.xanesml.io.SpectrumReadException;
+import org.xanesml.preprocess.PreEdgeParameters;
+import org.xanesml.testing.SharedData;
+import org.xanesml.ui.internal.charts.SpectrumDatasets;
+import org.xanesml.ui.internal.charts.SpectrumMode;
+
+/** The UI's pipeline without a display: read, normalise, classify, tables, sessions, training. */
+class SessionLogicTest {
+    static final String CUO = "data/experimental/XASDataLibrary/data/Cu/CuO_tenorite_13K_01.xdi";
+    private static List<LoadedModel> shipped;
+
+    @BeforeAll
+    static void loadModels() throws IOException {
+        shipped = ModelFiles.shipped();
+    }
+
+    private static List<LocalEnvironmentClassifier> classifiers(List<LoadedModel> models) {
+        List<LocalEnvironmentClassifier> out = new ArrayList<>();
+        models.forEach(m -> out.add(new LocalEnvironmentClassifier(m.bundle()).copyForThread()));
+        return out;
+    }
+
+    @Test
+    void measuredCuSpectrumIsNormalisedAndClassifiedByEveryShippedModel() throws IOException {
+        Path file = SharedData.require(CUO);
+        List<AnalysisEntry> read = SpectrumFiles.read(file);
+        assertEquals(1, read.size());
+        AnalysisEntry e = read.get(0);
+        assertNull(e.problem());
+        // Cu K edge: 8979 eV for the metal, a few eV higher for Cu(II)
+        assertTrue(e.normalization().e0Ev() > 8975 && e.normalization().e0Ev() < 8995, "e0 " + e.normalization());
+        Spectrum forModels = SpectrumAnalysis.forClassification(e);
+        assertEquals(MuScale.EDGE_NORMALIZED, forModels.muScale());
+        assertTrue(forModels.metadata(EnergyReference.E0_KEY).isPresent());
+
+        AnalysisEntry c = SpectrumAnalysis.classify(e, shipped, classifiers(shipped));
+        assertEquals(shipped.size(), c.predictions().size());
+        // Fe models must refuse a Cu spectrum, naming the element
+        long wrongElement = c.predictions().stream()
+                .filter(p -> p.prediction().applicability().verdict().name().equals("WRONG_ELEMENT")).count();
+        assertEquals(2, wrongElement, c.predictions().toString());
+        ModelPrediction best = c.bestPrediction().orElseThrow();
+        assertTrue(best.model().descriptor().element.equals("Cu"), best.model().name());
+        assertNotNull(best.prediction().label());
+        System.out.printf(Locale.ROOT, "CuO tenorite: %s -> %s p=%.3f %s (%s)%n", best.model().name(),
+                best.prediction().label(), best.prediction().confidence(),
+                best.prediction().applicability().verdict(), best.prediction().applicability().reason());
+    }
+
+    @Test
+    void unreadableFileRaisesTheReadersMessageNamingTheFile(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("garbage.xdi");
+        Files.writeString(bad, "# XDI/1.0\n# Column.1: energy eV\nthis is not a number row\n");
+        SpectrumReadException e = assertThrows(SpectrumReadException.class, () -> SpectrumFiles.read(bad));
+        assertTrue(e.getMessage().contains("garbage.xdi"), e.getMessage());
+    }
+
+    @Test
+    void parametersChangeTheNormalisationAndInvalidOnesBecomeAProblem() throws IOException {
+        AnalysisEntry e = SpectrumFiles.read(SharedData.require(CUO)).get(0);
+        double autoE0 = e.normalization().e0Ev();
+        AnalysisEntry moved = SpectrumAnalysis.renormalise(e, e.parameters().withE0(autoE0 + 5));
+        assertEquals(autoE0 + 5, moved.normalization().e0Ev(), 1e-9);
+        AnalysisEntry linear = SpectrumAnalysis.renormalise(e, e.parameters().withNnorm(1));
+        assertEquals(1, linear.normalization().details().nnorm());
+        AnalysisEntry back = SpectrumAnalysis.renormalise(moved, PreEdgeParameters.automatic());
+        assertEquals(autoE0, back.normalization().e0Ev(), 1e-9);
+    }
+
+    @Test
+    void datasetsHaveFitsInRawModeAndOneCurvePerSpectrumOtherwise() throws IOException {
+        AnalysisEntry e = SpectrumFiles.read(SharedData.require(CUO)).get(0);
+        AnalysisEntry f = SpectrumFiles.read(SharedData.require(
+                "data/experimental/XASDataLibrary/data/Cu/Cu2S_13K_01.xdi")).get(0);
+        SpectrumDatasets.Plot raw = SpectrumDatasets.build(List.of(e, f), SpectrumMode.RAW);
+        assertEquals(6, raw.curves().getSeriesCount());
+        assertEquals(2, raw.e0Ev().size());
+        for (SpectrumMode m : List.of(SpectrumMode.NORMALISED, SpectrumMode.FLATTENED, SpectrumMode.DERIVATIVE)) {
+            assertEquals(2, SpectrumDatasets.build(List.of(e, f), m).curves().getSeriesCount(), m.name());
+        }
+        // the same file twice still plots (JFreeChart refuses duplicate series keys)
+        assertEquals(2, SpectrumDatasets.build(List.of(e, e), SpectrumMode.NORMALISED).curves().getSeriesCount());
+    }
+
+    @Test
+    void csvQuotesCellsAndHasOneRowPerEntry() throws IOException {
+        AnalysisEntry e = SpectrumFiles.read(SharedData.require(CUO)).get(0);
+        AnalysisEntry c = SpectrumAnalysis.classify(e, shipped, classifiers(shipped));
+        String csv = BatchCsv.write(List.of(c, e));
+        String[] lines = csv.split("\r\n");
+        assertEquals(3, lines.length);
+        assertEquals(String.join(",", BatchCsv.HEADER), lines[0]);
+        assertTrue(lines[1].contains(",Cu,"), lines[1]);
+        assertEquals("\"a,b\"", BatchCsv.quote("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", BatchCsv.quote("say \"hi\""));
+    }
+
+    @Test
+    void sessionRoundTripKeepsFilesParametersAndModels(@TempDir Path dir) throws IOException {
+        AnalysisEntry e = SpectrumFiles.read(SharedData.require(CUO)).get(0);
+        AnalysisEntry tuned = SpectrumAnalysis.renormalise(e, e.parameters().withE0(8985.0).withNnorm(1)
+                .withPreEdgeRange(-150.0, -40.0));
+        Path f = dir.resolve("s.xanesml.json");
+        SessionFile.write(f, List.of(tuned), shipped.subList(0, 1));
+        SessionFile.Saved saved = SessionFile.read(f);
+        assertEquals(1, saved.entries().size());
+        assertEquals(tuned.key(), saved.entries().get(0).key());
+        assertEquals(tuned.parameters(), saved.entries().get(0).parameters());
+        assertEquals(List.of(shipped.get(0).origin()), saved.modelOrigins());
+        Files.writeString(f, "{\"format\":\"other\"}");
+        IOException ex = assertThrows(IOException.class, () -> SessionFile.read(f));
+        assertTrue(ex.getMessage().contains("not a xanesml session"), ex.getMessage());
+    }
+
+    /**
+     * The Train Model wizard's engine on synthetic Fe spectra of two shapes (a pre-edge peak or none): the written
+     * model must load, and separate the two shapes on the held-out test split.
+     */
+    @Test
+    void trainingWritesALoadableModelThatSeparatesTwoShapes(@TempDir Path dir) throws Exception {
+        Path spectra = Files.createDirectory(dir.resolve("spectra"));
+        StringBuilder labels = new StringBuilder("file,label,group\n");
+        Random rnd = new Random(7);
+        for (int i = 0; i < 60; i++) {
+            String label = i % 2 == 0 ? "peak" : "plain";
+            String name = String.format(Locale.ROOT, "s%02d.xdi", i);
+            Files.writeString(spectra.resolve(name), syntheticXdi(i % 2 == 0, rnd));
+            labels.append(name).append(',').append(label).append(",g").append(i / 2).append('\n');
+        }
+        Path table = dir.resolve("labels.csv");
+        Files.writeString(table, labels);
+        Path out = dir.resolve("synthetic-fe.zip");
+        ModelTraining.Request rq = new ModelTraining.Request(spectra, table, Task.GEOMETRY,
+                LearnerSpec.of(LearnerSpec.Kind.IBK, java.util.Map.of("k", 3.0)), 0.2, 0.2, -15, 40, 1, 1, out);
+        List<String> stages = new ArrayList<>();
+        ModelTraining.Result r = ModelTraining.train(rq, stages::add, () -> false);
+        assertTrue(Files.size(out) > 0);
+        assertEquals(List.of("peak", "plain"), r.model().descriptor().classes);
+        assertTrue(r.test().accuracy() >= 0.9, ModelTraining.summary(r.test()));
+        assertFalse(r.model().descriptor().importance.windows.isEmpty());
+        assertTrue(stages.stream().anyMatch(s -> s.startsWith("training")), stages.toString());
+        LoadedModel again = ModelFiles.load(out.toString());
+        assertEquals("synthetic-fe", again.name());
+        assertThrows(InterruptedException.class, () -> ModelTraining.train(rq, s -> { }, () -> true));
+    }
+
+    /** A transmission-like Fe K edge (arctan step at 7120 eV) with or without a pre-edge peak, plus noise. */
+    static String syntheticXdi(boolean peak, Random rnd) {
+        StringBuilder sb = new StringBuilder("# XDI/1.0\n# Column.1: energy eV\n# Column.2: mutrans\n"
+                + "# Element.symbol: Fe\n# Element.edge: K\n#----\n# energy mutrans\n");
+        double shift = rnd.nextGaussian() * 0.5;
+        for (double e = 6950; e <= 7450; e += 1.0) {
+            double x = e - 7120 - shift;
+            double mu = 0.2 + 1e-5 * (e - 6950) + (0.5 + Math.atan(x / 2.0) / Math.PI)
+                    + (peak ? 0.25 * Math.exp(-Math.pow((x + 8) / 1.5, 2)) : 0) + 0.003 * rnd.nextGaussian();
+            sb.append(String.format(Locale.ROOT, "%.2f %.6f%n", e, mu));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,225 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.ui.internal;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.part.ViewPart;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.swt.ChartComposite;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.xanesml.classify.Applicability;
+import org.xanesml.classify.Prediction;
+import org.xanesml.ui.internal.session.AnalysisEntry;
+import org.xanesml.ui.internal.session.AnalysisSession;
+import org.xanesml.ui.internal.session.ModelPrediction;
+
+/**
+ * The selected spectrum's predictions: per model (coordination number, geometry, oxidation state) the predicted
+ * class, the class probabilities as bars, the applicability verdict with its reason, and the model's name, training
+ * data and test accuracy, so the operator can judge how far to trust the answer.
+ */
+public final class ClassificationView extends ViewPart implements AnalysisSession.Listener {
+    public static final String ID = "org.xanesml.ui.classificationView";
+
+    private AnalysisSession session;
+    private ScrolledComposite scroll;
+    private Composite content;
+    private Label title;
+    private AnalysisEntry shown;
+    private final ISelectionListener selectionListener = this::selectionChanged;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        session = Sessions.of(getSite().getWorkbenchWindow().getWorkbench());
+        parent.setLayout(new GridLayout(1, false));
+        title = new Label(parent, SWT.WRAP);
+        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        title.setText("Select a spectrum to see its predicted local environment.");
+        scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroll.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        content = new Composite(scroll, SWT.NONE);
+        content.setLayout(new GridLayout(1, false));
+        scroll.setContent(content);
+        session.addListener(this);
+        getSite().getPage().addSelectionListener(selectionListener);
+        selectionChanged(null, getSite().getPage().getSelection(BatchView.ID));
+    }
+
+    private void selectionChanged(IWorkbenchPart part, ISelection selection) {
+        List<AnalysisEntry> entries = Sessions.entries(selection);
+        if (!entries.isEmpty() && !content.isDisposed()) {
+            List<AnalysisEntry> now = session.current(entries.subList(0, 1));
+            if (!now.isEmpty()) {
+                show(now.get(0));
+            }
+        }
+    }
+
+    /** Shows one entry's predictions. */
+    public void show(AnalysisEntry entry) {
+        shown = entry;
+        for (Control c : content.getChildren()) {
+            c.dispose();
+        }
+        title.setText(entry.displayName() + (entry.elementSymbol().isEmpty() ? "" : " (" + entry.elementSymbol()
+                + ")") + (entry.predictions().isEmpty() ? ": not classified yet (XANES > Classify Selection)" : ""));
+        for (ModelPrediction mp : entry.predictions()) {
+            addPrediction(mp);
+        }
+        if (entry.problem() != null) {
+            Label l = new Label(content, SWT.WRAP);
+            l.setText(entry.problem());
+            l.setForeground(content.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        }
+        content.layout(true, true);
+        scroll.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        title.getParent().layout(true, true);
+    }
+
+    private void addPrediction(ModelPrediction mp) {
+        Prediction p = mp.prediction();
+        Applicability a = p.applicability();
+        Group g = new Group(content, SWT.NONE);
+        g.setText(taskName(mp.task()) + " \u2014 " + mp.model().name());
+        g.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        g.setLayout(new GridLayout(1, false));
+
+        Label answer = new Label(g, SWT.NONE);
+        answer.setText(p.label() == null ? "no prediction"
+                : String.format(Locale.ROOT, "Predicted: %s (probability %.2f)", p.label(), p.confidence()));
+        answer.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
+
+        Label verdict = new Label(g, SWT.WRAP);
+        verdict.setText((a.inDomain() ? "\u2714 In domain: " : "\u26a0 Out of domain (" + a.verdict() + "): ")
+                + a.reason());
+        verdict.setForeground(g.getDisplay().getSystemColor(a.inDomain() ? SWT.COLOR_DARK_GREEN
+                : SWT.COLOR_DARK_RED));
+        verdict.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+        if (p.probabilities().length > 0) {
+            ChartComposite bars = new ChartComposite(g, SWT.NONE, probabilityChart(p, a.inDomain()), true, false,
+                    false, false, true);
+            GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
+            gd.heightHint = 40 + 26 * p.classes().size();
+            gd.widthHint = 320;
+            bars.setLayoutData(gd);
+        }
+
+        Label model = new Label(g, SWT.WRAP);
+        model.setText("Model: " + mp.model().name() + "\nTraining data: " + mp.model().trainingSummary()
+                + "\nAccuracy: " + mp.model().accuracySummary());
+        model.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+    }
+
+    static String taskName(String task) {
+        return switch (task) {
+            case "COORDINATION_NUMBER" -> "Coordination number";
+            case "GEOMETRY" -> "Geometry";
+            case "OXIDATION_STATE" -> "Oxidation state";
+            default -> task;
+        };
+    }
+
+    /** Horizontal bars, one per class; grey when the spectrum is outside the model's domain. */
+    static JFreeChart probabilityChart(Prediction p, boolean inDomain) {
+        DefaultCategoryDataset ds = new DefaultCategoryDataset();
+        double[] probs = p.probabilities();
+        for (int i = 0; i < probs.length; i++) {
+            ds.addValue(probs[i], "probability", p.classes().get(i));
+        }
+        CategoryAxis classes = new CategoryAxis(null);
+        NumberAxis prob = new NumberAxis("probability");
+        prob.setRange(0, 1.0);
+        BarRenderer r = new BarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, inDomain ? new Color(0x1f, 0x77, 0xb4) : new Color(0x99, 0x99, 0x99));
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new java.text.DecimalFormat("0.00")));
+        r.setDefaultItemLabelsVisible(true);
+        CategoryPlot plot = new CategoryPlot(ds, classes, prob, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    public AnalysisEntry shown() {
+        return shown;
+    }
+
+    /** @return every label text in the view, top to bottom (tests assert on these) */
+    public List<String> texts() {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(title.getText());
+        collect(content, out);
+        return out;
+    }
+
+    private static void collect(Composite c, List<String> out) {
+        for (Control child : c.getChildren()) {
+            if (child instanceof Group g) {
+                out.add(g.getText());
+                collect(g, out);
+            } else if (child instanceof Label l) {
+                out.add(l.getText());
+            } else if (child instanceof Composite cc && !(child instanceof ChartComposite)) {
+                collect(cc, out);
+            }
+        }
+    }
+
+    @Override
+    public void entriesChanged(List<AnalysisEntry> changed) {
+        if (content.isDisposed()) {
+            return;
+        }
+        content.getDisplay().asyncExec(() -> {
+            if (content.isDisposed() || shown == null) {
+                return;
+            }
+            session.entry(shown.key()).filter(now -> now != shown).ifPresent(this::show);
+        });
+    }
+
+    @Override
+    public void setFocus() {
+        scroll.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removeSelectionListener(selectionListener);
+        if (session != null) {
+            session.removeListener(this);
+        }
+        super.dispose();
+    }
+}

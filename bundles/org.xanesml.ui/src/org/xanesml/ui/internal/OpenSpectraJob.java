@@ -1,0 +1,87 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.MultiStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.xanesml.classify.LocalEnvironmentClassifier;
+import org.xanesml.ui.internal.session.AnalysisEntry;
+import org.xanesml.ui.internal.session.AnalysisSession;
+import org.xanesml.ui.internal.session.LoadedModel;
+import org.xanesml.ui.internal.session.SpectrumAnalysis;
+import org.xanesml.ui.internal.session.SpectrumFiles;
+
+/**
+ * Reads files and folders into the session, normalising each spectrum and classifying it with the loaded models.
+ * A file that fails to parse is reported (dialog and Error Log, with the reader's message) and the rest go on.
+ */
+public final class OpenSpectraJob extends Job {
+    private final AnalysisSession session;
+    private final List<Path> paths;
+
+    public OpenSpectraJob(AnalysisSession session, List<Path> paths) {
+        super("Opening " + paths.size() + " file(s)/folder(s)");
+        this.session = session;
+        this.paths = List.copyOf(paths);
+        setUser(true);
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        MultiStatus problems = Jobs.problems("Some files could not be read as spectra");
+        List<Path> files;
+        try {
+            files = SpectrumFiles.expand(paths);
+        } catch (IOException e) {
+            problems.add(Jobs.error(e.getMessage(), e));
+            Jobs.report(problems);
+            return Status.OK_STATUS;
+        }
+        SubMonitor sub = SubMonitor.convert(monitor, getName(), files.size());
+        List<LoadedModel> models = session.models();
+        List<LocalEnvironmentClassifier> classifiers = new ArrayList<>();
+        models.forEach(m -> classifiers.add(new LocalEnvironmentClassifier(m.bundle()).copyForThread()));
+        for (Path f : files) {
+            if (sub.isCanceled()) {
+                Jobs.report(problems);
+                return Status.CANCEL_STATUS;
+            }
+            sub.subTask(f.getFileName() == null ? f.toString() : f.getFileName().toString());
+            session.put(readOne(f, models, classifiers, problems));
+            sub.worked(1);
+        }
+        Jobs.report(problems);
+        return Status.OK_STATUS;
+    }
+
+    /** @return the file's entries, classified when models are loaded; empty (and a problem added) when unreadable */
+    static List<AnalysisEntry> readOne(Path f, List<LoadedModel> models, List<LocalEnvironmentClassifier> classifiers,
+            MultiStatus problems) {
+        List<AnalysisEntry> out = new ArrayList<>();
+        try {
+            for (AnalysisEntry e : SpectrumFiles.read(f)) {
+                out.add(models.isEmpty() ? e : SpectrumAnalysis.classify(e, models, classifiers));
+            }
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException too: one reader bug must not stop the rest of the selection
+            problems.add(Jobs.error(e.getMessage() == null ? f + ": " + e : e.getMessage(), e));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == Jobs.FAMILY;
+    }
+}

@@ -1,0 +1,432 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.ui.internal;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.statushandlers.StatusManager;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.swt.ChartComposite;
+import org.xanesml.preprocess.NormalizationResult;
+import org.xanesml.preprocess.PreEdgeDetails;
+import org.xanesml.preprocess.PreEdgeParameters;
+import org.xanesml.ui.internal.charts.ChartExport;
+import org.xanesml.ui.internal.charts.ChartInteraction;
+import org.xanesml.ui.internal.charts.SpectrumDatasets;
+import org.xanesml.ui.internal.charts.SpectrumMode;
+import org.xanesml.ui.internal.session.AnalysisEntry;
+import org.xanesml.ui.internal.session.AnalysisSession;
+
+/**
+ * The selected spectra: raw mu with the pre-edge line, post-edge curve and e0 marker, or normalised, flattened,
+ * dmu/dE, several overlaid. Zoom (drag, wheel), pan (middle drag), crosshair read-out, PNG/SVG export. The
+ * parameter fields re-normalise the selected spectra as the operator types; empty means automatic (Larch defaults).
+ */
+public final class SpectrumView extends ViewPart implements AnalysisSession.Listener {
+    public static final String ID = "org.xanesml.ui.spectrumView";
+    /** Typing pauses this long before re-normalising, so each keystroke does not start a job. */
+    static final int RENORMALISE_DELAY_MS = 350;
+    static final String[] NNORM_CHOICES = {"auto", "0", "1", "2", "3"};
+
+    private AnalysisSession session;
+    private ChartComposite chartComposite;
+    private JFreeChart chart;
+    private Combo mode;
+    private Label readout;
+    private Label status;
+    private Text e0;
+    private Text pre1;
+    private Text pre2;
+    private Text norm1;
+    private Text norm2;
+    private Combo nnorm;
+    private List<AnalysisEntry> shown = List.of();
+    /** Set while the fields are filled from a spectrum, so that filling does not re-normalise. */
+    private boolean filling;
+    private final Runnable renormalise = this::renormaliseNow;
+    private final ISelectionListener selectionListener = this::selectionChanged;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        session = Sessions.of(getSite().getWorkbenchWindow().getWorkbench());
+        parent.setLayout(new GridLayout(2, false));
+
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        bar.setLayout(new GridLayout(5, false));
+        mode = new Combo(bar, SWT.READ_ONLY);
+        for (SpectrumMode m : SpectrumMode.values()) {
+            mode.add(m.label());
+        }
+        mode.select(0);
+        mode.addListener(SWT.Selection, e -> redraw());
+        button(bar, "Export PNG\u2026", () -> exportDialog("png"));
+        button(bar, "Export SVG\u2026", () -> exportDialog("svg"));
+        button(bar, "Reset zoom", () -> chartComposite.restoreAutoBounds());
+        readout = new Label(bar, SWT.NONE);
+        readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        readout.setText("E = \u2014, y = \u2014");
+
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, newPlot(), true);
+        chart.setBackgroundPaint(Color.WHITE);
+        // no properties/save/print popup entries: jfreechart-swt's save calls a method JFreeChart 1.5 removed
+        chartComposite = new ChartComposite(parent, SWT.NONE, chart, true, false, false, false, true);
+        chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        ChartInteraction.install(chartComposite, this::showReadout);
+
+        createParameters(parent);
+
+        status = new Label(parent, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        status.setText("Select spectra in the Batch Results view (or open files) to plot them.");
+
+        session.addListener(this);
+        getSite().getPage().addSelectionListener(selectionListener);
+        selectionChanged(null, getSite().getPage().getSelection(BatchView.ID));
+    }
+
+    private static XYPlot newPlot() {
+        NumberAxis x = new NumberAxis("Energy (eV)");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis(SpectrumMode.RAW.axisLabel());
+        y.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYPlot plot = new XYPlot(null, x, y, r);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setDomainPannable(true);
+        plot.setRangePannable(true);
+        return plot;
+    }
+
+    private void createParameters(Composite parent) {
+        Group g = new Group(parent, SWT.NONE);
+        g.setText("Normalisation (empty = automatic)");
+        g.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
+        g.setLayout(new GridLayout(2, false));
+        e0 = field(g, "E0 (eV)");
+        pre1 = field(g, "pre1 (eV from E0)");
+        pre2 = field(g, "pre2 (eV from E0)");
+        norm1 = field(g, "norm1 (eV from E0)");
+        norm2 = field(g, "norm2 (eV from E0)");
+        new Label(g, SWT.NONE).setText("nnorm");
+        nnorm = new Combo(g, SWT.READ_ONLY);
+        nnorm.setItems(NNORM_CHOICES);
+        nnorm.select(0);
+        nnorm.addListener(SWT.Selection, e -> scheduleRenormalise());
+        Button reset = new Button(g, SWT.PUSH);
+        reset.setText("Reset to automatic");
+        reset.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        reset.addListener(SWT.Selection, e -> resetToAutomatic());
+    }
+
+    private Text field(Composite g, String label) {
+        new Label(g, SWT.NONE).setText(label);
+        Text t = new Text(g, SWT.BORDER);
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        gd.widthHint = 90;
+        t.setLayoutData(gd);
+        t.addListener(SWT.Modify, e -> scheduleRenormalise());
+        return t;
+    }
+
+    private static void button(Composite parent, String text, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.addListener(SWT.Selection, e -> action.run());
+    }
+
+    private void selectionChanged(IWorkbenchPart part, ISelection selection) {
+        if (part == this || chartComposite.isDisposed()) {
+            return;
+        }
+        List<AnalysisEntry> entries = Sessions.entries(selection);
+        if (entries.isEmpty()) {
+            return;
+        }
+        show(session.current(entries));
+    }
+
+    /** Shows these entries (also called by tests and by the batch view's double-click through the selection). */
+    public void show(List<AnalysisEntry> entries) {
+        shown = List.copyOf(entries);
+        fillParameters();
+        redraw();
+    }
+
+    private void fillParameters() {
+        if (shown.isEmpty()) {
+            return;
+        }
+        AnalysisEntry first = shown.get(0);
+        PreEdgeParameters p = first.parameters();
+        NormalizationResult r = first.normalization();
+        PreEdgeDetails used = r == null ? null : r.details();
+        filling = true;
+        try {
+            set(e0, p.e0Ev(), used == null ? null : used.e0Ev());
+            set(pre1, p.pre1Ev(), used == null ? null : used.pre1Ev());
+            set(pre2, p.pre2Ev(), used == null ? null : used.pre2Ev());
+            set(norm1, p.norm1Ev(), used == null ? null : used.norm1Ev());
+            set(norm2, p.norm2Ev(), used == null ? null : used.norm2Ev());
+            nnorm.select(p.nnorm() == null ? 0 : Math.min(p.nnorm() + 1, NNORM_CHOICES.length - 1));
+        } finally {
+            filling = false;
+        }
+    }
+
+    /** Shows the requested value, or (greyed hint) the automatic value actually used. */
+    private static void set(Text t, Double requested, Double used) {
+        // leave the operator's text alone when it already means the requested value (they may still be typing)
+        if (!sameValue(t.getText(), requested)) {
+            t.setText(requested == null ? "" : fmt(requested));
+        }
+        t.setMessage(used == null ? "auto" : "auto: " + fmt(used));
+    }
+
+    static boolean sameValue(String text, Double value) {
+        String s = text.strip();
+        if (s.isEmpty() || value == null) {
+            return s.isEmpty() && value == null;
+        }
+        try {
+            return Double.parseDouble(s) == value;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private void scheduleRenormalise() {
+        if (filling || shown.isEmpty()) {
+            return;
+        }
+        getSite().getShell().getDisplay().timerExec(RENORMALISE_DELAY_MS, renormalise);
+    }
+
+    private void resetToAutomatic() {
+        filling = true;
+        try {
+            for (Text t : new Text[] {e0, pre1, pre2, norm1, norm2}) {
+                t.setText("");
+            }
+            nnorm.select(0);
+        } finally {
+            filling = false;
+        }
+        renormaliseNow();
+    }
+
+    /** Re-normalises the shown spectra with the typed parameters (a field that does not parse is marked red). */
+    void renormaliseNow() {
+        if (chartComposite.isDisposed() || shown.isEmpty()) {
+            return;
+        }
+        PreEdgeParameters p;
+        try {
+            p = parameters();
+        } catch (IllegalArgumentException ex) {
+            status.setText(ex.getMessage());
+            return;
+        }
+        new RenormaliseJob(session, shown, p).schedule();
+    }
+
+    /** @return the parameters in the fields, keeping each shown spectrum's other settings (nvict, npre, calculated) */
+    PreEdgeParameters parameters() {
+        PreEdgeParameters base = shown.isEmpty() ? PreEdgeParameters.automatic() : shown.get(0).parameters();
+        Integer n = nnorm.getSelectionIndex() <= 0 ? null : Integer.valueOf(NNORM_CHOICES[nnorm.getSelectionIndex()]);
+        return base.withE0(parse(e0, "E0")).withPreEdgeRange(parse(pre1, "pre1"), parse(pre2, "pre2"))
+                .withNormRange(parse(norm1, "norm1"), parse(norm2, "norm2")).withNnorm(n);
+    }
+
+    private Double parse(Text t, String name) {
+        String s = t.getText().strip();
+        if (s.isEmpty()) {
+            t.setForeground(null);
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(s);
+            t.setForeground(null);
+            return v;
+        } catch (NumberFormatException e) {
+            t.setForeground(t.getDisplay().getSystemColor(SWT.COLOR_RED));
+            throw new IllegalArgumentException(name + " = '" + s + "' is not a number (eV); leave it empty for "
+                    + "automatic");
+        }
+    }
+
+    public SpectrumMode mode() {
+        return SpectrumMode.values()[mode.getSelectionIndex()];
+    }
+
+    public void setMode(SpectrumMode m) {
+        mode.select(m.ordinal());
+        redraw();
+    }
+
+    private void redraw() {
+        if (chartComposite.isDisposed()) {
+            return;
+        }
+        SpectrumMode m = mode();
+        SpectrumDatasets.Plot data = SpectrumDatasets.build(shown, m);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        plot.setDataset(data.curves());
+        plot.getRangeAxis().setLabel(m.axisLabel());
+        plot.clearDomainMarkers();
+        for (double e : data.e0Ev()) {
+            ValueMarker marker = new ValueMarker(e, new Color(0x99, 0x33, 0x99), new BasicStroke(1.2f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            marker.setLabel(String.format(Locale.ROOT, "E0 %.2f eV", e));
+            marker.setLabelFont(marker.getLabelFont().deriveFont(11f));
+            plot.addDomainMarker(marker);
+        }
+        styleSeries(plot, m);
+        List<String> lines = new ArrayList<>(data.notes());
+        for (AnalysisEntry e : shown) {
+            e.normalized().ifPresent(r -> lines.add(String.format(Locale.ROOT,
+                    "%s: E0 %.2f eV, edge step %.4g, pre %.1f..%.1f, post %.1f..%.1f eV, nnorm %d%s",
+                    e.displayName(), r.e0Ev(), r.edgeStep(), r.details().pre1Ev(), r.details().pre2Ev(),
+                    r.details().norm1Ev(), r.details().norm2Ev(), r.details().nnorm(),
+                    r.warnings().isEmpty() ? "" : " \u2014 " + String.join("; ", r.warnings()))));
+        }
+        status.setText(String.join("\n", lines));
+        status.getParent().layout(true, true);
+        chartComposite.restoreAutoBounds();
+        chartComposite.forceRedraw();
+    }
+
+    /** In raw mode each spectrum's fits share its colour, dashed, so overlays stay readable. */
+    private static void styleSeries(XYPlot plot, SpectrumMode m) {
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
+        Color[] palette = {new Color(0x1f, 0x77, 0xb4), new Color(0xd6, 0x27, 0x28), new Color(0x2c, 0xa0, 0x2c),
+            new Color(0xff, 0x7f, 0x0e), new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b)};
+        int n = plot.getDataset() == null ? 0 : plot.getDataset().getSeriesCount();
+        BasicStroke solid = new BasicStroke(1.6f);
+        BasicStroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {5f, 3f}, 0f);
+        for (int s = 0; s < n; s++) {
+            String key = String.valueOf(plot.getDataset().getSeriesKey(s));
+            boolean fit = m == SpectrumMode.RAW && (key.contains(" pre-edge") || key.contains(" post-edge"));
+            int spectrumIndex = m == SpectrumMode.RAW ? s / 3 : s;
+            Color c = palette[spectrumIndex % palette.length];
+            r.setSeriesPaint(s, fit ? (key.contains("pre-edge") ? c.darker() : c.brighter()) : c);
+            r.setSeriesStroke(s, fit ? dashed : solid);
+        }
+    }
+
+    private void showReadout(double x, double y) {
+        if (readout.isDisposed()) {
+            return;
+        }
+        readout.setText(Double.isNaN(x) ? "E = \u2014, y = \u2014"
+                : String.format(Locale.ROOT, "E = %.2f eV, y = %.4g", x, y));
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public ChartComposite chartComposite() {
+        return chartComposite;
+    }
+
+    /** Field access for tests: e0, pre1, pre2, norm1, norm2. */
+    Text[] parameterFields() {
+        return new Text[] {e0, pre1, pre2, norm1, norm2};
+    }
+
+    Label statusLabel() {
+        return status;
+    }
+
+    /** Writes the chart as shown (current zoom) to a PNG or SVG file of the view's size. */
+    public void export(Path file, String format) throws IOException {
+        int w = Math.max(chartComposite.getSize().x, 640);
+        int h = Math.max(chartComposite.getSize().y, 400);
+        if ("svg".equals(format)) {
+            ChartExport.svg(chart, file, w, h);
+        } else {
+            ChartExport.png(chart, file, w, h);
+        }
+    }
+
+    private void exportDialog(String format) {
+        FileDialog d = new FileDialog(getSite().getShell(), SWT.SAVE);
+        d.setFilterExtensions(new String[] {"*." + format});
+        d.setFileName("spectrum." + format);
+        d.setOverwrite(true);
+        String f = d.open();
+        if (f == null) {
+            return;
+        }
+        try {
+            export(Path.of(f), format);
+        } catch (IOException | RuntimeException e) {
+            StatusManager.getManager().handle(Jobs.error("Could not export " + f + ": " + e.getMessage(), e),
+                    StatusManager.LOG | StatusManager.SHOW);
+        }
+    }
+
+    @Override
+    public void entriesChanged(List<AnalysisEntry> changed) {
+        if (chartComposite.isDisposed()) {
+            return;
+        }
+        chartComposite.getDisplay().asyncExec(() -> {
+            if (chartComposite.isDisposed() || shown.isEmpty()) {
+                return;
+            }
+            List<AnalysisEntry> now = session.current(shown);
+            if (!now.equals(shown)) {
+                show(now);
+            }
+        });
+    }
+
+    @Override
+    public void setFocus() {
+        chartComposite.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removeSelectionListener(selectionListener);
+        if (session != null) {
+            session.removeListener(this);
+        }
+        super.dispose();
+    }
+}

@@ -1,0 +1,284 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.ui.internal.session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.xanesml.classify.ApplicabilityDomain;
+import org.xanesml.classify.DataSet;
+import org.xanesml.classify.DataSetBuilder;
+import org.xanesml.classify.EnergyReference;
+import org.xanesml.classify.FeatureExtractor;
+import org.xanesml.classify.FeatureImportance;
+import org.xanesml.classify.FeatureMatrix;
+import org.xanesml.classify.FeatureRecipe;
+import org.xanesml.classify.LabelledSpectrum;
+import org.xanesml.classify.LearnerSpec;
+import org.xanesml.classify.Metrics;
+import org.xanesml.classify.ModelBundle;
+import org.xanesml.classify.ModelDescriptor;
+import org.xanesml.classify.ModelTrainer;
+import org.xanesml.classify.SplitRole;
+import org.xanesml.classify.Task;
+import org.xanesml.classify.TrainedModel;
+import org.xanesml.classify.TrainingOptions;
+import org.xanesml.core.Spectrum;
+
+/**
+ * What the Train Model wizard does, without the wizard: labelled spectra from a folder and a label table, a grouped
+ * stratified split, one learner, metrics on validation and test, an applicability domain and energy-resolved
+ * importance, written as a model bundle. Spectra are normalised like the operator's (Larch pre_edge, automatic) and
+ * put on an E0-relative grid, so the model applies to what the Spectrum view shows.
+ */
+public final class ModelTraining {
+    /** Components of the applicability domain's PCA, capped by the training set size. */
+    static final int DOMAIN_COMPONENTS = 10;
+    /** Domain thresholds at this validation quantile: 1% of validation spectra are flagged. */
+    static final double DOMAIN_QUANTILE = 0.99;
+    static final int BOOTSTRAP_RESAMPLES = 500;
+
+    /**
+     * @param spectraFolder folder with the spectrum files
+     * @param labelTable    CSV "file,label[,group]": file names relative to the folder; group keeps related spectra
+     *                      (one material) on one side of the split
+     * @param task          what the labels are
+     * @param learner       the Weka learner and its parameters
+     * @param valFraction   fraction of groups for validation (domain thresholds, importance)
+     * @param testFraction  fraction of groups held out for the reported accuracy
+     * @param gridFromEv    feature grid start relative to E0
+     * @param gridToEv      feature grid end relative to E0
+     * @param gridStepEv    feature grid step
+     * @param seed          split and learner seed
+     * @param output        the model file to write
+     */
+    public record Request(Path spectraFolder, Path labelTable, Task task, LearnerSpec learner, double valFraction,
+            double testFraction, double gridFromEv, double gridToEv, double gridStepEv, long seed, Path output) {
+        public Request {
+            Objects.requireNonNull(spectraFolder, "spectraFolder");
+            Objects.requireNonNull(labelTable, "labelTable");
+            Objects.requireNonNull(task, "task");
+            Objects.requireNonNull(learner, "learner");
+            Objects.requireNonNull(output, "output");
+            if (!(gridStepEv > 0) || !(gridToEv > gridFromEv)) {
+                throw new IllegalArgumentException("feature grid " + gridFromEv + ".." + gridToEv + " eV step "
+                        + gridStepEv + ": need from < to and a positive step");
+            }
+        }
+    }
+
+    /** The written model and its test metrics, plus labelled files that had to be left out and why. */
+    public record Result(LoadedModel model, Metrics test, List<String> skipped) {
+    }
+
+    /** One row of the label table. */
+    record Label(String file, String label, String group) {
+    }
+
+    private ModelTraining() {
+    }
+
+    /** Parses "file,label[,group]" rows; a first row naming the columns ("file", "label") is skipped. */
+    static List<Label> readLabels(Path table) throws IOException {
+        List<Label> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(table);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            if (i == 0 && cells.length >= 2 && cells[0].strip().equalsIgnoreCase("file")) {
+                continue;
+            }
+            if (cells.length < 2 || cells[0].isBlank() || cells[1].isBlank()) {
+                throw new IOException(table + " line " + (i + 1) + ": expected 'file,label[,group]', got '" + line
+                        + "'");
+            }
+            out.add(new Label(cells[0].strip(), cells[1].strip(), cells.length > 2 ? cells[2].strip() : null));
+        }
+        if (out.isEmpty()) {
+            throw new IOException(table + ": no labelled rows");
+        }
+        return out;
+    }
+
+    /**
+     * Trains and writes the model. {@code progress} receives one sentence per stage; {@code cancelled} is polled
+     * between files and stages (Weka's own training cannot be interrupted).
+     * @throws IOException when the label table or the output cannot be read or written
+     * @throws IllegalArgumentException when the data do not make a usable training set (too few classes or spectra)
+     */
+    public static Result train(Request rq, Consumer<String> progress, java.util.function.BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
+        List<Label> labels = readLabels(rq.labelTable());
+        List<LabelledSpectrum> items = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Label l : labels) {
+            if (cancelled.getAsBoolean()) {
+                throw new InterruptedException("training cancelled while reading spectra");
+            }
+            Path file = rq.spectraFolder().resolve(l.file());
+            progress.accept("reading " + file.getFileName());
+            try {
+                List<AnalysisEntry> read = SpectrumFiles.read(file);
+                AnalysisEntry e = read.get(0);
+                if (e.normalization() == null && e.spectrum().muScale() != org.xanesml.core.MuScale.EDGE_NORMALIZED) {
+                    skipped.add(l.file() + ": " + e.problem());
+                    continue;
+                }
+                Spectrum s = SpectrumAnalysis.forClassification(e).toBuilder().id(l.file()).build();
+                items.add(new LabelledSpectrum(s, l.label(), l.group()));
+            } catch (IOException ex) {
+                skipped.add(l.file() + ": " + ex.getMessage());
+            }
+        }
+        DataSet data = new DataSetBuilder().name(rq.labelTable().getFileName().toString()).task(rq.task())
+                .minClassCount(3).groupedSplit(rq.valFraction(), rq.testFraction(), rq.seed()).build(items);
+        if (data.classes().size() < 2) {
+            throw new IllegalArgumentException(rq.labelTable() + ": " + items.size() + " usable spectra give "
+                    + data.classes().size() + " class(es) with at least 3 spectra; a classifier needs 2 or more");
+        }
+        for (SplitRole role : SplitRole.values()) {
+            if (data.of(role).isEmpty()) {
+                throw new IllegalArgumentException(rq.labelTable() + ": the " + role + " split is empty with "
+                        + items.size() + " spectra; add spectra or change the split fractions");
+            }
+        }
+        FeatureRecipe recipe = FeatureRecipe.mu(EnergyReference.EDGE_E0, grid(rq));
+        progress.accept("training " + rq.learner() + " on " + data.of(SplitRole.TRAIN).size() + " spectra");
+        long t0 = System.nanoTime();
+        TrainedModel model = ModelTrainer.train(data, recipe, rq.learner(), TrainingOptions.DEFAULT);
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        if (cancelled.getAsBoolean()) {
+            throw new InterruptedException("training cancelled after fitting; no model written");
+        }
+        progress.accept("evaluating");
+        FeatureExtractor fx = new FeatureExtractor(recipe);
+        FeatureMatrix train = FeatureMatrix.of(data.of(SplitRole.TRAIN), fx);
+        FeatureMatrix val = FeatureMatrix.of(data.of(SplitRole.VAL), fx);
+        FeatureMatrix test = FeatureMatrix.of(data.of(SplitRole.TEST), fx);
+        int k = data.classes().size();
+        ModelDescriptor d = new ModelDescriptor();
+        d.name = rq.output().getFileName().toString().replaceFirst("\\.zip$", "");
+        d.element = commonElement(items);
+        d.edge = "K";
+        d.task = rq.task().name();
+        d.classes = new ArrayList<>(data.classes());
+        d.recipe = ModelDescriptor.Recipe.of(recipe);
+        d.recipe.e0ToReferenceOffsetEv = 0.0;
+        d.learner = new ModelDescriptor.Learner();
+        d.learner.kind = rq.learner().kind().name();
+        rq.learner().params().forEach((n, v) -> {
+            ModelDescriptor.Param p = new ModelDescriptor.Param();
+            p.name = n;
+            p.value = v;
+            d.learner.params.add(p);
+        });
+        d.learner.wekaOptions = rq.learner().wekaOptions();
+        d.learner.classBalance = TrainingOptions.DEFAULT.balance().name();
+        d.learner.augmentation = TrainingOptions.DEFAULT.augmentation().toString();
+        d.learner.selection = "chosen by the operator in the Train Model wizard";
+        d.training = new ModelDescriptor.Training();
+        d.training.dataSet = data.name();
+        ModelDescriptor.Source src = new ModelDescriptor.Source();
+        src.path = rq.labelTable().toString();
+        src.sha256 = ModelBundle.sha256(rq.labelTable());
+        d.training.sources.add(src);
+        d.training.trainSize = train.rows();
+        d.training.valSize = val.rows();
+        d.training.testSize = test.rows();
+        d.training.trainClassCounts = data.classCounts(SplitRole.TRAIN);
+        d.training.trainSeconds = trainSeconds;
+        d.metrics.add(splitMetrics("val", val, model, k));
+        ModelDescriptor.SplitMetrics testMetrics = splitMetrics("test", test, model, k);
+        d.metrics.add(testMetrics);
+        int components = Math.max(1, Math.min(DOMAIN_COMPONENTS, train.rows() - 1));
+        ApplicabilityDomain domain = ApplicabilityDomain.fit(train.x(), components)
+                .withThresholdsFrom(val.x(), DOMAIN_QUANTILE);
+        d.domain = ModelDescriptor.Domain.of(domain);
+        progress.accept("energy-resolved importance");
+        FeatureImportance fi = FeatureImportance.compute(model, val, 5.0, 0.0, 2, rq.seed());
+        d.importance = ModelDescriptor.Importance.of(fi, "permutation importance on the validation split: macro-F1 "
+                + "drop when all features of a 5 eV window are shuffled jointly (2 repeats)");
+        d.versions = new ModelDescriptor.Versions();
+        d.versions.xanesml = "0.1.0";
+        d.versions.weka = weka.core.Version.VERSION;
+        d.versions.java = System.getProperty("java.version");
+        d.created = Instant.now().toString();
+        progress.accept("writing " + rq.output());
+        ModelBundle.write(rq.output(), d, model.classifier());
+        LoadedModel loaded = ModelFiles.load(rq.output().toString());
+        Metrics mt = Metrics.of(test.y(), model.predictAll(test.x()), k);
+        return new Result(loaded, mt, skipped);
+    }
+
+    static double[] grid(Request rq) {
+        int n = (int) Math.floor((rq.gridToEv() - rq.gridFromEv()) / rq.gridStepEv() + 1e-9) + 1;
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = rq.gridFromEv() + i * rq.gridStepEv();
+        }
+        return g;
+    }
+
+    private static String commonElement(List<LabelledSpectrum> items) {
+        Map<String, Integer> counts = new HashMap<>();
+        items.forEach(ls -> ls.spectrum().absorber().ifPresent(e -> counts.merge(e.symbol(), 1, Integer::sum)));
+        if (counts.size() != 1) {
+            throw new IllegalArgumentException("training spectra name " + (counts.isEmpty() ? "no absorber"
+                    : "absorbers " + counts.keySet()) + "; a model is for one element, named in the files");
+        }
+        return counts.keySet().iterator().next();
+    }
+
+    private static ModelDescriptor.SplitMetrics splitMetrics(String split, FeatureMatrix fm, TrainedModel model,
+            int k) {
+        double[][] p = new double[fm.rows()][];
+        int[] pred = new int[fm.rows()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = model.probabilities(fm.x()[i]);
+            pred[i] = TrainedModel.argMax(p[i]);
+        }
+        Metrics m = Metrics.of(fm.y(), pred, k);
+        Metrics.Interval[] ci = Metrics.bootstrap(fm.y(), pred, k, BOOTSTRAP_RESAMPLES, 0.95, 0);
+        ModelDescriptor.SplitMetrics s = new ModelDescriptor.SplitMetrics();
+        s.split = split;
+        s.n = m.n();
+        s.accuracy = m.accuracy();
+        s.accuracyLow = ci[Metrics.Kind.ACCURACY.ordinal()].low();
+        s.accuracyHigh = ci[Metrics.Kind.ACCURACY.ordinal()].high();
+        s.balancedAccuracy = m.balancedAccuracy();
+        s.macroF1 = m.macroF1();
+        s.macroF1Low = ci[Metrics.Kind.MACRO_F1.ordinal()].low();
+        s.macroF1High = ci[Metrics.Kind.MACRO_F1.ordinal()].high();
+        s.expectedCalibrationError = Metrics.expectedCalibrationError(fm.y(), p, 10);
+        s.precision = m.precision();
+        s.recall = m.recall();
+        for (int[] row : m.confusion()) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = 0; j < row.length; j++) {
+                sb.append(j == 0 ? "" : " ").append(row[j]);
+            }
+            s.confusionRows.add(sb.toString());
+        }
+        return s;
+    }
+
+    /** @return e.g. "accuracy 0.812, macro-F1 0.790" for the wizard's final page */
+    public static String summary(Metrics m) {
+        return String.format(Locale.ROOT, "test accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f on %d spectra",
+                m.accuracy(), m.balancedAccuracy(), m.macroF1(), m.n());
+    }
+}
