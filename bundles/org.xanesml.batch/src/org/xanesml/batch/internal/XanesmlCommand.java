@@ -12,13 +12,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code xanesml} command. Sub-commands (train, classify, normalize, watch...) register here as the
- * bundles that implement them land; without one, the command prints its usage.
+ * The top-level {@code xanesml} command; without a sub-command it prints its usage.
  */
 @Command(name = "xanesml", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = { "XANES normalisation and local-environment classification (coordination number,",
                 "geometry, oxidation state) of K-edge spectra of 3d transition metals." },
-        subcommands = { CommandLine.HelpCommand.class, CheckInstallCommand.class },
+        subcommands = { CommandLine.HelpCommand.class, CheckInstallCommand.class, DemoCommand.class,
+            ClassifyCommand.class, NormalizeCommand.class, TrainCommand.class, EvaluateCommand.class,
+            WatchCommand.class, LabelsCommand.class, InspectCommand.class },
         footer = { "", "Exit codes: 0 success, 1 failure, 2 usage error,",
                 "            3 partial success (the failed inputs are listed in the report).",
                 "JVM options: set XANESML_JAVA_OPTS, or pass -J<option> (e.g. -J-Xmx8g) first." })

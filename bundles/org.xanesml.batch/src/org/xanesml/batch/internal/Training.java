@@ -1,0 +1,328 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.batch.internal;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.xanesml.classify.ApplicabilityDomain;
+import org.xanesml.classify.DataSet;
+import org.xanesml.classify.DataSetBuilder;
+import org.xanesml.classify.EnergyReference;
+import org.xanesml.classify.Example;
+import org.xanesml.classify.FeatureExtractor;
+import org.xanesml.classify.FeatureMatrix;
+import org.xanesml.classify.FeatureRecipe;
+import org.xanesml.classify.LabelledSpectrum;
+import org.xanesml.classify.LearnerSpec;
+import org.xanesml.classify.LocalEnvironmentClassifier;
+import org.xanesml.classify.Metrics;
+import org.xanesml.classify.ModelBundle;
+import org.xanesml.classify.ModelDescriptor;
+import org.xanesml.classify.ModelTrainer;
+import org.xanesml.classify.Prediction;
+import org.xanesml.classify.SplitRole;
+import org.xanesml.classify.Task;
+import org.xanesml.classify.TrainedModel;
+import org.xanesml.classify.TrainingOptions;
+import org.xanesml.core.Element;
+import org.xanesml.core.Spectrum;
+import org.xanesml.workflow.Pipeline;
+import org.xanesml.workflow.PipelineRunner;
+import org.xanesml.workflow.SpectrumRecord;
+import org.xanesml.workflow.StepCatalog;
+import org.xanesml.workflow.WorkItem;
+import org.xanesml.workflow.report.Evaluation;
+import org.xanesml.workflow.report.Report;
+
+/**
+ * Training and evaluation on a labelled folder: spectra are read and normalised by the same pipeline steps the
+ * classify command uses (so training and use see identical preprocessing), placed on an E0-relative grid and fed
+ * to a Weka learner. The model bundle records recipe, learner, split sizes, test metrics and the applicability
+ * domain (thresholds from the validation split).
+ */
+final class Training {
+    /** Default feature grid relative to E0: pre-edge to above the white line, 1 eV apart. */
+    static final double GRID_FIRST_EV = -25;
+    static final double GRID_LAST_EV = 60;
+    static final double GRID_STEP_EV = 1.0;
+
+    private Training() {
+    }
+
+    /** Normalised spectra of a labelled folder, with the inputs that failed. */
+    record Loaded(List<LabelledSpectrum> items, Report report, int unlabelled) {
+    }
+
+    /** Reads and normalises every input; keeps the spectra with a label in the table. */
+    static Loaded load(List<Path> files, LabelTable labels, int threads, PipelineRunner.Listener progress) {
+        Pipeline p = new Pipeline("load labelled spectra", "read and normalise", List.of())
+                .then("read", Map.of()).then("normalise", Map.of());
+        List<LabelledSpectrum> items = new ArrayList<>();
+        int[] unlabelled = {0};
+        PipelineRunner.Listener listener = new PipelineRunner.Listener() {
+            @Override
+            public void finished(int done, int total, Path source, List<org.xanesml.workflow.report.ReportRow> rows) {
+                if (progress != null) {
+                    progress.finished(done, total, source, rows);
+                }
+            }
+
+            @Override
+            public void item(WorkItem item) {
+                for (SpectrumRecord r : item.spectra()) {
+                    if (r.failed()) {
+                        continue;
+                    }
+                    String label = labels.labelOf(r.id(), item.source());
+                    if (label == null) {
+                        unlabelled[0]++;
+                    } else {
+                        items.add(new LabelledSpectrum(r.current(), label, r.id()));
+                    }
+                }
+            }
+        };
+        PipelineRunner.RunResult result = new PipelineRunner(StepCatalog.builtIn()).run(p, files,
+                new PipelineRunner.Options(threads, 0, listener));
+        return new Loaded(items, result.report(), unlabelled[0]);
+    }
+
+    /** A trained model with its test evaluation. */
+    record Trained(ModelBundle bundle, Evaluation test, Metrics testMetrics) {
+    }
+
+    static FeatureRecipe defaultRecipe() {
+        int n = (int) Math.round((GRID_LAST_EV - GRID_FIRST_EV) / GRID_STEP_EV) + 1;
+        double[] grid = new double[n];
+        for (int i = 0; i < n; i++) {
+            grid[i] = GRID_FIRST_EV + i * GRID_STEP_EV;
+        }
+        return FeatureRecipe.mu(EnergyReference.EDGE_E0, grid);
+    }
+
+    /**
+     * Trains on a grouped stratified split (70/15/15), fits the applicability domain, evaluates on the test split
+     * and writes the model bundle atomically.
+     *
+     * @throws IllegalArgumentException when the data cannot form a data set (too few classes or spectra)
+     */
+    static Trained train(List<LabelledSpectrum> items, Element element, Task task, LearnerSpec learner, String dataName,
+            long seed, Path modelFile, String command) throws IOException {
+        DataSet data = new DataSetBuilder().name(dataName).task(task).minClassCount(5)
+                .groupedSplit(0.15, 0.15, seed).build(items);
+        if (data.classes().size() < 2) {
+            throw new IllegalArgumentException(dataName + ": " + data.classes().size()
+                    + " class(es) with at least 5 spectra; a classifier needs 2 or more");
+        }
+        FeatureRecipe recipe = defaultRecipe();
+        long t0 = System.nanoTime();
+        TrainedModel model = ModelTrainer.train(data, recipe, learner, TrainingOptions.DEFAULT);
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        FeatureExtractor fx = new FeatureExtractor(recipe);
+        FeatureMatrix train = FeatureMatrix.of(data.of(SplitRole.TRAIN), fx);
+        FeatureMatrix val = FeatureMatrix.of(data.of(SplitRole.VAL), fx);
+        FeatureMatrix test = FeatureMatrix.of(data.of(SplitRole.TEST), fx);
+        int k = data.classes().size();
+        ApplicabilityDomain domain = ApplicabilityDomain.fit(train.x(), Math.min(10, train.rows() - 1))
+                .withThresholdsFrom(val.x(), 0.99);
+        Metrics mv = Metrics.of(val.y(), model.predictAll(val.x()), k);
+        Metrics mt = Metrics.of(test.y(), model.predictAll(test.x()), k);
+
+        ModelDescriptor d = new ModelDescriptor();
+        d.name = dataName + " " + task + " " + learner;
+        d.element = element.symbol();
+        d.edge = "K";
+        d.task = task.name();
+        d.classes = new ArrayList<>(data.classes());
+        d.recipe = ModelDescriptor.Recipe.of(recipe);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Example e : data.of(SplitRole.TRAIN)) {
+            double ref = fx.referenceEnergyEv(e.item().spectrum());
+            lo = Math.min(lo, ref);
+            hi = Math.max(hi, ref);
+        }
+        // The reference IS E0 here, so a spectrum carrying E0 needs no offset.
+        d.recipe.e0ToReferenceOffsetEv = 0.0;
+        d.recipe.referenceMinEv = lo;
+        d.recipe.referenceMaxEv = hi;
+        d.learner = new ModelDescriptor.Learner();
+        d.learner.kind = learner.kind().name();
+        learner.params().forEach((name, value) -> {
+            ModelDescriptor.Param p = new ModelDescriptor.Param();
+            p.name = name;
+            p.value = value;
+            d.learner.params.add(p);
+        });
+        d.learner.wekaOptions = learner.wekaOptions();
+        d.learner.classBalance = TrainingOptions.DEFAULT.balance().name();
+        d.learner.augmentation = TrainingOptions.DEFAULT.augmentation().toString();
+        d.learner.selection = "fixed learner given on the command line";
+        d.training = new ModelDescriptor.Training();
+        d.training.dataSet = dataName;
+        d.training.trainSize = train.rows();
+        d.training.valSize = val.rows();
+        d.training.testSize = test.rows();
+        d.training.trainClassCounts = data.classCounts(SplitRole.TRAIN);
+        d.training.trainSeconds = trainSeconds;
+        d.training.rebuildCommand = command;
+        d.metrics.add(splitMetrics("val", mv));
+        d.metrics.add(splitMetrics("test", mt));
+        d.domain = ModelDescriptor.Domain.of(domain);
+        d.domain.valInDomainFraction = inDomain(domain, val.x());
+        d.domain.testInDomainFraction = inDomain(domain, test.x());
+        d.versions = new ModelDescriptor.Versions();
+        d.versions.xanesml = "0.1.0";
+        d.versions.weka = weka.core.Version.VERSION;
+        d.versions.java = System.getProperty("java.version");
+        d.created = Instant.now().toString();
+        writeAtomically(modelFile, d, model);
+        ModelBundle bundle = ModelBundle.read(modelFile);
+        return new Trained(bundle, evaluation(d.name, data.classes(), mt), mt);
+    }
+
+    /** ModelBundle.write writes in place; a temp file beside the target and a rename make it atomic. */
+    static void writeAtomically(Path modelFile, ModelDescriptor d, TrainedModel model) throws IOException {
+        Path abs = modelFile.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
+        try {
+            ModelBundle.write(tmp, d, model.classifier());
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static Evaluation evaluation(String model, List<String> classes, Metrics m) {
+        return new Evaluation(model, classes, m.confusion(), m.n(), m.accuracy(), m.balancedAccuracy(), m.macroF1(),
+                m.report(classes));
+    }
+
+    private static ModelDescriptor.SplitMetrics splitMetrics(String split, Metrics m) {
+        ModelDescriptor.SplitMetrics s = new ModelDescriptor.SplitMetrics();
+        s.split = split;
+        s.n = m.n();
+        s.accuracy = m.accuracy();
+        s.accuracyLow = Double.NaN;
+        s.accuracyHigh = Double.NaN;
+        s.balancedAccuracy = m.balancedAccuracy();
+        s.macroF1 = m.macroF1();
+        s.macroF1Low = Double.NaN;
+        s.macroF1High = Double.NaN;
+        s.expectedCalibrationError = Double.NaN;
+        s.precision = m.precision();
+        s.recall = m.recall();
+        for (int[] row : m.confusion()) {
+            StringBuilder sb = new StringBuilder();
+            for (int v : row) {
+                sb.append(sb.length() == 0 ? "" : " ").append(v);
+            }
+            s.confusionRows.add(sb.toString());
+        }
+        return s;
+    }
+
+    private static double inDomain(ApplicabilityDomain dom, double[][] x) {
+        int in = 0;
+        for (double[] r : x) {
+            if (dom.score(r).combined() <= 1.0) {
+                in++;
+            }
+        }
+        return x.length == 0 ? 0 : (double) in / x.length;
+    }
+
+    /** Result of evaluating a model on labelled spectra. */
+    record Evaluated(Evaluation evaluation, int skippedUnknownClass, int notApplicable) {
+    }
+
+    /**
+     * Classifies labelled spectra and compares with the labels. Spectra whose label is not a model class are
+     * skipped (counted); not-applicable ones are still scored (counted), since users should see how the model
+     * fares on them.
+     */
+    static Evaluated evaluate(ModelBundle bundle, List<LabelledSpectrum> items) {
+        LocalEnvironmentClassifier c = new LocalEnvironmentClassifier(bundle);
+        List<String> classes = c.classes();
+        List<Integer> truth = new ArrayList<>();
+        List<Integer> predicted = new ArrayList<>();
+        int skipped = 0;
+        int notApplicable = 0;
+        for (LabelledSpectrum ls : items) {
+            int t = classes.indexOf(ls.label());
+            if (t < 0) {
+                skipped++;
+                continue;
+            }
+            Prediction p = c.classify(ls.spectrum());
+            if (p.probabilities().length == 0) {
+                notApplicable++;
+                continue;
+            }
+            if (!p.applicability().inDomain()) {
+                notApplicable++;
+            }
+            truth.add(t);
+            predicted.add(TrainedModel.argMax(p.probabilities()));
+        }
+        if (truth.isEmpty()) {
+            throw new IllegalArgumentException("no labelled spectrum could be scored: labels match none of the model's"
+                    + " classes " + classes + " or every spectrum was rejected (" + notApplicable + ")");
+        }
+        Metrics m = Metrics.of(truth.stream().mapToInt(Integer::intValue).toArray(),
+                predicted.stream().mapToInt(Integer::intValue).toArray(), classes.size());
+        return new Evaluated(evaluation(bundle.descriptor().name, classes, m), skipped, notApplicable);
+    }
+
+    static Map<String, String> describe(ModelBundle b) {
+        ModelDescriptor d = b.descriptor();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", d.name);
+        m.put("element / edge", d.element + " " + d.edge);
+        m.put("task", d.task);
+        m.put("classes", String.join(", ", d.classes));
+        m.put("learner", d.learner == null ? "" : d.learner.kind + " " + d.learner.wekaOptions);
+        m.put("features", b.model().recipe().featureCount() + " (" + d.recipe.reference + " grid "
+                + String.format(Locale.ROOT, "%.1f..%.1f eV", b.model().recipe().gridEv()[0],
+                        b.model().recipe().gridEv()[b.model().recipe().gridSize() - 1]) + ")");
+        if (d.training != null) {
+            m.put("training data", d.training.dataSet + " (train " + d.training.trainSize + ", val "
+                    + d.training.valSize + ", test " + d.training.testSize + ")");
+        }
+        for (ModelDescriptor.SplitMetrics s : d.metrics) {
+            m.put(s.split + " metrics", String.format(Locale.ROOT, "n %d, accuracy %.3f, balanced %.3f, macro-F1 %.3f",
+                    s.n, s.accuracy, s.balancedAccuracy, s.macroF1));
+        }
+        if (d.domain != null) {
+            m.put("applicability domain", String.format(Locale.ROOT,
+                    "%d components, thresholds at the %.2f validation quantile; in domain: val %.3f, test %.3f",
+                    d.domain.axes.size(), d.domain.quantile, d.domain.valInDomainFraction,
+                    d.domain.testInDomainFraction));
+        }
+        if (d.versions != null) {
+            m.put("built with", "xanesml " + d.versions.xanesml + ", Weka " + d.versions.weka + ", Java "
+                    + d.versions.java);
+        }
+        m.put("created", String.valueOf(d.created));
+        m.put("payload", d.payload == null ? "" : d.payload.className + ", " + d.payload.sizeBytes + " bytes, sha256 "
+                + d.payload.sha256);
+        return m;
+    }
+}

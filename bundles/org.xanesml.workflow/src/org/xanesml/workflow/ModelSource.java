@@ -1,0 +1,57 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.xanesml.classify.ModelBundle;
+import org.xanesml.models.PretrainedModels;
+
+/**
+ * Finds a model bundle by what a user types: a shipped model's name ("cu-k-cn", "cu-k-cn.zip") or a path to a
+ * model file.
+ */
+public final class ModelSource {
+    private ModelSource() {
+    }
+
+    /** @return the names of the shipped models, without ".zip" */
+    public static List<String> shippedNames() {
+        List<String> names = new ArrayList<>();
+        for (String n : PretrainedModels.ALL) {
+            names.add(n.substring(0, n.length() - ".zip".length()));
+        }
+        return names;
+    }
+
+    /**
+     * @throws StepException naming the reference and the shipped models when it is neither a shipped model nor a
+     *                       readable model file, or when the file is no valid model
+     */
+    public static ModelBundle load(String reference) throws StepException {
+        String ref = reference.strip();
+        String zip = ref.endsWith(".zip") ? ref : ref + ".zip";
+        try {
+            if (PretrainedModels.ALL.contains(zip) && !Files.exists(Path.of(ref))) {
+                try (InputStream in = PretrainedModels.open(zip)) {
+                    return ModelBundle.read(in, "shipped model " + zip);
+                }
+            }
+            Path file = Path.of(ref);
+            if (!Files.isRegularFile(file)) {
+                throw new StepException("model '" + ref + "' is neither a model file nor a shipped model "
+                        + shippedNames());
+            }
+            return ModelBundle.read(file);
+        } catch (IOException e) {
+            throw new StepException("model '" + ref + "' cannot be used: " + e.getMessage(), e);
+        }
+    }
+}

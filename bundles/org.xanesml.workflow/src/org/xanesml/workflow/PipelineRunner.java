@@ -1,0 +1,279 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.workflow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.xanesml.workflow.report.Report;
+import org.xanesml.workflow.report.ReportCollector;
+import org.xanesml.workflow.report.ReportRow;
+
+/**
+ * Runs a {@link Pipeline} on many inputs with N threads. Results come out in input order whatever the threads did,
+ * so a run on N threads gives exactly the report of a run on one. An input that fails becomes a report row with its
+ * error, never the end of the batch. Interrupting the calling thread stops the run: inputs already delivered are
+ * kept, the rest are not started.
+ */
+public final class PipelineRunner {
+    private final Map<String, ProcessingStep> steps = new LinkedHashMap<>();
+
+    /** @param available the step services (from the service registry or {@link StepCatalog#builtIn()}) */
+    public PipelineRunner(Collection<? extends ProcessingStep> available) {
+        for (ProcessingStep s : available) {
+            steps.putIfAbsent(s.name(), s);
+        }
+    }
+
+    /** Receives each finished input, in input order, on one thread at a time. */
+    @FunctionalInterface
+    public interface Listener {
+        void finished(int done, int total, Path source, List<ReportRow> rows);
+
+        /** Receives each successfully processed input (before {@link #finished}), for callers that need the data. */
+        default void item(WorkItem item) {
+            // Most listeners need the rows only.
+        }
+    }
+
+    /**
+     * @param threads   worker threads (at least 1)
+     * @param plotLimit spectra whose curves the report keeps for plotting
+     * @param listener  told about each finished input in order (progress, live output); may be null
+     */
+    public record Options(int threads, int plotLimit, Listener listener) {
+        public Options {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads = " + threads + "; at least 1");
+            }
+        }
+
+        public static Options threads(int n) {
+            return new Options(n, 20, null);
+        }
+
+        public Options withListener(Listener value) {
+            return new Options(threads, plotLimit, value);
+        }
+
+        public Options withPlotLimit(int value) {
+            return new Options(threads, value, listener);
+        }
+    }
+
+    /** A pipeline checked against the available steps. */
+    public record Bound(Pipeline pipeline, List<ProcessingStep> steps, List<StepParameters> parameters) {
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param report         rows of all delivered inputs, in input order
+     * @param inputs         inputs asked for
+     * @param delivered      inputs finished (all of them unless interrupted)
+     * @param failedInputs   inputs that failed as a whole
+     * @param nanosPerStep   CPU-thread time spent in each step (summed over threads), by step name, plus the
+     *                       aggregate steps' completion under "&lt;name&gt; (complete)"
+     * @param wallNanos      elapsed time of the run
+     * @param interrupted    whether the run was stopped before all inputs were done
+     * @param completeErrors errors of aggregate steps (e.g. a report that could not be written)
+     */
+    public record RunResult(Report report, int inputs, int delivered, int failedInputs, Map<String, Long> nanosPerStep,
+            long wallNanos, boolean interrupted, List<String> completeErrors) {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the step when a name is unknown, a parameter invalid, or the steps do
+     *                                  not chain (e.g. classify before normalise)
+     */
+    public Bound bind(Pipeline pipeline) {
+        List<ProcessingStep> bound = new ArrayList<>();
+        List<StepParameters> params = new ArrayList<>();
+        DataKind current = DataKind.FILE;
+        int i = 0;
+        for (Pipeline.Step s : pipeline.steps()) {
+            i++;
+            ProcessingStep step = steps.get(s.name());
+            if (step == null) {
+                throw new IllegalArgumentException(pipeline.name() + ": step " + i + " '" + s.name()
+                        + "' is not available; steps: " + steps.keySet());
+            }
+            if (!step.inputKind().accepts(current)) {
+                throw new IllegalArgumentException(pipeline.name() + ": step " + i + " '" + s.name() + "' needs "
+                        + step.inputKind() + " but gets " + current + " (check the step order)");
+            }
+            params.add(StepParameters.of(step, s.parameters()));
+            bound.add(step);
+            current = step.outputKind().ordinal() > current.ordinal() ? step.outputKind() : current;
+        }
+        if (bound.isEmpty()) {
+            throw new IllegalArgumentException(pipeline.name() + ": no steps");
+        }
+        return new Bound(pipeline, List.copyOf(bound), List.copyOf(params));
+    }
+
+    public RunResult run(Pipeline pipeline, List<Path> inputs, Options options) {
+        return run(bind(pipeline), inputs, options);
+    }
+
+    public RunResult run(Bound bound, List<Path> inputs, Options options) {
+        long t0 = System.nanoTime();
+        int n = inputs.size();
+        StepContext.Shared shared = new StepContext.Shared();
+        ThreadLocal<StepContext> contexts = ThreadLocal.withInitial(() -> new StepContext(shared));
+        LongAdder[] nanos = new LongAdder[bound.steps().size()];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = new LongAdder();
+        }
+        Delivery delivery = new Delivery(n, options);
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        CountDownLatch done = new CountDownLatch(n);
+        boolean interrupted = false;
+        try {
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                pool.execute(() -> {
+                    try {
+                        Object outcome = process(bound, WorkItem.of(index, inputs.get(index)), contexts.get(), nanos);
+                        if (outcome instanceof InputFailure) {
+                            failed.incrementAndGet();
+                        }
+                        delivery.deliver(index, outcome);
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            done.await();
+        } catch (InterruptedException e) {
+            interrupted = true;
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+        if (interrupted) {
+            try {
+                // Let workers that are mid-input finish delivering, so their rows are not half-recorded.
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("pipeline", bound.pipeline().toString());
+        info.put("inputs", Integer.toString(n));
+        Report report;
+        int delivered;
+        synchronized (delivery) {
+            delivered = delivery.next;
+            if (delivered < n) {
+                info.put("not processed (run stopped)", Integer.toString(n - delivered));
+            }
+            report = delivery.collector.report(bound.pipeline().name(), info);
+        }
+        Map<String, Long> perStep = new LinkedHashMap<>();
+        for (int i = 0; i < nanos.length; i++) {
+            perStep.merge(bound.steps().get(i).name(), nanos[i].sum(), Long::sum);
+        }
+        List<String> errors = new ArrayList<>();
+        if (!interrupted) {
+            StepContext context = new StepContext(shared);
+            for (int i = 0; i < bound.steps().size(); i++) {
+                long c0 = System.nanoTime();
+                try {
+                    bound.steps().get(i).complete(report, bound.parameters().get(i), context);
+                } catch (StepException | RuntimeException e) {
+                    errors.add(bound.steps().get(i).name() + ": " + e.getMessage());
+                }
+                perStep.merge(bound.steps().get(i).name() + " (complete)", System.nanoTime() - c0, Long::sum);
+            }
+            perStep.values().removeIf(v -> v == 0L);
+        }
+        return new RunResult(report, n, delivered, failed.get(), perStep, System.nanoTime() - t0, interrupted,
+                errors);
+    }
+
+    /** @return a WorkItem, or the InputFailure that stopped it */
+    private static Object process(Bound bound, WorkItem item, StepContext context, LongAdder[] nanos) {
+        WorkItem current = item;
+        for (int i = 0; i < bound.steps().size(); i++) {
+            ProcessingStep step = bound.steps().get(i);
+            long s0 = System.nanoTime();
+            try {
+                current = step.apply(current, bound.parameters().get(i), context);
+            } catch (StepException e) {
+                return new InputFailure(item.index(), item.source(), step.name(), e.getMessage());
+            } catch (RuntimeException | LinkageError e) {
+                // A bug or unexpected input in one step must not end the batch; it is reported with the file.
+                return new InputFailure(item.index(), item.source(), step.name(), item.source() + ": " + e);
+            } finally {
+                nanos[i].add(System.nanoTime() - s0);
+            }
+        }
+        return current;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "xanesml-pipeline-" + count.incrementAndGet());
+            // Daemon: a run abandoned by an interrupted caller must not keep the JVM alive.
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Puts outcomes back into input order and hands them to the collector and the listener. */
+    private static final class Delivery {
+        final int total;
+        final Options options;
+        final ReportCollector collector;
+        final TreeMap<Integer, Object> pending = new TreeMap<>();
+        int next;
+
+        Delivery(int total, Options options) {
+            this.total = total;
+            this.options = options;
+            this.collector = new ReportCollector(options.plotLimit());
+        }
+
+        synchronized void deliver(int index, Object outcome) {
+            pending.put(index, outcome);
+            while (!pending.isEmpty() && pending.firstKey() == next) {
+                Object o = pending.pollFirstEntry().getValue();
+                Path source;
+                List<ReportRow> rows;
+                if (o instanceof WorkItem w) {
+                    if (options.listener() != null) {
+                        options.listener().item(w);
+                    }
+                    source = w.source();
+                    rows = collector.accept(w);
+                } else {
+                    InputFailure f = (InputFailure) o;
+                    source = f.source();
+                    rows = List.of(collector.accept(f));
+                }
+                next++;
+                if (options.listener() != null) {
+                    options.listener().finished(next, total, source, rows);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.workflow.internal.steps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.osgi.service.component.annotations.Component;
+import org.xanesml.classify.EnergyReference;
+import org.xanesml.core.MuScale;
+import org.xanesml.core.Spectrum;
+import org.xanesml.preprocess.NormalizationResult;
+import org.xanesml.preprocess.PreEdgeParameters;
+import org.xanesml.preprocess.PreprocessingResult;
+import org.xanesml.preprocess.Preprocessor;
+import org.xanesml.preprocess.recipe.AlreadyNormalizedPolicy;
+import org.xanesml.preprocess.recipe.NormalizeStep;
+import org.xanesml.preprocess.recipe.NormalizedOutput;
+import org.xanesml.preprocess.recipe.Recipe;
+import org.xanesml.workflow.DataKind;
+import org.xanesml.workflow.ParameterSpec;
+import org.xanesml.workflow.ProcessingStep;
+import org.xanesml.workflow.StepContext;
+import org.xanesml.workflow.StepParameters;
+import org.xanesml.workflow.WorkItem;
+
+/**
+ * Larch pre-edge/post-edge normalisation (org.xanesml.preprocess). The result records E0 under
+ * {@link EnergyReference#E0_KEY}, so classifiers whose grid is relative to E0 can place the spectrum, and the recipe
+ * under {@value #RECIPE_KEY}, so written files say how they were made.
+ */
+@Component(service = ProcessingStep.class, property = "xanesml.step=normalise")
+public final class NormaliseStep implements ProcessingStep {
+    public static final String NAME = "normalise";
+    /** Metadata keys (XDI field names) under which the normalisation is recorded in written spectra. */
+    public static final String RECIPE_KEY = "Processing.recipe";
+    public static final String E0_FIELD = "Processing.e0_eV";
+    public static final String EDGE_STEP_FIELD = "Processing.edge_step";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Edge-step normalise as Larch pre_edge does: find E0, fit pre-edge line and post-edge polynomial";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                ParameterSpec.number("e0Ev", "eV", 0.0, 200000.0, null, "edge energy; automatic when unset"),
+                ParameterSpec.number("pre1Ev", "eV", -2000.0, 0.0, null,
+                        "start of the pre-edge fit range relative to E0; automatic when unset"),
+                ParameterSpec.number("pre2Ev", "eV", -2000.0, 0.0, null, "end of the pre-edge fit range"),
+                ParameterSpec.number("norm1Ev", "eV", 0.0, 5000.0, null, "start of the post-edge fit range"),
+                ParameterSpec.number("norm2Ev", "eV", 0.0, 5000.0, null, "end of the post-edge fit range"),
+                ParameterSpec.integer("nnorm", 0, PreEdgeParameters.MAX_NNORM, null,
+                        "post-edge polynomial degree; automatic when unset"),
+                ParameterSpec.choice("output", List.of("NORM", "FLAT"), "NORM",
+                        "normalised mu (NORM) or with the post-edge curvature removed (FLAT)"),
+                ParameterSpec.choice("alreadyNormalized", List.of("SKIP", "NORMALIZE", "FAIL"), "SKIP",
+                        "what to do with spectra their source already normalised"),
+                ParameterSpec.bool("requireEdge", true, "fail spectra without a clear edge"));
+    }
+
+    @Override
+    public DataKind inputKind() {
+        return DataKind.SPECTRA;
+    }
+
+    @Override
+    public DataKind outputKind() {
+        return DataKind.NORMALIZED_SPECTRA;
+    }
+
+    /** @return the preprocessing recipe these parameters stand for */
+    public static Recipe recipe(StepParameters p) {
+        Integer nnorm = p.text("nnorm").map(Integer::valueOf).orElse(null);
+        PreEdgeParameters pre = PreEdgeParameters.automatic().withE0(p.number("e0Ev"))
+                .withPreEdgeRange(p.number("pre1Ev"), p.number("pre2Ev"))
+                .withNormRange(p.number("norm1Ev"), p.number("norm2Ev")).withNnorm(nnorm);
+        return Recipe.of("xanesml normalise", new NormalizeStep(pre,
+                NormalizedOutput.valueOf(p.requireText("output")),
+                AlreadyNormalizedPolicy.valueOf(p.requireText("alreadyNormalized")), p.bool("requireEdge")));
+    }
+
+    @Override
+    public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) {
+        Recipe recipe = recipe(parameters);
+        return item.mapSpectra(r -> Steps.guard(r, NAME, () -> {
+            PreprocessingResult result = Preprocessor.run(r.current(), recipe);
+            NormalizationResult n = result.normalization().orElse(null);
+            double e0 = result.e0Ev();
+            Spectrum.Builder b = r.current().toBuilder().energyEv(result.energyEv()).mu(result.values())
+                    .muScale(MuScale.EDGE_NORMALIZED).metadata(EnergyReference.E0_KEY, Double.toString(e0))
+                    .metadata(RECIPE_KEY, recipe.describe())
+                    .metadata(E0_FIELD, String.format(Locale.ROOT, "%.3f", e0));
+            if (n != null) {
+                b.metadata(EDGE_STEP_FIELD, String.format(Locale.ROOT, "%.6g", n.edgeStep()));
+            }
+            List<String> warnings = new ArrayList<>();
+            if (n != null) {
+                n.repairs().forEach(w -> warnings.add(r.id() + ": " + w));
+                n.warnings().forEach(w -> warnings.add(r.id() + ": " + w));
+            } else {
+                warnings.add(r.id() + ": already edge-normalised by its source (" + result.state()
+                        + "); only E0 determined");
+            }
+            return r.withNormalization(b.build(), n, e0).withWarnings(warnings);
+        }));
+    }
+}

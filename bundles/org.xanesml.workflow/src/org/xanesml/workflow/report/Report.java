@@ -1,0 +1,44 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.workflow.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a report writer needs, independent of the format. Rows are in input order so a run on N threads
+ * writes exactly the same report as on one.
+ *
+ * @param title      report title
+ * @param info       key facts in display order (model, pipeline, counts); no timings, so reports are reproducible
+ * @param rows       one per spectrum or failed input
+ * @param plots      spectra to plot (the first few, to keep an HTML report small)
+ * @param evaluation present when labelled data were evaluated
+ */
+public record Report(String title, Map<String, String> info, List<ReportRow> rows, List<PlotSample> plots,
+        Optional<Evaluation> evaluation) {
+    public Report {
+        info = Collections.unmodifiableMap(new LinkedHashMap<>(info));
+        rows = List.copyOf(rows);
+        plots = List.copyOf(plots);
+    }
+
+    public long count(ReportRow.Status status) {
+        return rows.stream().filter(r -> r.status() == status).count();
+    }
+
+    public Report withEvaluation(Evaluation e) {
+        return new Report(title, info, rows, plots, Optional.of(e));
+    }
+
+    public Report withInfo(String key, String value) {
+        Map<String, String> m = new LinkedHashMap<>(info);
+        m.put(key, value);
+        return new Report(title, m, rows, plots, evaluation);
+    }
+}

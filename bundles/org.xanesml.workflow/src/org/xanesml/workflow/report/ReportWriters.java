@@ -1,0 +1,268 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.workflow.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+
+/**
+ * Writes a {@link Report} as CSV (one row per spectrum, a probability column per class), JSON, XML or a
+ * self-contained HTML page with base64-embedded PNG charts. Output is deterministic: the same report gives the same
+ * bytes. Files are always written through {@link AtomicFiles}.
+ */
+public final class ReportWriters {
+    private ReportWriters() {
+    }
+
+    /** Writes the report to {@code file} atomically in {@code format}. */
+    public static void write(Report report, ReportFormat format, Path file, AtomicFiles files) throws IOException {
+        files.write(file, out -> write(report, format, out));
+    }
+
+    public static void write(Report report, ReportFormat format, OutputStream out) throws IOException {
+        switch (format) {
+            case CSV -> csv(report, out);
+            case JSON -> json(report, out);
+            case XML -> xml(report, out);
+            case HTML -> html(report, out);
+            default -> throw new IllegalArgumentException("unknown format " + format);
+        }
+    }
+
+    /** @return the classes of all rows, in order of first appearance */
+    static List<String> classes(Report report) {
+        Set<String> all = new LinkedHashSet<>();
+        report.rows().forEach(r -> all.addAll(r.classes()));
+        return new ArrayList<>(all);
+    }
+
+    /** CSV header of {@link #csvRow}. */
+    public static List<String> csvHeader(List<String> classes) {
+        List<String> h = new ArrayList<>(List.of("source", "id", "element", "edge", "status", "predicted",
+                "confidence"));
+        classes.forEach(c -> h.add("p_" + c));
+        h.addAll(List.of("verdict", "domain_score", "e0_eV", "edge_step", "warnings", "error", "reason"));
+        return h;
+    }
+
+    /** One CSV line (without line end), quoting as RFC 4180 asks. */
+    public static String csvRow(ReportRow r, List<String> classes) {
+        List<String> v = new ArrayList<>(List.of(r.source(), r.id(), r.element(), r.edge(), r.status().name(),
+                r.predicted(), r.predicted().isEmpty() ? "" : num(r.probability(r.predicted()))));
+        classes.forEach(c -> v.add(num(r.probability(c))));
+        v.addAll(List.of(r.verdict(), num(r.domainScore()), num(r.e0Ev()), num(r.edgeStep()),
+                String.join(" | ", r.warnings()), r.error(), r.reason()));
+        StringBuilder sb = new StringBuilder();
+        for (String s : v) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(csvQuote(s));
+        }
+        return sb.toString();
+    }
+
+    static String csvQuote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    static String num(double d) {
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d) : "";
+    }
+
+    private static void csv(Report report, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        List<String> classes = classes(report);
+        w.write(String.join(",", csvHeader(classes)));
+        w.write('\n');
+        for (ReportRow r : report.rows()) {
+            w.write(csvRow(r, classes));
+            w.write('\n');
+        }
+        w.flush();
+    }
+
+    private static JsonPrimitive orNull(double d) {
+        return Double.isFinite(d) ? new JsonPrimitive(d) : null;
+    }
+
+    private static void json(Report report, OutputStream out) throws IOException {
+        JsonObject root = new JsonObject();
+        root.addProperty("title", report.title());
+        JsonObject info = new JsonObject();
+        report.info().forEach(info::addProperty);
+        root.add("info", info);
+        JsonArray rows = new JsonArray();
+        for (ReportRow r : report.rows()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("source", r.source());
+            o.addProperty("id", r.id());
+            o.addProperty("element", r.element());
+            o.addProperty("edge", r.edge());
+            o.addProperty("status", r.status().name());
+            o.addProperty("predicted", r.predicted());
+            JsonObject p = new JsonObject();
+            for (String c : r.classes()) {
+                p.add(c, orNull(r.probability(c)));
+            }
+            o.add("probabilities", p);
+            o.addProperty("verdict", r.verdict());
+            o.add("domainScore", nullable(orNull(r.domainScore())));
+            o.addProperty("reason", r.reason());
+            o.add("e0Ev", nullable(orNull(r.e0Ev())));
+            o.add("edgeStep", nullable(orNull(r.edgeStep())));
+            JsonArray warnings = new JsonArray();
+            r.warnings().forEach(warnings::add);
+            o.add("warnings", warnings);
+            o.addProperty("error", r.error());
+            rows.add(o);
+        }
+        root.add("rows", rows);
+        report.evaluation().ifPresent(e -> {
+            JsonObject ev = new JsonObject();
+            ev.addProperty("model", e.model());
+            JsonArray cls = new JsonArray();
+            e.classes().forEach(cls::add);
+            ev.add("classes", cls);
+            ev.addProperty("n", e.n());
+            ev.addProperty("accuracy", e.accuracy());
+            ev.addProperty("balancedAccuracy", e.balancedAccuracy());
+            ev.addProperty("macroF1", e.macroF1());
+            JsonArray cm = new JsonArray();
+            for (int[] row : e.confusion()) {
+                JsonArray a = new JsonArray();
+                for (int v : row) {
+                    a.add(v);
+                }
+                cm.add(a);
+            }
+            ev.add("confusion", cm);
+            root.add("evaluation", ev);
+        });
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(root, w);
+        w.write('\n');
+        w.flush();
+    }
+
+    private static com.google.gson.JsonElement nullable(JsonPrimitive p) {
+        return p == null ? JsonNull.INSTANCE : p;
+    }
+
+    private static void xml(Report report, OutputStream out) throws IOException {
+        try {
+            // Not JAXBContext.newInstance: inside an OSGi product it cannot find the implementation (BUILD-NOTES 7).
+            JAXBContext ctx = new org.glassfish.jaxb.runtime.v2.JAXBContextFactory()
+                    .createContext(new Class<?>[] { XmlReport.class }, Map.of());
+            Marshaller m = ctx.createMarshaller();
+            m.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, Boolean.TRUE);
+            m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            m.marshal(XmlReport.of(report), out);
+        } catch (JAXBException e) {
+            throw new IOException("cannot write the XML report: " + (e.getLinkedException() != null
+                    ? e.getLinkedException().getMessage() : e.getMessage()), e);
+        }
+    }
+
+    static String esc(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String img(byte[] png, String alt) {
+        return "<img alt=\"" + esc(alt) + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png)
+                + "\">";
+    }
+
+    private static void html(Report report, OutputStream out) throws IOException {
+        StringBuilder h = new StringBuilder(1 << 16);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(report.title()))
+                .append("</title>\n<style>body{font-family:sans-serif;margin:1.5em;color:#222}"
+                        + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px}"
+                        + "th{background:#eee}tr.FAILED{background:#fdd}tr.NOT_APPLICABLE{background:#ffe9b3}"
+                        + ".plots{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start}pre{background:#f6f6f6;"
+                        + "padding:8px}</style></head><body>\n");
+        h.append("<h1>").append(esc(report.title())).append("</h1>\n<table>");
+        report.info().forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v))
+                .append("</td></tr>"));
+        h.append("</table>\n");
+        if (report.evaluation().isPresent()) {
+            Evaluation e = report.evaluation().get();
+            h.append("<h2>Evaluation</h2>\n<p>").append(e.n()).append(" labelled spectra: accuracy ")
+                    .append(num(e.accuracy())).append(", balanced accuracy ").append(num(e.balancedAccuracy()))
+                    .append(", macro-F1 ").append(num(e.macroF1())).append("</p>\n");
+            int side = Math.max(360, 90 * e.classes().size() + 160);
+            h.append(img(Charts.confusion(e.classes(), e.confusion(), side, side), "confusion matrix"));
+            h.append("\n<pre>").append(esc(e.text())).append("</pre>\n");
+        }
+        if (!report.plots().isEmpty()) {
+            h.append("<h2>Spectra</h2>\n<p>The first ").append(report.plots().size())
+                    .append(" spectra, with the normalisation's pre-edge line (green) and post-edge curve (red)"
+                            + " and the class probabilities.</p>\n");
+            for (PlotSample s : report.plots()) {
+                h.append("<div class=\"plots\">").append(img(Charts.spectrum(s, 560, 320), "spectrum " + s.id()));
+                if (!s.classes().isEmpty() && s.probabilities().length == s.classes().size()) {
+                    h.append(img(Charts.probabilities(s.verdict(), s.classes(), s.probabilities(), 380,
+                            60 + 36 * s.classes().size()), "probabilities " + s.id()));
+                }
+                h.append("</div>\n");
+            }
+        }
+        List<String> classes = classes(report);
+        h.append("<h2>Results</h2>\n<table><tr>");
+        for (String c : csvHeader(classes)) {
+            h.append("<th>").append(esc(c)).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (ReportRow r : report.rows()) {
+            h.append("<tr class=\"").append(r.status().name()).append("\">");
+            List<String> cells = new ArrayList<>(List.of(r.source(), r.id(), r.element(), r.edge(),
+                    r.status().name(), r.predicted(), r.predicted().isEmpty() ? "" : num(r.probability(r.predicted()))));
+            classes.forEach(c -> cells.add(num(r.probability(c))));
+            cells.addAll(List.of(r.verdict(), num(r.domainScore()), num(r.e0Ev()), num(r.edgeStep()),
+                    String.join("; ", r.warnings()), r.error(), r.reason()));
+            for (String c : cells) {
+                h.append("<td>").append(esc(c)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n</body></html>\n");
+        out.write(h.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
