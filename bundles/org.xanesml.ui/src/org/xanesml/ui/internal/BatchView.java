@@ -55,6 +55,13 @@ import org.xanesml.ui.internal.session.BatchCsv;
  * It is the selection provider the other views follow.
  */
 public final class BatchView extends ViewPart implements AnalysisSession.Listener {
+    /** The part's own composite (screenshots, tests). */
+    private Composite root;
+
+    public Composite control() {
+        return root;
+    }
+
     public static final String ID = "org.xanesml.ui.batchView";
     /** Column titles, in table order (tests look columns up by these). */
     public static final List<String> COLUMNS = List.of("File", "Element", "Prediction", "Probability", "Verdict",
@@ -68,6 +75,7 @@ public final class BatchView extends ViewPart implements AnalysisSession.Listene
 
     @Override
     public void createPartControl(Composite parent) {
+        root = parent;
         session = Sessions.of(getSite().getWorkbenchWindow().getWorkbench());
         parent.setLayout(new GridLayout(4, false));
         new Label(parent, SWT.NONE).setText("Filter:");

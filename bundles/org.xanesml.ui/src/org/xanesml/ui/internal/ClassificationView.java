@@ -42,6 +42,13 @@ import org.xanesml.ui.internal.session.ModelPrediction;
  * data and test accuracy, so the operator can judge how far to trust the answer.
  */
 public final class ClassificationView extends ViewPart implements AnalysisSession.Listener {
+    /** The part's own composite (screenshots, tests). */
+    private Composite root;
+
+    public Composite control() {
+        return root;
+    }
+
     public static final String ID = "org.xanesml.ui.classificationView";
 
     private AnalysisSession session;
@@ -53,6 +60,7 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
 
     @Override
     public void createPartControl(Composite parent) {
+        root = parent;
         session = Sessions.of(getSite().getWorkbenchWindow().getWorkbench());
         parent.setLayout(new GridLayout(1, false));
         title = new Label(parent, SWT.WRAP);

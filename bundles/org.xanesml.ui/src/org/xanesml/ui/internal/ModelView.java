@@ -30,6 +30,13 @@ import org.xanesml.ui.internal.session.LoadedModel;
  * importance drawn over the model's typical spectrum.
  */
 public final class ModelView extends ViewPart implements AnalysisSession.Listener {
+    /** The part's own composite (screenshots, tests). */
+    private Composite root;
+
+    public Composite control() {
+        return root;
+    }
+
     public static final String ID = "org.xanesml.ui.modelView";
 
     private AnalysisSession session;
@@ -41,6 +48,7 @@ public final class ModelView extends ViewPart implements AnalysisSession.Listene
 
     @Override
     public void createPartControl(Composite parent) {
+        root = parent;
         session = Sessions.of(getSite().getWorkbenchWindow().getWorkbench());
         parent.setLayout(new GridLayout(2, false));
         new Label(parent, SWT.NONE).setText("Model:");

@@ -49,6 +49,13 @@ import org.xanesml.ui.internal.session.AnalysisSession;
  * parameter fields re-normalise the selected spectra as the operator types; empty means automatic (Larch defaults).
  */
 public final class SpectrumView extends ViewPart implements AnalysisSession.Listener {
+    /** The part's own composite (screenshots, tests). */
+    private Composite root;
+
+    public Composite control() {
+        return root;
+    }
+
     public static final String ID = "org.xanesml.ui.spectrumView";
     /** Typing pauses this long before re-normalising, so each keystroke does not start a job. */
     static final int RENORMALISE_DELAY_MS = 350;
@@ -74,6 +81,7 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
 
     @Override
     public void createPartControl(Composite parent) {
+        root = parent;
         session = Sessions.of(getSite().getWorkbenchWindow().getWorkbench());
         parent.setLayout(new GridLayout(2, false));
 

@@ -1,0 +1,340 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.eclipse.core.runtime.ILogListener;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xanesml.testing.SharedData;
+import org.xanesml.ui.internal.charts.SpectrumMode;
+import org.xanesml.ui.internal.session.AnalysisEntry;
+import org.xanesml.ui.internal.session.AnalysisSession;
+
+/**
+ * The real xanesml workbench (started by the UI harness with application org.xanesml.ui.app) under Xvfb: opens
+ * measured spectra from the shared data, classifies them through the command, and checks what the views show.
+ * Screenshots of the window and of each view go to {@link SharedData#outputDir()}.
+ */
+class WorkbenchUiTest {
+    static final String CUO = "data/experimental/XASDataLibrary/data/Cu/CuO_tenorite_13K_01.xdi";
+    static final String CU2S = "data/experimental/XASDataLibrary/data/Cu/Cu2S_13K_01.xdi";
+    static final long TIMEOUT_MS = 120_000;
+
+    private Display display;
+    private IWorkbenchPage page;
+    private AnalysisSession session;
+    /** Texts of every dialog that popped up, collected and closed by {@link #closeDialogs()}. */
+    private final List<String> dialogTexts = new CopyOnWriteArrayList<>();
+    private final List<IStatus> logged = new CopyOnWriteArrayList<>();
+    private final ILogListener logListener = (status, plugin) -> logged.add(status);
+    private boolean watchingDialogs;
+
+    @BeforeEach
+    void openPerspective() throws Exception {
+        IWorkbench wb = PlatformUI.getWorkbench();
+        display = wb.getDisplay();
+        page = wb.getActiveWorkbenchWindow().getActivePage();
+        page.setPerspective(wb.getPerspectiveRegistry().findPerspectiveWithId(XanesPerspective.ID));
+        wb.getActiveWorkbenchWindow().getShell().setSize(1400, 900);
+        session = Sessions.of(wb);
+        session.remove(session.entries().stream().map(AnalysisEntry::key).toList());
+        Platform.addLogListener(logListener);
+        watchingDialogs = true;
+        display.timerExec(200, this::closeDialogs);
+        waitFor(() -> session.models().size() >= 4, "the four shipped models to load");
+    }
+
+    @AfterEach
+    void stopWatching() {
+        watchingDialogs = false;
+        Platform.removeLogListener(logListener);
+        Job.getJobManager().cancel(Jobs.WATCH_FAMILY);
+    }
+
+    /** Closes any dialog (a shell other than the workbench window) after recording its texts. */
+    private void closeDialogs() {
+        if (!watchingDialogs || display.isDisposed()) {
+            return;
+        }
+        Shell main = PlatformUI.getWorkbench().getActiveWorkbenchWindow() == null ? null
+                : PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        for (Shell s : display.getShells()) {
+            if (s != main && s.isVisible() && !s.isDisposed() && s.getParent() != null) {
+                StringBuilder sb = new StringBuilder(s.getText());
+                collectTexts(s, sb);
+                dialogTexts.add(sb.toString());
+                s.close();
+            }
+        }
+        display.timerExec(200, this::closeDialogs);
+    }
+
+    private static void collectTexts(Composite c, StringBuilder sb) {
+        for (Control child : c.getChildren()) {
+            if (child instanceof Label l) {
+                sb.append('\n').append(l.getText());
+            } else if (child instanceof Text t) {
+                sb.append('\n').append(t.getText());
+            } else if (child instanceof Composite cc) {
+                collectTexts(cc, sb);
+            }
+        }
+    }
+
+    private void waitFor(BooleanSupplier condition, String what) {
+        long end = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                fail("timed out after " + TIMEOUT_MS + " ms waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+    }
+
+    /** Waits for xanesml jobs, then lets the views' asyncExec updates run. */
+    private void settle() {
+        waitFor(() -> Job.getJobManager().find(Jobs.FAMILY).length == 0, "xanesml jobs to finish");
+        long end = System.currentTimeMillis() + 500;
+        while (System.currentTimeMillis() < end) {
+            while (display.readAndDispatch()) {
+                // drain
+            }
+            display.timerExec(50, () -> { });
+            display.sleep();
+        }
+    }
+
+    private <T extends IViewPart> T view(String id, Class<T> type) throws Exception {
+        return type.cast(page.showView(id));
+    }
+
+    @Test
+    void openClassifyAndInspectAMeasuredCuSpectrum(@TempDir Path tmp) throws Exception {
+        Path cuo = SharedData.require(CUO);
+        Path cu2s = SharedData.require(CU2S);
+        Path bad = tmp.resolve("broken-scan.xdi");
+        Files.writeString(bad, "# XDI/1.0\n# Column.1: energy eV\n# Column.2: mutrans\n#----\n"
+                + "8900.0 0.1\n8901.0 not-a-number\n");
+
+        BatchView batch = view(BatchView.ID, BatchView.class);
+        // the bad file sits between the good ones: it is reported and the rest of the selection goes on
+        batch.openDropped(new String[] {cuo.toString(), bad.toString(), cu2s.toString()});
+        settle();
+        waitFor(() -> dialogTexts.stream().anyMatch(t -> t.contains("broken-scan.xdi")),
+                "the problem dialog naming the broken file");
+        assertTrue(logged.stream().anyMatch(s -> s.getSeverity() == IStatus.ERROR
+                && s.getMessage().contains("broken-scan.xdi")), "Error Log entry: " + logged);
+        Table table = batch.viewer().getTable();
+        assertEquals(2, table.getItemCount(), "both readable files are listed");
+        assertEquals(BatchView.COLUMNS.size(), table.getColumnCount());
+
+        // select CuO tenorite: the Spectrum view plots mu with its pre-/post-edge fits and an E0 marker
+        AnalysisEntry cuoEntry = session.entries().stream().filter(e -> e.source().equals(cuo)).findFirst()
+                .orElseThrow();
+        batch.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(cuoEntry), true);
+        SpectrumView spectrum = view(SpectrumView.ID, SpectrumView.class);
+        settle();
+        XYPlot plot = (XYPlot) spectrum.chart().getPlot();
+        assertEquals(3, plot.getDataset().getSeriesCount(), "mu, pre-edge and post-edge");
+        assertEquals(1, plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size(), "E0 marker");
+        assertTrue(spectrum.statusLabel().getText().contains("E0 "), spectrum.statusLabel().getText());
+        screenshot(spectrum.chartComposite().getParent(), "view-spectrum-raw.png");
+
+        // live parameters: typing E0 re-normalises; reset goes back to automatic
+        double autoE0 = cuoEntry.normalization().e0Ev();
+        Text e0Field = spectrum.parameterFields()[0];
+        e0Field.setText(String.format(java.util.Locale.ROOT, "%.1f", autoE0 + 4));
+        waitFor(() -> session.entry(cuoEntry.key()).orElseThrow().parameters().e0Ev() != null, "re-normalisation");
+        settle();
+        assertEquals(autoE0 + 4, session.entry(cuoEntry.key()).orElseThrow().normalization().e0Ev(), 0.051);
+
+        // classify the selection through the command, as the menu does
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.xanesml.ui.classify", null);
+        settle();
+        ClassificationView classification = view(ClassificationView.ID, ClassificationView.class);
+        settle();
+        List<String> texts = classification.texts();
+        String all = String.join("\n", texts);
+        assertTrue(all.contains("CuO_tenorite_13K_01.xdi"), all);
+        assertTrue(all.contains("Coordination number"), all);
+        assertTrue(all.contains("Predicted: "), all);
+        assertTrue(all.contains("In domain") || all.contains("Out of domain"), all);
+        assertTrue(all.contains("Out of domain (WRONG_ELEMENT)"), "the Fe models refuse a Cu spectrum: " + all);
+        assertTrue(all.contains("Training data: "), all);
+        assertTrue(all.contains("Accuracy: test accuracy"), all);
+        screenshotView(classification, "view-classification.png");
+
+        // the batch table shows the prediction and verdict; filter and sort work; CSV export writes the rows
+        waitFor(() -> !BatchView.cell(firstRow(batch), 2).isEmpty(), "a prediction in the batch table");
+        batch.filterText().setText("Cu2S");
+        assertEquals(1, table.getItemCount());
+        batch.filterText().setText("");
+        assertEquals(2, table.getItemCount());
+        table.getColumn(0).notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        String firstAscending = table.getItem(0).getText(0);
+        table.getColumn(0).notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        assertFalse(firstAscending.equals(table.getItem(0).getText(0)), "second click reverses the order");
+        Path csv = tmp.resolve("batch.csv");
+        batch.exportCsv(csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size(), lines.toString());
+        screenshotView(batch, "view-batch.png");
+
+        // model view: metrics text, confusion matrix and importance charts for a shipped model
+        ModelView model = view(ModelView.ID, ModelView.class);
+        settle();
+        assertTrue(model.modelCombo().getItemCount() >= 4);
+        assertTrue(model.metricsText().getText().contains("accuracy"), model.metricsText().getText());
+        screenshotView(model, "view-model.png");
+
+        // overlay and the other modes, then exports
+        batch.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(
+                session.entries().toArray()), true);
+        page.showView(SpectrumView.ID);
+        spectrum.setMode(SpectrumMode.NORMALISED);
+        settle();
+        assertEquals(2, ((XYPlot) spectrum.chart().getPlot()).getDataset().getSeriesCount(), "overlay");
+        screenshotView(spectrum, "view-spectrum-normalised-overlay.png");
+        spectrum.setMode(SpectrumMode.DERIVATIVE);
+        settle();
+        screenshotView(spectrum, "view-spectrum-derivative.png");
+        Path png = SharedData.outputDir().resolve("spectrum-export.png");
+        Path svg = SharedData.outputDir().resolve("spectrum-export.svg");
+        spectrum.export(png, "png");
+        spectrum.export(svg, "svg");
+        assertTrue(Files.size(png) > 1000);
+        assertNotNull(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile())
+                .getElementsByTagName("polyline").item(1), "two curves in the SVG");
+
+        // the README picture: the whole perspective with a normalised spectrum and its prediction
+        batch.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(
+                session.entry(cuoEntry.key()).orElseThrow()), true);
+        spectrum.setMode(SpectrumMode.NORMALISED);
+        page.showView(ClassificationView.ID);
+        settle();
+        screenshotWindow("workbench.png");
+    }
+
+    @Test
+    void watchedFolderStreamsNewFilesIntoTheBatchView(@TempDir Path tmp) throws Exception {
+        Path cuo = SharedData.require(CUO);
+        BatchView batch = view(BatchView.ID, BatchView.class);
+        new WatchFolderJob(session, tmp, false).schedule();
+        settle();
+        assertEquals(0, batch.viewer().getTable().getItemCount());
+        Files.copy(cuo, tmp.resolve("scan-001.xdi"));
+        waitFor(() -> batch.viewer().getTable().getItemCount() == 1, "the new scan in the batch table");
+        waitFor(() -> !BatchView.cell(firstRow(batch), 2).isEmpty(), "its prediction");
+        Job.getJobManager().cancel(Jobs.WATCH_FAMILY);
+        waitFor(() -> Job.getJobManager().find(Jobs.WATCH_FAMILY).length == 0, "the watch to stop");
+    }
+
+    private static AnalysisEntry firstRow(BatchView batch) {
+        return (AnalysisEntry) batch.viewer().getElementAt(0);
+    }
+
+    private void screenshot(Control control, String name) throws Exception {
+        if (control == null || name == null) {
+            return;
+        }
+        Point size = control.getSize();
+        Image image = new Image(display, Math.max(size.x, 1), Math.max(size.y, 1));
+        GC gc = new GC(image);
+        try {
+            control.print(gc);
+        } finally {
+            gc.dispose();
+        }
+        save(image, name);
+    }
+
+    private void screenshotView(IViewPart view, String name) throws Exception {
+        page.activate(view);
+        settle();
+        Control c;
+        if (view instanceof BatchView v) {
+            c = v.control();
+        } else if (view instanceof SpectrumView v) {
+            c = v.control();
+        } else if (view instanceof ClassificationView v) {
+            c = v.control();
+        } else if (view instanceof ModelView v) {
+            c = v.control();
+        } else {
+            throw new IllegalArgumentException("no screenshot for " + view);
+        }
+        screenshot(c, name);
+    }
+
+    /** The window as on screen (GC.copyArea from the display), the way the operator sees it. */
+    private void screenshotWindow(String name) throws Exception {
+        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        shell.forceActive();
+        settle();
+        Rectangle b = shell.getBounds();
+        Image image = new Image(display, b.width, b.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, b.x, b.y);
+        } finally {
+            gc.dispose();
+        }
+        save(image, name);
+    }
+
+    private static void save(Image image, String name) throws Exception {
+        try {
+            ImageLoader loader = new ImageLoader();
+            ImageData data = image.getImageData();
+            loader.data = new ImageData[] {data};
+            Path out = SharedData.outputDir().resolve(name);
+            Files.createDirectories(out.getParent());
+            loader.save(out.toString(), SWT.IMAGE_PNG);
+        } finally {
+            image.dispose();
+        }
+    }
+}
