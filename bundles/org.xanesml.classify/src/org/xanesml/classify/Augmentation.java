@@ -6,8 +6,8 @@ package org.xanesml.classify;
 
 import java.util.Random;
 
-import org.xanesml.classify.internal.LinearInterpolation;
 import org.xanesml.core.Spectrum;
+import org.xanesml.preprocess.Smoothing;
 
 /**
  * Perturbed copies of training spectra that imitate real measurements: an energy-calibration shift, extra Gaussian
@@ -42,7 +42,10 @@ public record Augmentation(int copies, double shiftSigmaEv, double broadeningMax
         double[] e = s.energyEv();
         double[] mu = s.mu();
         if (broadeningMaxEv > 0) {
-            mu = LinearInterpolation.gaussianSmooth(e, mu, rnd.nextDouble() * broadeningMaxEv);
+            double sigmaEv = rnd.nextDouble() * broadeningMaxEv;
+            if (sigmaEv > 0) {
+                mu = Smoothing.convolve(e, mu, sigmaEv * FeatureExtractor.FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
+            }
         }
         double shift = shiftSigmaEv * rnd.nextGaussian();
         double scale = 1 + scaleSigma * rnd.nextGaussian();

@@ -6,13 +6,24 @@ package org.xanesml.classify;
 
 import java.util.Objects;
 
-import org.xanesml.classify.internal.LinearInterpolation;
 import org.xanesml.core.Spectrum;
+import org.xanesml.preprocess.Derivatives;
+import org.xanesml.preprocess.Interpolation;
+import org.xanesml.preprocess.InterpolationKind;
+import org.xanesml.preprocess.Padding;
+import org.xanesml.preprocess.Smoothing;
+import org.xanesml.preprocess.XanesNormalization;
 
-/** Turns spectra into feature vectors by a {@link FeatureRecipe}. Stateless and thread-safe. */
+/**
+ * Turns spectra into feature vectors by a {@link FeatureRecipe}. Stateless and thread-safe. The numerics (edge
+ * energy, interpolation, smoothing, derivative) are the preprocess bundle's, so training and the product's
+ * prediction path compute features with the same code.
+ */
 public final class FeatureExtractor {
     /** Grid points may lie this far outside the data and still count as covered (rounding of printed grids). */
     public static final double COVERAGE_TOLERANCE_EV = 0.05;
+    /** Full width at half maximum of a Gaussian per unit standard deviation. */
+    static final double FWHM_PER_SIGMA = 2.0 * Math.sqrt(2.0 * Math.log(2.0));
 
     private final FeatureRecipe recipe;
     private final double[] gridEv;
@@ -35,6 +46,10 @@ public final class FeatureExtractor {
         if (key == null) {
             return 0.0;
         }
+        if (recipe.reference() == EnergyReference.EDGE_E0 && s.metadata(key).isEmpty()) {
+            // no E0 from preprocessing: Larch's find_e0, the same rule the training spectra were placed by
+            return XanesNormalization.findE0(s);
+        }
         String v = s.metadata(key).orElseThrow(() -> new FeatureException(s.id() + ": the model's grid is relative to "
                 + recipe.reference() + " but the spectrum has no metadata '" + key + "'"));
         try {
@@ -48,7 +63,15 @@ public final class FeatureExtractor {
     public int uncoveredPoints(Spectrum s) {
         double ref = referenceEnergyEv(s);
         double[] rel = relativeEnergies(s, ref);
-        return LinearInterpolation.uncoveredCount(rel, gridEv, COVERAGE_TOLERANCE_EV);
+        double lo = rel[0] - COVERAGE_TOLERANCE_EV;
+        double hi = rel[rel.length - 1] + COVERAGE_TOLERANCE_EV;
+        int n = 0;
+        for (double t : gridEv) {
+            if (t < lo || t > hi) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** @return the feature vector (held end values where the grid is not covered; check {@link #uncoveredPoints}). */
@@ -57,9 +80,10 @@ public final class FeatureExtractor {
         double[] rel = relativeEnergies(s, ref);
         double[] mu = s.mu();
         if (recipe.smoothingSigmaEv() > 0) {
-            mu = LinearInterpolation.gaussianSmooth(rel, mu, recipe.smoothingSigmaEv());
+            mu = Smoothing.convolve(rel, mu, recipe.smoothingSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
         }
-        double[] onGrid = LinearInterpolation.interpolate(rel, mu, gridEv);
+        // flat end values where the grid is not covered: callers check uncoveredPoints and decide
+        double[] onGrid = Interpolation.interpolate(rel, mu, gridEv, InterpolationKind.LINEAR, Padding.EDGE_VALUES);
         return assemble(onGrid);
     }
 
@@ -82,7 +106,7 @@ public final class FeatureExtractor {
             k = muOnGrid.length;
         }
         if (recipe.includeDerivative()) {
-            double[] d = LinearInterpolation.gradient(gridEv, muOnGrid);
+            double[] d = Derivatives.first(gridEv, muOnGrid);
             for (int i = 0; i < d.length; i++) {
                 out[k + i] = (float) (d[i] * recipe.derivativeScale());
             }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,11 @@ import org.xanesml.classify.SplitRole;
 import org.xanesml.classify.Task;
 import org.xanesml.core.Edge;
 import org.xanesml.core.Element;
+import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
+import org.xanesml.io.collection.CollectionEntry;
+import org.xanesml.io.collection.SharedSpectraTable;
+import org.xanesml.io.collection.SpectrumCollection;
 
 /**
  * The four comparison data sets of the scikit-learn baseline (Cu and Fe, CN {4,5,6} and four geometries), built from
@@ -48,8 +53,12 @@ public final class BenchmarkData {
     public static Source loadCu(Path shared) throws IOException {
         Path dir = shared.resolve("data/omnixas-cu");
         Map<String, Double> fermi = SharedTables.readFeffFermiLevels(dir.resolve("FEFF_Cu_xmu_POSCAR.tar.gz"));
-        Map<String, Spectrum> spectra = SharedTables.readSpectra(dir.resolve("spectra.csv.gz"), "id", "omega_eV", "mu",
-                Element.Cu, Edge.K, SharedTables.fermiMetadata(fermi));
+        Map<String, Spectrum> spectra = new LinkedHashMap<>();
+        readTable(dir.resolve("spectra.csv.gz"), Element.Cu).forEach((id, s) -> {
+            Double ef = fermi.get(id);
+            spectra.put(id, ef == null ? s
+                    : s.toBuilder().metadata(EnergyReference.FEFF_FERMI_LEVEL_KEY, Double.toString(ef)).build());
+        });
         List<SharedTables.Row> sites = SharedTables.readCsv(dir.resolve("sites.csv"));
         Map<String, SplitRole> split = SharedTables.readSplit(shared.resolve("golden/splits/omnixas_cu_split.csv"), "id");
         double[] grid = feffRelativeGrid(spectra.values());
@@ -58,13 +67,31 @@ public final class BenchmarkData {
 
     public static Source loadFe(Path shared) throws IOException {
         Path dir = shared.resolve("data/xanesnet-fe");
-        Map<String, Spectrum> spectra = SharedTables.readSpectra(dir.resolve("spectra.csv.gz"), "name", "energy_eV", "mu",
-                Element.Fe, Edge.K, Map.of());
+        Map<String, Spectrum> spectra = readTable(dir.resolve("spectra.csv.gz"), Element.Fe);
         List<SharedTables.Row> labels = SharedTables.readCsv(dir.resolve("labels.csv"));
         Map<String, SplitRole> split = SharedTables.readSplit(shared.resolve("golden/splits/xanesnet_fe_split.csv"),
                 "name");
         double[] grid = commonGrid(spectra.values());
         return new Source(Element.Fe, spectra, labels, split, FeatureRecipe.mu(EnergyReference.ABSOLUTE, grid));
+    }
+
+    /**
+     * Reads a shared spectra table with the io bundle's reader (the one the product uses); a table with problem rows
+     * is refused, because a silently smaller training set would change the benchmark.
+     */
+    static Map<String, Spectrum> readTable(Path table, Element element) throws IOException {
+        SpectrumCollection c = SharedSpectraTable.read(table, element, Edge.K, MuScale.EDGE_NORMALIZED);
+        if (!c.problems().isEmpty()) {
+            throw new IOException(table + ": " + c.problems().size() + " unreadable rows, first: "
+                    + c.problems().get(0));
+        }
+        Map<String, Spectrum> out = new LinkedHashMap<>();
+        for (CollectionEntry e : c.entries()) {
+            // shared tables, labels and splits name a spectrum by its raw id (OmniXAS material_site, XANESNET name)
+            String id = element == Element.Cu ? e.id().toString() : e.id().material();
+            out.put(id, e.spectrum().toBuilder().id(id).build());
+        }
+        return out;
     }
 
     /** Builds the data set of one task of a source with the split file; rare or unlisted classes are dropped. */

@@ -21,6 +21,7 @@ import org.xanesml.classify.ModelTrainer;
 import org.xanesml.classify.SplitRole;
 import org.xanesml.classify.TrainedModel;
 import org.xanesml.classify.TrainingOptions;
+import org.xanesml.preprocess.XanesNormalization;
 
 /**
  * Trains a model for one benchmark configuration, evaluates it on VAL and TEST (bootstrap intervals, calibration
@@ -86,7 +87,7 @@ public final class ModelFactory {
             for (org.xanesml.classify.Example e : b.data().of(SplitRole.TRAIN)) {
                 org.xanesml.core.Spectrum s = e.item().spectrum();
                 double ref = fx.referenceEnergyEv(s);
-                offsets.add(EdgeEstimate.maxDerivativeE0(s.energyEv(), s.mu()) - ref);
+                offsets.add(XanesNormalization.findE0(s) - ref);
                 lo = Math.min(lo, ref);
                 hi = Math.max(hi, ref);
             }

@@ -20,17 +20,13 @@ import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.xanesml.classify.EnergyReference;
 import org.xanesml.classify.SplitRole;
-import org.xanesml.core.Edge;
-import org.xanesml.core.Element;
-import org.xanesml.core.MuScale;
-import org.xanesml.core.Spectrum;
 
 /**
- * Minimal readers of the shared tables (sites.csv, labels.csv, spectra.csv.gz, split files, the FEFF xmu tar) for
- * training and benchmarks. Temporary: the io bundle's collection readers replace it. The tables have no quoting
- * (checked: no '"' in any of them), so a plain comma split is exact.
+ * Readers of the shared label and split tables (sites.csv, labels.csv, split files) and of the FEFF Fermi levels,
+ * for training and benchmarks; spectra come from the io bundle. The label tables have no quoting (checked: no '"'
+ * in any of them), so a plain comma split is exact. The Fermi level is derived here because the io bundle's FEFF
+ * reader keeps only omega and mu, not FEFF's e column (omega - e is the Fermi level).
  */
 public final class SharedTables {
     private SharedTables() {
@@ -95,43 +91,6 @@ public final class SharedTables {
     }
 
     /**
-     * Reads a spectra table whose energy and mu columns hold space-separated lists.
-     *
-     * @param extraMetadata id to metadata to attach (e.g. FEFF Fermi levels); may be empty
-     */
-    public static Map<String, Spectrum> readSpectra(Path file, String idColumn, String energyColumn, String muColumn,
-            Element absorber, Edge edge, Map<String, Map<String, String>> extraMetadata) throws IOException {
-        Map<String, Spectrum> out = new LinkedHashMap<>();
-        for (Row r : readCsv(file)) {
-            String id = r.get(idColumn);
-            double[] e = parseList(r, energyColumn);
-            double[] mu = parseList(r, muColumn);
-            Spectrum.Builder b = Spectrum.builder().id(id).energyEv(e).mu(mu).absorber(absorber).edge(edge)
-                    .muScale(MuScale.EDGE_NORMALIZED).metadata("source", file.getFileName().toString());
-            Map<String, String> extra = extraMetadata.get(id);
-            if (extra != null) {
-                b.metadata(extra);
-            }
-            out.put(id, b.build());
-        }
-        return out;
-    }
-
-    private static double[] parseList(Row r, String column) {
-        String[] parts = r.get(column).strip().split("\\s+");
-        double[] v = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(r.file() + " line " + r.line() + ": column '" + column + "' value "
-                        + (i + 1) + " '" + parts[i] + "' is not a number", e);
-            }
-        }
-        return v;
-    }
-
-    /**
      * Reads the FEFF Fermi level of every site from the xmu tarball: omega - e of the first data row of each
      * {@code FEFF/Cu/<mpid>/FEFF-XANES/<SSS>_Cu/xmu.dat} (FEFF's e column is relative to it).
      *
@@ -176,12 +135,5 @@ public final class SharedTables {
             return Double.parseDouble(f[0]) - Double.parseDouble(f[1]);
         }
         throw new IOException(tarFile + "!" + entry + ": no data rows");
-    }
-
-    /** @return a metadata map per site holding its FEFF Fermi level under the key the features read. */
-    public static Map<String, Map<String, String>> fermiMetadata(Map<String, Double> fermi) {
-        Map<String, Map<String, String>> m = new HashMap<>();
-        fermi.forEach((id, ef) -> m.put(id, Map.of(EnergyReference.FEFF_FERMI_LEVEL_KEY, Double.toString(ef))));
-        return m;
     }
 }
