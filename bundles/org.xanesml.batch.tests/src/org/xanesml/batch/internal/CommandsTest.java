@@ -1,0 +1,216 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.batch.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xanesml.testing.SharedData;
+import org.xanesml.workflow.report.AtomicFiles;
+
+import picocli.CommandLine;
+
+/** The commands end to end on the synthetic data set: outputs, exit codes and the faults users meet. */
+class CommandsTest {
+    @TempDir
+    static Path demo;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void runDemo() {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = XanesmlCommand.run(new String[] {"demo", "-o", demo.toString(), "--spectra", "120", "--threads",
+                "2"}, new PrintWriter(o), new PrintWriter(e));
+        assertEquals(ExitCodes.OK, code, o + "\n" + e);
+    }
+
+    private int run(String... args) {
+        return XanesmlCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private static Path model() {
+        return demo.resolve("model.zip");
+    }
+
+    private static Path newData() {
+        return demo.resolve("new-measurements");
+    }
+
+    @Test
+    void demoWritesModelAndSelfContainedReport() throws IOException {
+        String html = Files.readString(demo.resolve("report.html"));
+        assertTrue(html.contains("SYNTHETIC"), "the demo says its data are synthetic");
+        assertTrue(html.contains("confusion matrix") && html.contains("data:image/png;base64,"));
+        assertFalse(html.contains("src=\"http"), "no external resources");
+        assertTrue(Files.size(model()) > 1000);
+    }
+
+    @Test
+    void helpOfEveryCommandHasExamples() {
+        for (String c : List.of("demo", "classify", "normalize", "train", "evaluate", "watch", "labels", "inspect")) {
+            out.getBuffer().setLength(0);
+            assertEquals(ExitCodes.OK, run(c, "--help"), c);
+            assertTrue(out.toString().contains("Examples:"), c + ": " + out);
+        }
+    }
+
+    @Test
+    void classifyPrintsOneRowPerSpectrumAndSucceeds() {
+        assertEquals(ExitCodes.OK, run("classify", "-q", "-m", model().toString(), newData().toString()), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(24 + 1, lines.size(), out.toString());
+        assertTrue(lines.get(0).startsWith("source,id,element,edge,status,predicted"), lines.get(0));
+        assertTrue(lines.get(1).contains(",Fe,K,OK,"), lines.get(1));
+    }
+
+    @Test
+    void aCorruptAndATruncatedFileGivePartialSuccessAndAreListed(@TempDir Path dir) throws IOException {
+        for (String n : List.of("synthetic_0000.xdi", "synthetic_0001.xdi")) {
+            Files.copy(newData().resolve(n), dir.resolve(n));
+        }
+        Files.writeString(dir.resolve("broken.xdi"), "# XDI/1.0\n#----\n# energy mu\n7100 1\nnot numbers\n");
+        byte[] whole = Files.readAllBytes(newData().resolve("synthetic_0002.xdi"));
+        Files.write(dir.resolve("truncated.xdi"), java.util.Arrays.copyOf(whole, 300));
+        Path report = dir.resolve("out").resolve("report.json");
+        assertEquals(ExitCodes.PARTIAL, run("classify", "-q", "-m", model().toString(), "-o", report.toString(),
+                dir.toString()), err.toString());
+        String json = Files.readString(report);
+        assertTrue(json.contains("broken.xdi") && json.contains("truncated.xdi"), json);
+        assertTrue(err.toString().contains("failed: read: ") && err.toString().contains("broken.xdi"), err.toString());
+    }
+
+    @Test
+    void aModelForAnotherElementEndsWithAClearMessage() {
+        Path cu = SharedData.require("data/experimental/xdi-examples/data/cu_metal_rt.xdi");
+        assertEquals(ExitCodes.FAILURE, run("classify", "-q", "-m", model().toString(), cu.toString()));
+        assertTrue(err.toString().contains("every spectrum is of another element than the model")
+                && err.toString().contains("absorber is Cu, this model is for Fe K"), err.toString());
+    }
+
+    @Test
+    void missingOrUnreadableInputsAndModelsFailClearly(@TempDir Path dir) throws IOException {
+        assertEquals(ExitCodes.FAILURE, run("classify", "-m", model().toString(), dir.resolve("nowhere").toString()));
+        assertTrue(err.toString().contains("nowhere: no such file or folder"), err.toString());
+        assertEquals(ExitCodes.FAILURE, run("classify", "-m", dir.resolve("none.zip").toString(), newData()
+                .toString()));
+        assertTrue(err.toString().contains("neither a model file nor a shipped model"), err.toString());
+        Path notAFolder = Files.writeString(dir.resolve("file.txt"), "x");
+        Inputs.InputException e = assertThrows(Inputs.InputException.class, () -> Inputs.folder(notAFolder, false));
+        assertTrue(e.getMessage().contains("cannot list the folder"), e.getMessage());
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.copy(newData().resolve("synthetic_0000.xdi"), locked.resolve("a.xdi"));
+        locked.toFile().setReadable(false);
+        locked.toFile().setExecutable(false);
+        try {
+            if (!Files.isReadable(locked)) {
+                // Only meaningful when not running as root (root reads everything).
+                assertEquals(ExitCodes.FAILURE, run("classify", "-m", model().toString(), locked.toString()));
+                assertTrue(err.toString().contains("cannot list the folder"), err.toString());
+            }
+        } finally {
+            locked.toFile().setReadable(true);
+            locked.toFile().setExecutable(true);
+        }
+    }
+
+    @Test
+    void aFullDiskLeavesNoReportAndSaysSo(@TempDir Path dir) {
+        CommandLine cl = new CommandLine(new XanesmlCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        ClassifyCommand classify = (ClassifyCommand) cl.getSubcommands().get("classify").getCommand();
+        classify.files = new AtomicFiles(o -> new java.io.FilterOutputStream(o) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        });
+        Path report = dir.resolve("report.csv");
+        int code = cl.execute("classify", "-q", "-m", model().toString(), "-o", report.toString(),
+                newData().toString());
+        assertEquals(ExitCodes.FAILURE, code);
+        assertTrue(err.toString().contains("No space left on device") && err.toString().contains("report.csv"),
+                err.toString());
+        assertFalse(Files.exists(report));
+        assertEquals(List.of(), list(dir));
+    }
+
+    private static List<Path> list(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void trainEvaluateAndInspectWork(@TempDir Path dir) throws IOException {
+        Path m = dir.resolve("geometry.zip");
+        assertEquals(ExitCodes.OK, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
+                demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
+                "J48", "-o", m.toString()), err.toString());
+        assertTrue(Files.exists(m) && Files.exists(dir.resolve("geometry.html")));
+        assertTrue(out.toString().contains("test accuracy"), out.toString());
+        assertEquals(ExitCodes.OK, run("evaluate", "-q", "-m", m.toString(), "--data", newData().toString(),
+                "--labels", newData().resolve("labels.csv").toString(), "-o", dir.resolve("ev.xml").toString()),
+                err.toString());
+        assertTrue(Files.readString(dir.resolve("ev.xml")).contains("confusionRow"));
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("inspect", m.toString()));
+        assertTrue(out.toString().contains("element / edge:") && out.toString().contains("Fe K")
+                && out.toString().contains("J48"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("inspect", "cu-k-cn"));
+        assertTrue(out.toString().contains("Cu K"), out.toString());
+    }
+
+    @Test
+    void normalizeWritesXdiAndCsvWithTheRecipe(@TempDir Path dir) throws IOException {
+        Path outDir = dir.resolve("norm");
+        assertEquals(ExitCodes.OK, run("normalize", "-q", "-o", outDir.toString(), newData().resolve(
+                "synthetic_0000.xdi").toString()), err.toString());
+        String xdi = Files.readString(outDir.resolve("synthetic_0000.xdi"));
+        assertTrue(xdi.contains("Processing.recipe") && xdi.contains("Processing.e0_eV") && xdi.contains("normtrans"),
+                xdi.substring(0, Math.min(800, xdi.length())));
+        assertTrue(Files.exists(outDir.resolve("normalize-report.csv")));
+        assertEquals(ExitCodes.OK, run("normalize", "-q", "--as", "csv", "--pre1", "-150", "--pre2", "-40", "-o",
+                outDir.toString(), newData().resolve("synthetic_0001.xdi").toString()), err.toString());
+        String csv = Files.readString(outDir.resolve("synthetic_0001.csv"));
+        assertTrue(csv.contains("# recipe: ") && csv.contains("energy_eV,norm"), csv.substring(0, 300));
+    }
+
+    @Test
+    void labelsFromStructures(@TempDir Path dir) throws IOException {
+        Path xyz = dir.resolve("octahedron.xyz");
+        Files.writeString(xyz, "7\nFe octahedron\nFe 0 0 0\nO 2.0 0 0\nO -2.0 0 0\nO 0 2.0 0\nO 0 -2.0 0\n"
+                + "O 0 0 2.0\nO 0 0 -2.0\n");
+        Path csv = dir.resolve("labels.csv");
+        assertEquals(ExitCodes.OK, run("labels", "--rules", "xanesnet-fe", "-o", csv.toString(), xyz.toString()),
+                err.toString());
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("id,source,absorber,n_atoms,cn"), lines.get(0));
+        assertTrue(lines.get(1).contains(",6,") && lines.get(1).contains("octahedral"), lines.get(1));
+    }
+}
