@@ -42,7 +42,9 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +54,8 @@ import org.xanesml.ui.internal.session.AnalysisEntry;
 import org.xanesml.ui.internal.session.AnalysisSession;
 
 /**
- * The real xanesml workbench (started by the UI harness with application org.xanesml.ui.app) under Xvfb: opens
+ * The real xanesml workbench (its own advisor, started here on a UI thread of its own, since Tycho's UI harness
+ * insists on the IDE application) under Xvfb: opens
  * measured spectra from the shared data, classifies them through the command, and checks what the views show.
  * Screenshots of the window and of each view go to {@link SharedData#outputDir()}.
  */
@@ -70,8 +73,26 @@ class WorkbenchUiTest {
     private final ILogListener logListener = (status, plugin) -> logged.add(status);
     private boolean watchingDialogs;
 
+    private static WorkbenchThread workbench;
+
+    @BeforeAll
+    static void startWorkbench() throws Exception {
+        workbench = WorkbenchThread.start();
+    }
+
+    @AfterAll
+    static void closeWorkbench() throws Exception {
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
     @BeforeEach
-    void openPerspective() throws Exception {
+    void openPerspective() throws Throwable {
+        workbench.run(this::setUpOnUiThread);
+    }
+
+    private void setUpOnUiThread() throws Exception {
         IWorkbench wb = PlatformUI.getWorkbench();
         display = wb.getDisplay();
         page = wb.getActiveWorkbenchWindow().getActivePage();
@@ -86,7 +107,11 @@ class WorkbenchUiTest {
     }
 
     @AfterEach
-    void stopWatching() {
+    void stopWatching() throws Throwable {
+        workbench.run(this::tearDownOnUiThread);
+    }
+
+    private void tearDownOnUiThread() {
         watchingDialogs = false;
         Platform.removeLogListener(logListener);
         Job.getJobManager().cancel(Jobs.WATCH_FAMILY);
@@ -152,7 +177,11 @@ class WorkbenchUiTest {
     }
 
     @Test
-    void openClassifyAndInspectAMeasuredCuSpectrum(@TempDir Path tmp) throws Exception {
+    void openClassifyAndInspectAMeasuredCuSpectrum(@TempDir Path tmp) throws Throwable {
+        workbench.run(() -> openClassifyAndInspect(tmp));
+    }
+
+    private void openClassifyAndInspect(Path tmp) throws Exception {
         Path cuo = SharedData.require(CUO);
         Path cu2s = SharedData.require(CU2S);
         Path bad = tmp.resolve("broken-scan.xdi");
@@ -259,7 +288,11 @@ class WorkbenchUiTest {
     }
 
     @Test
-    void watchedFolderStreamsNewFilesIntoTheBatchView(@TempDir Path tmp) throws Exception {
+    void watchedFolderStreamsNewFilesIntoTheBatchView(@TempDir Path tmp) throws Throwable {
+        workbench.run(() -> watchFolder(tmp));
+    }
+
+    private void watchFolder(Path tmp) throws Exception {
         Path cuo = SharedData.require(CUO);
         BatchView batch = view(BatchView.ID, BatchView.class);
         new WatchFolderJob(session, tmp, false).schedule();

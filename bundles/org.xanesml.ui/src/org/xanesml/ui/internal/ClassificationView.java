@@ -23,7 +23,6 @@ import org.eclipse.ui.part.ViewPart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -74,7 +73,8 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
         content.setLayout(new GridLayout(1, false));
         scroll.setContent(content);
         session.addListener(this);
-        getSite().getPage().addSelectionListener(selectionListener);
+        // follow the Batch Results view even when another part is active (e.g. while the operator edits parameters)
+        getSite().getPage().addSelectionListener(BatchView.ID, selectionListener);
         selectionChanged(null, getSite().getPage().getSelection(BatchView.ID));
     }
 
@@ -158,7 +158,8 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         double[] probs = p.probabilities();
         for (int i = 0; i < probs.length; i++) {
-            ds.addValue(probs[i], "probability", p.classes().get(i));
+            // the value goes into the category label: item labels get clipped on short bars
+            ds.addValue(probs[i], "probability", String.format(Locale.ROOT, "%s  %.2f", p.classes().get(i), probs[i]));
         }
         CategoryAxis classes = new CategoryAxis(null);
         NumberAxis prob = new NumberAxis("probability");
@@ -167,9 +168,6 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setSeriesPaint(0, inDomain ? new Color(0x1f, 0x77, 0xb4) : new Color(0x99, 0x99, 0x99));
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new java.text.DecimalFormat("0.00")));
-        r.setDefaultItemLabelsVisible(true);
         CategoryPlot plot = new CategoryPlot(ds, classes, prob, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setBackgroundPaint(Color.WHITE);
@@ -224,7 +222,7 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
 
     @Override
     public void dispose() {
-        getSite().getPage().removeSelectionListener(selectionListener);
+        getSite().getPage().removeSelectionListener(BatchView.ID, selectionListener);
         if (session != null) {
             session.removeListener(this);
         }

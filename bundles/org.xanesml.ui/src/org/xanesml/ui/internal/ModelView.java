@@ -55,13 +55,16 @@ public final class ModelView extends ViewPart implements AnalysisSession.Listene
         models = new Combo(parent, SWT.READ_ONLY);
         models.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         models.addListener(SWT.Selection, e -> showSelected());
-        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        metrics = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
+        // metrics and confusion matrix side by side on top, the energy-resolved importance full width below
+        SashForm rows = new SashForm(parent, SWT.VERTICAL);
+        rows.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        SashForm top = new SashForm(rows, SWT.HORIZONTAL);
+        metrics = new Text(top, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         metrics.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont());
-        confusion = new ChartComposite(sash, SWT.NONE, null, true, false, false, false, true);
-        importance = new ChartComposite(sash, SWT.NONE, null, true, false, false, false, true);
-        sash.setWeights(28, 30, 42);
+        confusion = new ChartComposite(top, SWT.NONE, null, true, false, false, false, true);
+        top.setWeights(45, 55);
+        importance = new ChartComposite(rows, SWT.NONE, null, true, false, false, false, true);
+        rows.setWeights(50, 50);
         session.addListener(this);
         modelsChanged();
     }

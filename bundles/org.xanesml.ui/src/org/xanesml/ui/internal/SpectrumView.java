@@ -115,7 +115,8 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
         status.setText("Select spectra in the Batch Results view (or open files) to plot them.");
 
         session.addListener(this);
-        getSite().getPage().addSelectionListener(selectionListener);
+        // follow the Batch Results view even when another part is active (e.g. while the operator edits parameters)
+        getSite().getPage().addSelectionListener(BatchView.ID, selectionListener);
         selectionChanged(null, getSite().getPage().getSelection(BatchView.ID));
     }
 
@@ -431,7 +432,7 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
 
     @Override
     public void dispose() {
-        getSite().getPage().removeSelectionListener(selectionListener);
+        getSite().getPage().removeSelectionListener(BatchView.ID, selectionListener);
         if (session != null) {
             session.removeListener(this);
         }

@@ -47,7 +47,8 @@ public final class WorkbenchApplication implements IApplication {
         });
     }
 
-    private static final class Advisor extends WorkbenchAdvisor {
+    /** Also used by the UI tests, which start the same workbench on their own UI thread. */
+    static class Advisor extends WorkbenchAdvisor {
         @Override
         public void initialize(IWorkbenchConfigurer configurer) {
             configurer.setSaveAndRestore(true);
