@@ -28,7 +28,6 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -278,9 +277,14 @@ class WorkbenchUiTest {
         assertNotNull(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile())
                 .getElementsByTagName("polyline").item(1), "two curves in the SVG");
 
-        // the README picture: the whole perspective with a normalised spectrum and its prediction
+        // the README picture: the whole perspective with a normalised spectrum and its prediction, automatic E0
         batch.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(
                 session.entry(cuoEntry.key()).orElseThrow()), true);
+        spectrum.resetToAutomatic();
+        waitFor(() -> session.entry(cuoEntry.key()).orElseThrow().parameters().e0Ev() == null, "reset to automatic");
+        settle();
+        assertEquals(autoE0, session.entry(cuoEntry.key()).orElseThrow().normalization().e0Ev(), 1e-9);
+        assertFalse(session.entry(cuoEntry.key()).orElseThrow().predictions().isEmpty(), "re-classified on reset");
         spectrum.setMode(SpectrumMode.NORMALISED);
         page.showView(ClassificationView.ID);
         settle();
@@ -303,6 +307,39 @@ class WorkbenchUiTest {
         waitFor(() -> !BatchView.cell(firstRow(batch), 2).isEmpty(), "its prediction");
         Job.getJobManager().cancel(Jobs.WATCH_FAMILY);
         waitFor(() -> Job.getJobManager().find(Jobs.WATCH_FAMILY).length == 0, "the watch to stop");
+    }
+
+    @Test
+    void trainModelWizardAsksForDataLearnerAndEvaluation() throws Throwable {
+        workbench.run(() -> {
+            watchingDialogs = false;
+            TrainModelWizard wizard = new TrainModelWizard(session);
+            org.eclipse.jface.wizard.WizardDialog dialog = new org.eclipse.jface.wizard.WizardDialog(
+                    PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), wizard);
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+            try {
+                assertEquals(List.of("data", "learner", "evaluation"),
+                        java.util.Arrays.stream(wizard.getPages()).map(p -> p.getName()).toList());
+                // nothing chosen yet: the data page says what is missing and Finish is off
+                assertEquals("Choose the folder holding the spectra.", wizard.getPages()[0].getErrorMessage());
+                assertFalse(wizard.canFinish());
+                dialog.getShell().setSize(760, 520);
+                settle();
+                Shell shell = dialog.getShell();
+                Point size = shell.getSize();
+                Image image = new Image(display, size.x, size.y);
+                GC gc = new GC(image);
+                try {
+                    shell.print(gc);
+                } finally {
+                    gc.dispose();
+                }
+                save(image, "dialog-train-model.png");
+            } finally {
+                dialog.close();
+            }
+        });
     }
 
     private static AnalysisEntry firstRow(BatchView batch) {
@@ -342,20 +379,14 @@ class WorkbenchUiTest {
         screenshot(c, name);
     }
 
-    /** The window as on screen (GC.copyArea from the display), the way the operator sees it. */
+    /** The whole window, painted by Control.print (a screen grab may catch regions not yet repainted). */
     private void screenshotWindow(String name) throws Exception {
         Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-        shell.forceActive();
+        shell.layout(true, true);
+        shell.redraw();
+        shell.update();
         settle();
-        Rectangle b = shell.getBounds();
-        Image image = new Image(display, b.width, b.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, b.x, b.y);
-        } finally {
-            gc.dispose();
-        }
-        save(image, name);
+        screenshot(shell, name);
     }
 
     private static void save(Image image, String name) throws Exception {

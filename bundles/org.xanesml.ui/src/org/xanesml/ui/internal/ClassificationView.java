@@ -65,13 +65,15 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
         title = new Label(parent, SWT.WRAP);
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         title.setText("Select a spectrum to see its predicted local environment.");
-        scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroll = new ScrolledComposite(parent, SWT.V_SCROLL);
         scroll.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         scroll.setExpandHorizontal(true);
         scroll.setExpandVertical(true);
         content = new Composite(scroll, SWT.NONE);
         content.setLayout(new GridLayout(1, false));
         scroll.setContent(content);
+        // wrap to the view's width instead of scrolling sideways: long model names and reasons wrap
+        scroll.addListener(SWT.Resize, e -> updateMinSize());
         session.addListener(this);
         // follow the Batch Results view even when another part is active (e.g. while the operator edits parameters)
         getSite().getPage().addSelectionListener(BatchView.ID, selectionListener);
@@ -105,8 +107,14 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
             l.setForeground(content.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }
         content.layout(true, true);
-        scroll.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        updateMinSize();
+        scroll.setOrigin(0, 0);
         title.getParent().layout(true, true);
+    }
+
+    private void updateMinSize() {
+        int width = Math.max(scroll.getClientArea().width, 200);
+        scroll.setMinSize(content.computeSize(width, SWT.DEFAULT));
     }
 
     private void addPrediction(ModelPrediction mp) {
@@ -134,7 +142,7 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
                     false, false, true);
             GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
             gd.heightHint = 40 + 26 * p.classes().size();
-            gd.widthHint = 320;
+            gd.widthHint = 200;
             bars.setLayoutData(gd);
         }
 

@@ -243,7 +243,7 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
         getSite().getShell().getDisplay().timerExec(RENORMALISE_DELAY_MS, renormalise);
     }
 
-    private void resetToAutomatic() {
+    void resetToAutomatic() {
         filling = true;
         try {
             for (Text t : new Text[] {e0, pre1, pre2, norm1, norm2}) {
@@ -318,7 +318,10 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
         for (double e : data.e0Ev()) {
             ValueMarker marker = new ValueMarker(e, new Color(0x99, 0x33, 0x99), new BasicStroke(1.2f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            marker.setLabel(String.format(Locale.ROOT, "E0 %.2f eV", e));
+            if (data.e0Ev().size() == 1) {
+                // overlaid spectra have E0s a few eV apart: their labels would overprint; the status line lists them
+                marker.setLabel(String.format(Locale.ROOT, "E0 %.2f eV", e));
+            }
             marker.setLabelFont(marker.getLabelFont().deriveFont(11f));
             plot.addDomainMarker(marker);
         }
