@@ -20,6 +20,10 @@ public final class BatchApplication implements IApplication {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         // No splash screen exists in the headless product, but the launcher may still have asked for one.
         context.applicationRunning();
+        // Reports draw their charts off-screen; on a cluster node or beamline server there is no display at all.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         return XanesmlCommand.run(args == null ? new String[0] : args, out, err);

@@ -6,7 +6,15 @@ package org.xanesml.batch.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -70,6 +78,10 @@ final class ClassifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, folders or globs.")
     List<String> inputs;
 
+    @Option(names = "--resume", description = "Keep the rows of an interrupted run (its journal beside the report)"
+            + " and process only the remaining inputs.")
+    boolean resume;
+
     /** Lets tests inject a failing writer (disk full). */
     AtomicFiles files = AtomicFiles.standard();
 
@@ -97,15 +109,61 @@ final class ClassifyCommand implements Callable<Integer> {
                 err.println("classify: no input files in " + inputs);
                 return ExitCodes.FAILURE;
             }
+            List<ReportRow> previous = List.of();
+            Path journalFile = output == null || model == null ? null : Journal.pathFor(output);
+            if (journalFile != null && Files.exists(journalFile)) {
+                if (!resume) {
+                    err.println("classify: " + journalFile + " holds the results of an interrupted run; rerun with"
+                            + " --resume to keep them and process only the rest, or delete it");
+                    return ExitCodes.FAILURE;
+                }
+                previous = Journal.read(journalFile);
+                Set<String> finished = new HashSet<>();
+                previous.forEach(row -> finished.add(row.source()));
+                List<Path> rest = files0.stream().filter(f -> !finished.contains(f.toString())).toList();
+                err.println("classify: resuming, " + (files0.size() - rest.size()) + " input(s) already done");
+                files0 = rest;
+            }
             PipelineRunner runner = new PipelineRunner(StepCatalog.builtIn());
             int threads = run.threads();
-            PipelineRunner.RunResult r = runner.run(p, files0, new PipelineRunner.Options(threads,
-                    output != null && format != ReportFormat.CSV ? 20 : 0,
-                    Progress.forConsole(err, "files", run.quiet)));
-            Report report = r.report().withInfo("model", model == null ? "(from pipeline)" : model);
+            Progress progress = Progress.forConsole(err, "files", run.quiet);
+            PipelineRunner.RunResult r;
+            List<Path> todo = files0;
+            try (Journal journal = journalFile == null ? null : Journal.open(journalFile,
+                    ModelSource.load(model).model().classes())) {
+                IOException[] journalError = {null};
+                r = runner.run(p, todo, new PipelineRunner.Options(threads,
+                        output != null && format != ReportFormat.CSV ? 20 : 0, (done, total, source, rows) -> {
+                            if (progress != null) {
+                                progress.finished(done, total, source, rows);
+                            }
+                            if (journal != null && journalError[0] == null) {
+                                try {
+                                    journal.append(rows);
+                                } catch (IOException e) {
+                                    journalError[0] = e;
+                                }
+                            }
+                        }));
+                if (journalError[0] != null) {
+                    err.println("classify: cannot record finished rows in " + journalFile + ": "
+                            + journalError[0].getMessage());
+                }
+            }
+            if (r.interrupted()) {
+                err.println("classify: stopped; " + (previous.size() + r.delivered()) + " finished input(s) are kept"
+                        + (journalFile == null ? "" : " in " + journalFile + "; rerun with --resume"));
+                return ExitCodes.FAILURE;
+            }
+            Report report = merge(r.report(), previous, todo, inputsInOrder(inputs, recursive))
+                    .withInfo("model", model == null ? "(from pipeline)" : model);
             long w0 = System.nanoTime();
             Reports.emit(report, output, format, out, files);
             long writeNanos = System.nanoTime() - w0;
+            if (journalFile != null) {
+                // The report is complete and in place: the journal has served its purpose.
+                Files.deleteIfExists(journalFile);
+            }
             r.completeErrors().forEach(e -> err.println("error: " + e));
             if (timings) {
                 Reports.timings(r, threads, err);
@@ -117,6 +175,35 @@ final class ClassifyCommand implements Callable<Integer> {
             err.println("classify: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+    }
+
+    private List<Path> inputsInOrder(List<String> args, boolean rec) throws IOException {
+        return Inputs.expand(args, rec);
+    }
+
+    /** Rows of the journal and of this run, in the order of all inputs. */
+    static Report merge(Report now, List<ReportRow> previous, List<Path> todo, List<Path> all) {
+        if (previous.isEmpty()) {
+            return now;
+        }
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i).toString(), i);
+        }
+        List<ReportRow> rows = new ArrayList<>(previous);
+        rows.addAll(now.rows());
+        // Stable sort: the spectra of one input keep their order.
+        rows.sort(Comparator.comparingInt(row -> position.getOrDefault(row.source(), Integer.MAX_VALUE)));
+        Map<String, String> info = new LinkedHashMap<>(now.info());
+        long failed = rows.stream().filter(x -> x.status() == ReportRow.Status.FAILED).count();
+        long notApplicable = rows.stream().filter(x -> x.status() == ReportRow.Status.NOT_APPLICABLE).count();
+        info.put("inputs", Integer.toString(all.size()));
+        info.put("rows", Integer.toString(rows.size()));
+        info.put("ok", Long.toString(rows.size() - failed - notApplicable));
+        info.put("not applicable", Long.toString(notApplicable));
+        info.put("failed", Long.toString(failed));
+        info.put("resumed: rows from the interrupted run", Integer.toString(previous.size()));
+        return new Report(now.title(), info, rows, now.plots(), now.evaluation());
     }
 
     static int verdict(Report report, PrintWriter err, Path output) {

@@ -72,6 +72,10 @@ final class Reports {
         err.println(String.format(Locale.ROOT, "%d inputs, %d rows in %.2f s on %d thread(s): %.1f spectra/s",
                 r.inputs(), r.report().rows().size(), wall, threads, r.report().rows().size() / wall));
         for (Map.Entry<String, Long> e : r.nanosPerStep().entrySet()) {
+            if (e.getKey().endsWith("(complete)") && e.getValue() < 1_000_000L) {
+                // Steps without an aggregate part: nothing to show.
+                continue;
+            }
             err.println(String.format(Locale.ROOT, "  %-24s %8.2f s thread time  %5.1f%%", e.getKey(),
                     e.getValue() / 1e9, 100.0 * e.getValue() / Math.max(1, total)));
         }

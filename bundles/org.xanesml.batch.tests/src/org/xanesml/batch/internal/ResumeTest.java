@@ -1,0 +1,91 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.batch.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xanesml.classify.LearnerSpec;
+import org.xanesml.classify.Task;
+import org.xanesml.core.Element;
+
+/**
+ * A batch stopped half-way (here by interrupting its thread; a killed process leaves the same journal, written
+ * input by input): no report file exists, finished rows are in the journal, and --resume completes the report
+ * without redoing them.
+ */
+class ResumeTest {
+
+    @Test
+    void aStoppedBatchKeepsItsFinishedRowsAndResumes(@TempDir Path dir) throws Exception {
+        Path train = dir.resolve("train");
+        List<Path> trainFiles = SyntheticData.write(SyntheticData.generate(60, 3), train);
+        Training.Loaded loaded = Training.load(trainFiles, LabelTable.read(train.resolve("labels.csv"), "geometry"),
+                1, null);
+        Path model = dir.resolve("m.zip");
+        Training.train(loaded.items(), Element.Fe, Task.GEOMETRY, LearnerSpec.of(LearnerSpec.Kind.J48, Map.of()),
+                "resume test", 1, model, "test");
+        Path data = dir.resolve("data");
+        SyntheticData.write(SyntheticData.generate(400, 11), data);
+        Files.delete(data.resolve("labels.csv"));
+        Path report = dir.resolve("out/report.csv");
+        Files.createDirectories(report.getParent());
+        Path journal = Journal.pathFor(report);
+
+        StringWriter err = new StringWriter();
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread t = new Thread(() -> code.set(XanesmlCommand.run(new String[] {"classify", "-q", "--threads", "1",
+                "-m", model.toString(), "-o", report.toString(), data.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true))));
+        t.start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while ((!Files.exists(journal) || Files.readAllLines(journal).size() < 20)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        t.interrupt();
+        t.join(60_000);
+        assertEquals(ExitCodes.FAILURE, code.get(), err.toString());
+        assertTrue(err.toString().contains("rerun with --resume"), err.toString());
+        assertFalse(Files.exists(report), "no report from a stopped run");
+        List<String> kept = Files.readAllLines(journal);
+        assertTrue(kept.size() >= 20 && kept.size() < 401, "journal lines " + kept.size());
+
+        StringWriter err2 = new StringWriter();
+        assertEquals(ExitCodes.FAILURE, XanesmlCommand.run(new String[] {"classify", "-q", "-m", model.toString(),
+                "-o", report.toString(), data.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err2)));
+        assertTrue(err2.toString().contains("interrupted run"), "refuses to overwrite silently: " + err2);
+
+        StringWriter err3 = new StringWriter();
+        assertEquals(ExitCodes.OK, XanesmlCommand.run(new String[] {"classify", "-q", "--resume", "--threads", "2",
+                "-m", model.toString(), "-o", report.toString(), data.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err3)), err3.toString());
+        assertTrue(err3.toString().contains("resuming, " + (kept.size() - 1) + " input(s) already done"),
+                err3.toString());
+        List<String> lines = Files.readAllLines(report);
+        assertEquals(401, lines.size());
+        for (int i = 1; i <= 400; i++) {
+            assertTrue(lines.get(i).contains(String.format("synthetic_%04d.xdi", i - 1)), "order at " + i);
+        }
+        assertFalse(Files.exists(journal), "journal removed once the report is complete");
+
+        // The same inputs in one uninterrupted run give the same rows.
+        Path fresh = dir.resolve("out/fresh.csv");
+        assertEquals(ExitCodes.OK, XanesmlCommand.run(new String[] {"classify", "-q", "-m", model.toString(), "-o",
+                fresh.toString(), data.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err3)));
+        assertEquals(Files.readAllLines(fresh), lines);
+    }
+}
