@@ -228,6 +228,7 @@ class WorkbenchUiTest {
         String all = String.join("\n", texts);
         assertTrue(all.contains("CuO_tenorite_13K_01.xdi"), all);
         assertTrue(all.contains("Coordination number"), all);
+        assertTrue(all.contains("Model: cu/"), all);
         assertTrue(all.contains("Predicted: "), all);
         assertTrue(all.contains("In domain") || all.contains("Out of domain"), all);
         assertTrue(all.contains("Out of domain (WRONG_ELEMENT)"), "the Fe models refuse a Cu spectrum: " + all);
@@ -379,14 +380,27 @@ class WorkbenchUiTest {
         screenshot(c, name);
     }
 
-    /** The whole window, painted by Control.print (a screen grab may catch regions not yet repainted). */
+    /**
+     * The window as on screen (GC.copyArea from the display), after forcing a full repaint: Control.print lets the
+     * charts inside the Classification view's scrolled area paint outside it.
+     */
     private void screenshotWindow(String name) throws Exception {
         Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        shell.forceActive();
         shell.layout(true, true);
-        shell.redraw();
+        settle();
+        shell.redraw(0, 0, shell.getSize().x, shell.getSize().y, true);
         shell.update();
         settle();
-        screenshot(shell, name);
+        org.eclipse.swt.graphics.Rectangle b = shell.getBounds();
+        Image image = new Image(display, b.width, b.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, b.x, b.y);
+        } finally {
+            gc.dispose();
+        }
+        save(image, name);
     }
 
     private static void save(Image image, String name) throws Exception {

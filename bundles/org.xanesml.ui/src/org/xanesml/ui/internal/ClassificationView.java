@@ -5,21 +5,29 @@
 package org.xanesml.ui.internal;
 
 import java.awt.Color;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -27,7 +35,6 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.swt.ChartComposite;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.xanesml.classify.Applicability;
 import org.xanesml.classify.Prediction;
@@ -121,7 +128,7 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
         Prediction p = mp.prediction();
         Applicability a = p.applicability();
         Group g = new Group(content, SWT.NONE);
-        g.setText(taskName(mp.task()) + " \u2014 " + mp.model().name());
+        g.setText(taskName(mp.task()));
         g.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         g.setLayout(new GridLayout(1, false));
 
@@ -138,18 +145,33 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
         verdict.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
         if (p.probabilities().length > 0) {
-            ChartComposite bars = new ChartComposite(g, SWT.NONE, probabilityChart(p, a.inDomain()), true, false,
-                    false, false, true);
-            GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
-            gd.heightHint = 40 + 26 * p.classes().size();
-            gd.widthHint = 200;
-            bars.setLayoutData(gd);
+            // drawn into an image, not a ChartComposite: on GTK3 a chart canvas inside a ScrolledComposite paints
+            // outside the scrolled area (over the neighbouring views)
+            int width = Math.max(scroll.getClientArea().width - 40, 240);
+            int height = 40 + 24 * p.classes().size();
+            Label bars = new Label(g, SWT.NONE);
+            Image image = toImage(g.getDisplay(), probabilityChart(p, a.inDomain()), width, height);
+            bars.setImage(image);
+            bars.addListener(SWT.Dispose, e -> image.dispose());
+            bars.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
         }
 
         Label model = new Label(g, SWT.WRAP);
         model.setText("Model: " + mp.model().name() + "\nTraining data: " + mp.model().trainingSummary()
                 + "\nAccuracy: " + mp.model().accuracySummary());
         model.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+    }
+
+    /** Renders a chart to an SWT image through PNG bytes (AWT and SWT share no image type). */
+    static Image toImage(Display display, JFreeChart chart, int widthPx, int heightPx) {
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ChartUtils.writeChartAsPNG(png, chart, widthPx, heightPx);
+            return new Image(display, new ImageData(new ByteArrayInputStream(png.toByteArray())));
+        } catch (IOException e) {
+            // writing to memory cannot fail for I/O reasons; anything else is a chart bug worth seeing
+            throw new UncheckedIOException("could not render the probability chart", e);
+        }
     }
 
     static String taskName(String task) {
@@ -202,9 +224,9 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
             if (child instanceof Group g) {
                 out.add(g.getText());
                 collect(g, out);
-            } else if (child instanceof Label l) {
+            } else if (child instanceof Label l && l.getImage() == null) {
                 out.add(l.getText());
-            } else if (child instanceof Composite cc && !(child instanceof ChartComposite)) {
+            } else if (child instanceof Composite cc) {
                 collect(cc, out);
             }
         }
