@@ -91,6 +91,12 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
         return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv);
     }
 
+    /** @return this recipe on the grid points within [loEv, hiEv] (relative energies), e.g. to drop the far tail. */
+    public FeatureRecipe withWindow(double loEv, double hiEv) {
+        double[] g = Arrays.stream(gridEv).filter(e -> e >= loEv && e <= hiEv).toArray();
+        return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv);
+    }
+
     public FeatureRecipe withSmoothing(double sigmaEv) {
         return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, sigmaEv);
     }

@@ -47,8 +47,9 @@ public record LearnerSpec(Kind kind, Map<String, Double> params) {
         /** J48 (C4.5): confidence, minLeaf. */
         J48("confidence", "minLeaf"),
         /**
-         * Soft vote (mean of probabilities) of SMO RBF (C, gamma), RandomForest (trees) and, when k > 0, IBk (k):
-         * the members err on different spectra, so averaging their probabilities corrects some of each.
+         * Soft vote (mean of probabilities) of SMO RBF (C, gamma), RandomForest (trees, left out when 0) and, when
+         * k > 0, IBk (k): the members err on different spectra, so averaging their probabilities corrects some of
+         * each.
          */
         VOTE("C", "gamma", "trees", "k");
 
@@ -145,7 +146,9 @@ public record LearnerSpec(Kind kind, Map<String, Double> params) {
                 java.util.List<Classifier> members = new java.util.ArrayList<>();
                 members.add(new LearnerSpec(Kind.SMO_RBF, Map.of("C", p("C", 10), "gamma", p("gamma", 0.005)))
                         .newClassifier());
-                members.add(new LearnerSpec(Kind.RANDOM_FOREST, Map.of("trees", p("trees", 200))).newClassifier());
+                if (p("trees", 200) > 0) {
+                    members.add(new LearnerSpec(Kind.RANDOM_FOREST, Map.of("trees", p("trees", 200))).newClassifier());
+                }
                 if (p("k", 0) > 0) {
                     members.add(new LearnerSpec(Kind.IBK, Map.of("k", p("k", 3))).newClassifier());
                 }

@@ -7,6 +7,7 @@ package org.xanesml.classify;
 import java.util.List;
 import java.util.Objects;
 
+import org.xanesml.classify.internal.FastClassifier;
 import org.xanesml.classify.internal.WekaData;
 import org.xanesml.core.Spectrum;
 
@@ -26,6 +27,8 @@ public final class TrainedModel {
     private final LearnerSpec learner;
     private final Instances header;
     private final FeatureExtractor extractor;
+    /** Flat-array form of the classifier for fast prediction, when it has one (derived, never serialised). */
+    private final FastClassifier fast;
 
     public TrainedModel(Classifier classifier, FeatureRecipe recipe, List<String> classes, LearnerSpec learner) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
@@ -34,6 +37,7 @@ public final class TrainedModel {
         this.learner = learner;
         this.header = WekaData.header(recipe, this.classes, 0);
         this.extractor = new FeatureExtractor(recipe);
+        this.fast = FastClassifier.of(classifier).orElse(null);
     }
 
     public Classifier classifier() {
@@ -64,11 +68,31 @@ public final class TrainedModel {
         Instance inst = new DenseInstance(1.0, vals);
         inst.setDataset(header);
         try {
+            return fast != null ? fast.distribution(inst) : classifier.distributionForInstance(inst);
+        } catch (Exception e) {
+            throw new IllegalStateException("Weka " + classifier.getClass().getSimpleName()
+                    + " failed to classify a feature vector", e);
+        }
+    }
+
+    /** @return class probabilities computed by Weka itself (no fast path), to check the fast path against. */
+    public double[] wekaProbabilities(double[] features) {
+        double[] vals = new double[features.length + 1];
+        System.arraycopy(features, 0, vals, 0, features.length);
+        vals[features.length] = weka.core.Utils.missingValue();
+        Instance inst = new DenseInstance(1.0, vals);
+        inst.setDataset(header);
+        try {
             return classifier.distributionForInstance(inst);
         } catch (Exception e) {
             throw new IllegalStateException("Weka " + classifier.getClass().getSimpleName()
                     + " failed to classify a feature vector", e);
         }
+    }
+
+    /** @return whether predictions use the flat-array fast path rather than Weka's generic one. */
+    public boolean hasFastPath() {
+        return fast != null;
     }
 
     /** @return the index of the most probable class. */

@@ -1,0 +1,66 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The flat-array prediction path must give Weka's own probabilities. Checked on the training spectra: there Weka's
+ * IBk does not widen its ranges (which the fast path deliberately never does), so both must agree to rounding.
+ */
+class FastPathTest {
+    private static void agrees(LearnerSpec spec, ClassBalance balance) {
+        DataSet ds = Synthetic.dataSet();
+        TrainedModel m = ModelTrainer.train(ds, Synthetic.recipe(), spec, new TrainingOptions(balance,
+                Augmentation.NONE));
+        assertTrue(m.hasFastPath(), spec + " should have a fast path");
+        FeatureMatrix train = FeatureMatrix.of(ds.of(SplitRole.TRAIN), new FeatureExtractor(Synthetic.recipe()));
+        FeatureMatrix val = FeatureMatrix.of(ds.of(SplitRole.VAL), new FeatureExtractor(Synthetic.recipe()));
+        for (double[] x : train.x()) {
+            assertArrayEquals(m.wekaProbabilities(x), m.probabilities(x), 1e-9, spec.toString());
+        }
+        if (spec.kind() == LearnerSpec.Kind.SMO_RBF) {
+            // SMO keeps no state per prediction, so unseen spectra must agree as well
+            for (double[] x : val.x()) {
+                assertArrayEquals(m.wekaProbabilities(x), m.probabilities(x), 1e-9, spec.toString());
+            }
+        }
+    }
+
+    @Test
+    void smoMatchesWeka() {
+        agrees(LearnerSpec.smoRbf(10, 0.01), ClassBalance.NONE);
+        agrees(LearnerSpec.smoRbf(30, 0.003), ClassBalance.WEIGHTED);
+    }
+
+    @Test
+    void nearestNeighbourMatchesWeka() {
+        agrees(new LearnerSpec(LearnerSpec.Kind.IBK, Map.of("k", 1.0)), ClassBalance.NONE);
+        agrees(new LearnerSpec(LearnerSpec.Kind.IBK, Map.of("k", 1.0)), ClassBalance.WEIGHTED);
+    }
+
+    @Test
+    void voteOfSmoAndNearestNeighbourMatchesWeka() {
+        agrees(new LearnerSpec(LearnerSpec.Kind.VOTE, Map.of("C", 10.0, "gamma", 0.01, "trees", 0.0, "k", 1.0)),
+                ClassBalance.NONE);
+    }
+
+    @Test
+    void learnersWithoutAFastFormUseWeka() {
+        for (LearnerSpec s : List.of(new LearnerSpec(LearnerSpec.Kind.IBK, Map.of("k", 3.0)),
+                new LearnerSpec(LearnerSpec.Kind.RANDOM_FOREST, Map.of("trees", 5.0)))) {
+            TrainedModel m = ModelTrainer.train(Synthetic.dataSet(), Synthetic.recipe(), s,
+                    new TrainingOptions(ClassBalance.NONE, Augmentation.NONE));
+            assertFalse(m.hasFastPath(), s.toString());
+        }
+    }
+}

@@ -1,0 +1,167 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.classify.internal;
+
+import java.lang.reflect.Field;
+import java.util.Optional;
+
+import weka.classifiers.lazy.IBk;
+import weka.core.EuclideanDistance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.neighboursearch.LinearNNSearch;
+
+/**
+ * Nearest-neighbour probabilities of a trained Weka {@link IBk} (k = 1, 1/distance weighting, linear search,
+ * range-normalised Euclidean distance) from the training set copied once into flat, pre-normalised arrays.
+ * <p>
+ * One deliberate difference: Weka's IBk widens its normalisation ranges with every instance it classifies, so its
+ * answer for a spectrum depends on which spectra came before; this keeps the ranges of the loaded model fixed, so
+ * a prediction depends only on the spectrum. Within the ranges both give the same probabilities.
+ */
+public final class FastIbk implements FastClassifier {
+    private final double[][] train;
+    private final int[] labels;
+    private final double[] weights;
+    private final double[] min;
+    private final double[] width;
+    private final int classIndex;
+    private final int numClasses;
+    private final double numAttributesUsed;
+
+    private FastIbk(double[][] train, int[] labels, double[] weights, double[] min, double[] width, int classIndex,
+            int numClasses, double numAttributesUsed) {
+        this.train = train;
+        this.labels = labels;
+        this.weights = weights;
+        this.min = min;
+        this.width = width;
+        this.classIndex = classIndex;
+        this.numClasses = numClasses;
+        this.numAttributesUsed = numAttributesUsed;
+    }
+
+    /** @return the fast form of a 1-NN IBk with inverse-distance weighting, else empty */
+    public static Optional<FastIbk> of(IBk ibk) {
+        if (ibk.getKNN() != 1 || ibk.getCrossValidate() || ibk.getWindowSize() != 0
+                || ibk.getDistanceWeighting().getSelectedTag().getID() != IBk.WEIGHT_INVERSE
+                || !(ibk.getNearestNeighbourSearchAlgorithm() instanceof LinearNNSearch search)
+                || !(search.getDistanceFunction() instanceof EuclideanDistance dist)
+                || !"first-last".equals(dist.getAttributeIndices()) || dist.getInvertSelection()) {
+            return Optional.empty();
+        }
+        try {
+            Instances data = (Instances) field("m_Train").get(ibk);
+            double used = (Double) field("m_NumAttributesUsed").get(ibk);
+            if (data == null || data.numInstances() == 0) {
+                return Optional.empty();
+            }
+            int ci = data.classIndex();
+            int f = data.numAttributes() - 1;
+            double[] min = new double[f];
+            double[] width = new double[f];
+            boolean normalise = !dist.getDontNormalize();
+            double[][] ranges = normalise ? dist.getRanges() : null;
+            for (int a = 0, j = 0; a < data.numAttributes(); a++) {
+                if (a == ci) {
+                    continue;
+                }
+                if (!data.attribute(a).isNumeric()) {
+                    return Optional.empty();
+                }
+                if (normalise) {
+                    boolean flat = Double.isNaN(ranges[a][0]) || ranges[a][1] == ranges[a][0];
+                    min[j] = flat ? 0 : ranges[a][0];
+                    // a constant attribute normalises to 0 for every instance: width +inf gives exactly that
+                    width[j] = flat ? Double.POSITIVE_INFINITY : ranges[a][2];
+                } else {
+                    min[j] = 0;
+                    width[j] = 1;
+                }
+                j++;
+            }
+            double[][] x = new double[data.numInstances()][];
+            int[] y = new int[x.length];
+            double[] w = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                Instance in = data.instance(i);
+                if (in.hasMissingValue()) {
+                    return Optional.empty();
+                }
+                x[i] = normalised(in.toDoubleArray(), ci, min, width);
+                y[i] = (int) in.classValue();
+                w[i] = in.weight();
+            }
+            return Optional.of(new FastIbk(x, y, w, min, width, ci, data.numClasses(), used));
+        } catch (Exception e) {
+            // another Weka layout: Weka's own path stays correct, only slower
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public double[] distribution(Instance instance) {
+        double[] q = normalised(instance.toDoubleArray(), classIndex, min, width);
+        double best = Double.POSITIVE_INFINITY;
+        for (double[] t : train) {
+            double d = 0;
+            for (int j = 0; j < q.length && d <= best; j++) {
+                double u = q[j] - t[j];
+                d += u * u;
+            }
+            if (d < best) {
+                best = d;
+            }
+        }
+        // IBk's distribution: a 1/n floor per class, plus 1/(rms distance + 0.001) for each nearest neighbour
+        // (all neighbours tied at the nearest distance count, as Weka's linear search returns them)
+        double[] p = new double[numClasses];
+        double floor = 1.0 / Math.max(1, train.length);
+        double total = 0;
+        for (int c = 0; c < numClasses; c++) {
+            p[c] = floor;
+            total += floor;
+        }
+        double rms = Math.sqrt(best / numAttributesUsed);
+        for (int i = 0; i < train.length; i++) {
+            if (squaredDistance(q, train[i], best) == best) {
+                double w = weights[i] / (rms + 0.001);
+                p[labels[i]] += w;
+                total += w;
+            }
+        }
+        for (int c = 0; c < numClasses; c++) {
+            p[c] /= total;
+        }
+        return p;
+    }
+
+    private static double squaredDistance(double[] a, double[] b, double stopAbove) {
+        double d = 0;
+        for (int j = 0; j < a.length && d <= stopAbove; j++) {
+            double u = a[j] - b[j];
+            d += u * u;
+        }
+        return d;
+    }
+
+    private static double[] normalised(double[] values, int classIndex, double[] min, double[] width) {
+        double[] out = new double[min.length];
+        for (int a = 0, j = 0; a < values.length; a++) {
+            if (a == classIndex) {
+                continue;
+            }
+            out[j] = (values[a] - min[j]) / width[j];
+            j++;
+        }
+        return out;
+    }
+
+    private static Field field(String name) throws NoSuchFieldException {
+        Field f = IBk.class.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+    }
+}
