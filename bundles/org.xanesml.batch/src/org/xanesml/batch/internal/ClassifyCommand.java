@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml classify}: one row per spectrum with class, probabilities and applicability. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = { "Classify the local environment of the absorber in each spectrum: one row per spectrum with",
+        description = { "Classify spectra with a model: one row per spectrum.", "Each row holds the id, element, predicted class, probabilities, applicability verdict, E0, edge step and",
                 "id, element, predicted class, probabilities, applicability verdict, E0, edge step and warnings.",
                 "Spectra are read (format detected), Larch-normalised and classified." },
         footer = { "", "Examples:",

@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@link SyntheticData}): train, evaluate on fresh spectra, classify them and write an HTML report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = { "Run the whole chain end to end on a small SYNTHETIC Fe K-edge data set generated here",
+        description = { "Train, evaluate and classify on generated SYNTHETIC data (no download).", "Runs the whole chain end to end on a small SYNTHETIC Fe K-edge data set generated here",
                 "(a parametric edge model whose pre-edge peak, edge position and white line vary with geometry and",
                 "oxidation state; not measured data): train -> evaluate -> classify -> HTML report." },
         footer = { "", "Examples:", "  xanesml demo", "  xanesml demo -o /tmp/xanesml-demo --spectra 600",

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml evaluate}: model + labelled data -> metrics and confusion matrix. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = { "Evaluate a model on labelled spectra: accuracy, balanced accuracy, macro-F1, per-class",
+        description = { "Evaluate a model on labelled spectra.", "Accuracy, balanced accuracy, macro-F1, per-class",
                 "precision/recall and the confusion matrix (HTML reports draw it)." },
         footer = { "", "Examples:", "  xanesml evaluate -m fe-geometry.zip --data test-spectra/ --labels labels.csv",
                 "  xanesml evaluate -m cu-k-cn --data cu-scans/ --labels cu-labels.csv -o evaluation.html" })

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml labels}: structures -> labels table (CN, geometry, bond-valence sums...). */
 @Command(name = "labels", mixinStandardHelpOptions = true,
-        description = { "Derive local-environment labels (coordination number, geometry, donor set, bond-valence",
+        description = { "Write a labels table from structures.", "Local-environment labels (coordination number, geometry, donor set, bond-valence",
                 "sums) from absorber-centred structures: feff.inp, xyz, POSCAR files, folders or tar.gz archives." },
         footer = { "", "Examples:", "  xanesml labels --rules xanesnet-fe -o fe-labels.csv xyz_train/",
                 "  xanesml labels --rules omnixas-cu -o cu-labels.csv FEFF_Cu_xmu_POSCAR.tar.gz" })

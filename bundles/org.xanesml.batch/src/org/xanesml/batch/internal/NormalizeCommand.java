@@ -36,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml normalize}: Larch normalisation of many files, written as XDI or CSV with the recipe recorded. */
 @Command(name = "normalize", aliases = "normalise", mixinStandardHelpOptions = true,
-        description = { "Edge-step normalise spectra exactly as Larch's pre_edge does and write each as XDI or CSV,",
+        description = { "Normalise spectra as Larch's pre_edge does and write them as XDI or CSV.", "Each file is written with",
                 "with E0, edge step and the recipe recorded in the header; a summary report lists every input." },
         footer = { "", "Examples:", "  xanesml normalize -o normalised/ scans/*.xdi",
                 "  xanesml normalize --as csv --pre1 -150 --pre2 -30 --norm1 50 --norm2 300 -o out/ data/" })

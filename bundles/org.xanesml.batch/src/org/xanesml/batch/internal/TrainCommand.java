@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml train}: labelled folder + labels table + task + learner -> model bundle and evaluation report. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = { "Train a classifier on a labelled folder of spectra. Spectra are normalised as classify does,",
+        description = { "Train a classifier on a labelled folder of spectra.", "Spectra are normalised as classify does,",
                 "split 70/15/15 (grouped, stratified), and the model bundle records recipe, learner, metrics and",
                 "the applicability domain. An evaluation report on the test split is written beside it." },
         footer = { "", "Examples:",

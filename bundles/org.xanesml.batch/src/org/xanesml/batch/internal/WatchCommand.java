@@ -45,7 +45,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * restarted watch does not redo them.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = { "Watch a folder during an experiment and classify each new or finished file as soon as it is",
+        description = { "Watch a folder and classify each new file as soon as it is complete.", "For experiments: each new or finished file is classified as soon as it is",
                 "complete; append the results to a report and print them. Runs until stopped (Ctrl-C) and resumes",
                 "without redoing finished files." },
         footer = { "", "Examples:", "  xanesml watch -m cu-k-geometry /data/beamtime/scans",
