@@ -211,6 +211,25 @@ class WorkbenchUiTest {
         assertTrue(spectrum.statusLabel().getText().contains("E0 "), spectrum.statusLabel().getText());
         screenshot(spectrum.chartComposite().getParent(), "view-spectrum-raw.png");
 
+        // crosshair read-out follows the mouse; the wheel zooms about the pointer
+        Control canvas = spectrum.chartComposite().getChildren()[0];
+        org.eclipse.swt.graphics.Rectangle area = spectrum.chartComposite().getScreenDataArea();
+        org.eclipse.swt.widgets.Event move = new org.eclipse.swt.widgets.Event();
+        move.x = area.x + area.width / 2;
+        move.y = area.y + area.height / 2;
+        canvas.notifyListeners(SWT.MouseMove, move);
+        assertTrue(spectrum.readoutLabel().getText().matches("E = \\d+\\.\\d\\d eV, y = .*"),
+                spectrum.readoutLabel().getText());
+        double widthBefore = plot.getDomainAxis().getRange().getLength();
+        org.eclipse.swt.widgets.Event wheel = new org.eclipse.swt.widgets.Event();
+        wheel.x = move.x;
+        wheel.y = move.y;
+        wheel.count = 3;
+        canvas.notifyListeners(SWT.MouseWheel, wheel);
+        settle();
+        assertTrue(plot.getDomainAxis().getRange().getLength() < widthBefore, "wheel zooms in");
+        spectrum.chartComposite().restoreAutoBounds();
+
         // live parameters: typing E0 re-normalises; reset goes back to automatic
         double autoE0 = cuoEntry.normalization().e0Ev();
         Text e0Field = spectrum.parameterFields()[0];

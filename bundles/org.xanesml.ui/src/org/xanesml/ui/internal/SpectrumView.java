@@ -380,6 +380,10 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
         return new Text[] {e0, pre1, pre2, norm1, norm2};
     }
 
+    Label readoutLabel() {
+        return readout;
+    }
+
     Label statusLabel() {
         return status;
     }

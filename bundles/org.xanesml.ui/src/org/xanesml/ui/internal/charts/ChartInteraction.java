@@ -9,8 +9,9 @@ import java.util.function.BiConsumer;
 import org.eclipse.swt.events.MouseEvent;
 import org.eclipse.swt.events.MouseListener;
 import org.eclipse.swt.events.MouseMoveListener;
-import org.eclipse.swt.events.MouseWheelListener;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Control;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.swt.ChartComposite;
@@ -38,7 +39,12 @@ public final class ChartInteraction {
     public static void install(ChartComposite composite, BiConsumer<Double, Double> readout) {
         ChartInteraction ci = new ChartInteraction(composite, readout);
         composite.addSWTListener((MouseMoveListener) ci::moved);
-        composite.addSWTListener((MouseWheelListener) ci::wheel);
+        // addSWTListener does not forward wheel listeners in jfreechart-swt 1.0: attach to the drawing canvas
+        for (Control child : composite.getChildren()) {
+            if (child instanceof Canvas canvas) {
+                canvas.addMouseWheelListener(ci::wheel);
+            }
+        }
         composite.addSWTListener(new MouseListener() {
             @Override
             public void mouseDoubleClick(MouseEvent e) {
