@@ -38,6 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "(a parametric edge model whose pre-edge peak, edge position and white line vary with geometry and",
                 "oxidation state; not measured data): train -> evaluate -> classify -> HTML report." },
         footer = { "", "Examples:", "  xanesml demo", "  xanesml demo -o /tmp/xanesml-demo --spectra 600",
+                "  xanesml demo --generate-only --spectra 10000 -o /tmp/bench   (files for a speed test)",
                 "The same steps on real data: see 'xanesml train --help' and 'xanesml classify --help'." })
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -55,12 +56,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed = 2026;
 
+    @Option(names = "--generate-only", description = "Only write --spectra synthetic XDI files (and labels.csv) into"
+            + " the work folder, e.g. for a speed benchmark.")
+    boolean generateOnly;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         try {
+            if (generateOnly) {
+                SyntheticData.writeMany(spectra, seed, dir);
+                out.println(spectra + " synthetic spectra written to " + dir);
+                return ExitCodes.OK;
+            }
             if (spectra < 60) {
                 err.println("demo: --spectra " + spectra + " is too few; at least 60");
                 return ExitCodes.USAGE;

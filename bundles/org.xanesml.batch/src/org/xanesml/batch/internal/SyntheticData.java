@@ -47,13 +47,17 @@ final class SyntheticData {
 
     /** @return {@code n} spectra, classes balanced, reproducible for a seed */
     static List<Sample> generate(int n, long seed) {
-        Random rnd = new Random(seed);
+        return generate(0, n, new Random(seed));
+    }
+
+    private static List<Sample> generate(int first, int n, Random rnd) {
         double[] energy = grid();
         List<Sample> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < first + n; i++) {
             String geometry = GEOMETRIES.get(i % GEOMETRIES.size());
             int ox = rnd.nextBoolean() ? 2 : 3;
-            out.add(new Sample(spectrum(String.format(Locale.ROOT, "synthetic_%04d", i), energy, geometry, ox, rnd),
+            String id = String.format(Locale.ROOT, i < 10000 ? "synthetic_%04d" : "synthetic_%d", i);
+            out.add(new Sample(spectrum(id, energy, geometry, ox, rnd),
                     geometry, ox, geometry.equals("tetrahedral") ? 4 : geometry.equals("square-planar") ? 4 : 6));
         }
         return out;
@@ -125,6 +129,24 @@ final class SyntheticData {
     private static double gauss(double x, double centre, double sigma) {
         double z = (x - centre) / sigma;
         return Math.exp(-0.5 * z * z);
+    }
+
+    /**
+     * Writes {@code n} spectra in chunks (memory stays flat for large benchmark sets), labels included.
+     *
+     * @return the number of files written
+     */
+    static int writeMany(int n, long seed, Path dir) throws IOException {
+        Random rnd = new Random(seed);
+        StringBuilder labels = new StringBuilder("id,geometry,oxidation_state,cn\n");
+        for (int first = 0; first < n; first += 1000) {
+            List<Sample> chunk = generate(first, Math.min(1000, n - first), rnd);
+            write(chunk, dir);
+            List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("labels.csv"));
+            lines.stream().skip(1).forEach(l -> labels.append(l).append('\n'));
+        }
+        AtomicFiles.standard().write(dir.resolve("labels.csv"), labels.toString());
+        return n;
     }
 
     /**
