@@ -227,8 +227,8 @@ class WorkbenchUiTest {
         wheel.count = 3;
         canvas.notifyListeners(SWT.MouseWheel, wheel);
         settle();
-        assertTrue(plot.getDomainAxis().getRange().getLength() < widthBefore, "wheel zooms in");
-        spectrum.chartComposite().restoreAutoBounds();
+        double zoomedWidth = plot.getDomainAxis().getRange().getLength();
+        assertTrue(zoomedWidth < widthBefore, "wheel zooms in");
 
         // live parameters: typing E0 re-normalises; reset goes back to automatic
         double autoE0 = cuoEntry.normalization().e0Ev();
@@ -237,6 +237,9 @@ class WorkbenchUiTest {
         waitFor(() -> session.entry(cuoEntry.key()).orElseThrow().parameters().e0Ev() != null, "re-normalisation");
         settle();
         assertEquals(autoE0 + 4, session.entry(cuoEntry.key()).orElseThrow().normalization().e0Ev(), 0.051);
+        assertEquals(zoomedWidth, plot.getDomainAxis().getRange().getLength(), 1e-6,
+                "re-normalising keeps the operator's zoom");
+        spectrum.chartComposite().restoreAutoBounds();
 
         // classify the selection through the command, as the menu does
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.xanesml.ui.classify", null);
@@ -359,6 +362,28 @@ class WorkbenchUiTest {
             } finally {
                 dialog.close();
             }
+        });
+    }
+
+    @Test
+    void savedSessionReopensWithItsParameters(@TempDir Path tmp) throws Throwable {
+        workbench.run(() -> {
+            Path cuo = SharedData.require(CUO);
+            new OpenSpectraJob(session, List.of(cuo)).schedule();
+            settle();
+            AnalysisEntry e = session.entries().get(0);
+            new RenormaliseJob(session, List.of(e), e.parameters().withE0(8986.0).withNnorm(1)).schedule();
+            settle();
+            Path file = tmp.resolve("beamtime.xanesml.json");
+            org.xanesml.ui.internal.session.SessionFile.write(file, session.entries(), session.models());
+            session.remove(List.of(e.key()));
+            assertTrue(session.entries().isEmpty());
+            new OpenSessionJob(session, file).schedule();
+            settle();
+            AnalysisEntry back = session.entry(e.key()).orElseThrow();
+            assertEquals(8986.0, back.normalization().e0Ev(), 1e-9);
+            assertEquals(1, back.normalization().details().nnorm());
+            assertFalse(back.predictions().isEmpty(), "classified again with the session's models");
         });
     }
 

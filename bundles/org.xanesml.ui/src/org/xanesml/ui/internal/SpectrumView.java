@@ -74,6 +74,8 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
     private Text norm2;
     private Combo nnorm;
     private List<AnalysisEntry> shown = List.of();
+    /** What the axes were last fitted to: the same spectra in the same mode keep the operator's zoom. */
+    private String fittedTo = "";
     /** Set while the fields are filled from a spectrum, so that filling does not re-normalise. */
     private boolean filling;
     private final Runnable renormalise = this::renormaliseNow;
@@ -336,7 +338,12 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
         }
         status.setText(String.join("\n", lines));
         status.getParent().layout(true, true);
-        chartComposite.restoreAutoBounds();
+        // re-normalising while zoomed on the edge must not throw the zoom away: refit only for other spectra/mode
+        String what = m + shown.stream().map(AnalysisEntry::key).toList().toString();
+        if (!what.equals(fittedTo)) {
+            fittedTo = what;
+            chartComposite.restoreAutoBounds();
+        }
         chartComposite.forceRedraw();
     }
 
