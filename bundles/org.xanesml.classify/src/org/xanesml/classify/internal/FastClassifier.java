@@ -28,6 +28,9 @@ public interface FastClassifier {
         if (c instanceof Vote v) {
             return FastVote.of(v);
         }
+        if (c instanceof weka.classifiers.trees.RandomForest f) {
+            return FastForest.of(f).map(x -> x);
+        }
         if (c instanceof IBk k) {
             return FastIbk.of(k).map(f -> f);
         }
