@@ -31,9 +31,33 @@ public final class FastIbk implements FastClassifier {
     private final int classIndex;
     private final int numClasses;
     private final double numAttributesUsed;
+    /** Unit direction of largest spread of the normalised training rows; rows are sorted by their projection. */
+    private final double[] direction;
+    private final double[] projection;
 
     private FastIbk(float[][] train, int[] labels, double[] weights, double[] min, double[] width, int classIndex,
             int numClasses, double numAttributesUsed) {
+        this.direction = principalDirection(train);
+        Integer[] order = new Integer[train.length];
+        double[] proj = new double[train.length];
+        for (int i = 0; i < train.length; i++) {
+            order[i] = i;
+            proj[i] = project(direction, train[i]);
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(proj[a], proj[b]));
+        float[][] sortedRows = new float[train.length][];
+        int[] sortedLabels = new int[train.length];
+        double[] sortedWeights = new double[train.length];
+        this.projection = new double[train.length];
+        for (int i = 0; i < order.length; i++) {
+            sortedRows[i] = train[order[i]];
+            sortedLabels[i] = labels[order[i]];
+            sortedWeights[i] = weights[order[i]];
+            projection[i] = proj[order[i]];
+        }
+        train = sortedRows;
+        labels = sortedLabels;
+        weights = sortedWeights;
         this.train = train;
         this.labels = labels;
         this.weights = weights;
@@ -109,11 +133,52 @@ public final class FastIbk implements FastClassifier {
     @Override
     public double[] distribution(Instance instance) {
         double[] q = normalised(instance.toDoubleArray(), classIndex, min, width);
+        // exact nearest-neighbour search: |u.(q - t)| <= |q - t| for a unit vector u, so rows whose projection lies
+        // farther from the query's than the best distance so far cannot be nearer; rows are visited outwards from
+        // the query's projection and each side stops at that bound
+        double pq = project(direction, q);
+        int hi = java.util.Arrays.binarySearch(projection, pq);
+        hi = hi >= 0 ? hi : -hi - 1;
+        int lo = hi - 1;
+        int n = train.length;
         double best = Double.POSITIVE_INFINITY;
-        for (float[] t : train) {
-            double d = squaredDistance(q, t, best);
+        int[] ties = new int[4];
+        int nTies = 0;
+        boolean loOpen = lo >= 0;
+        boolean hiOpen = hi < n;
+        boolean takeHi = true;
+        while (loOpen || hiOpen) {
+            boolean fromHi = hiOpen && (takeHi || !loOpen);
+            int i = fromHi ? hi : lo;
+            double gap = projection[i] - pq;
+            // slack so single-precision rounding of the projections can never prune the true neighbour
+            if (gap * gap > best * (1 + 1e-6) + 1e-12) {
+                // projections are sorted: everything beyond on this side is farther still
+                if (fromHi) {
+                    hiOpen = false;
+                } else {
+                    loOpen = false;
+                }
+                continue;
+            }
+            if (fromHi) {
+                hi++;
+                hiOpen = hi < n;
+            } else {
+                lo--;
+                loOpen = lo >= 0;
+            }
+            takeHi = !takeHi;
+            double d = squaredDistance(q, train[i], best);
             if (d < best) {
                 best = d;
+                nTies = 0;
+            }
+            if (d == best) {
+                if (nTies == ties.length) {
+                    ties = java.util.Arrays.copyOf(ties, 2 * nTies);
+                }
+                ties[nTies++] = i;
             }
         }
         // IBk's distribution: a 1/n floor per class, plus 1/(rms distance + 0.001) for each nearest neighbour
@@ -126,17 +191,68 @@ public final class FastIbk implements FastClassifier {
             total += floor;
         }
         double rms = Math.sqrt(best / numAttributesUsed);
-        for (int i = 0; i < train.length; i++) {
-            if (squaredDistance(q, train[i], best) == best) {
-                double w = weights[i] / (rms + 0.001);
-                p[labels[i]] += w;
-                total += w;
-            }
+        for (int t = 0; t < nTies; t++) {
+            double w = weights[ties[t]] / (rms + 0.001);
+            p[labels[ties[t]]] += w;
+            total += w;
         }
         for (int c = 0; c < numClasses; c++) {
             p[c] /= total;
         }
         return p;
+    }
+
+    private static double project(double[] u, float[] row) {
+        double s = 0;
+        for (int j = 0; j < u.length; j++) {
+            s += u[j] * row[j];
+        }
+        return s;
+    }
+
+    private static double project(double[] u, double[] row) {
+        double s = 0;
+        for (int j = 0; j < u.length; j++) {
+            s += u[j] * row[j];
+        }
+        return s;
+    }
+
+    /** @return the unit first principal direction of the rows (power iteration on the centred rows) */
+    private static double[] principalDirection(float[][] rows) {
+        int f = rows[0].length;
+        double[] mean = new double[f];
+        for (float[] r : rows) {
+            for (int j = 0; j < f; j++) {
+                mean[j] += r[j] / (double) rows.length;
+            }
+        }
+        double[] u = new double[f];
+        java.util.Arrays.fill(u, 1 / Math.sqrt(f));
+        for (int it = 0; it < 30; it++) {
+            double[] next = new double[f];
+            for (float[] r : rows) {
+                double s = 0;
+                for (int j = 0; j < f; j++) {
+                    s += (r[j] - mean[j]) * u[j];
+                }
+                for (int j = 0; j < f; j++) {
+                    next[j] += s * (r[j] - mean[j]);
+                }
+            }
+            double norm = 0;
+            for (double v : next) {
+                norm += v * v;
+            }
+            norm = Math.sqrt(norm);
+            if (!(norm > 0)) {
+                return u;
+            }
+            for (int j = 0; j < f; j++) {
+                u[j] = next[j] / norm;
+            }
+        }
+        return u;
     }
 
     /**

@@ -63,7 +63,8 @@ public final class TrainCommand {
             throws java.io.IOException {
         BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, s.task());
         Experiments.Config c = Experiments.parse(s.config(), b.baseRecipe());
-        String rebuild = "java -cp <org.xanesml.core, org.xanesml.classify, weka-stable-3.8.6, commons-math3-3.6.1,"
+        String rebuild = "java -cp <org.xanesml.core, org.xanesml.io, org.xanesml.preprocess, org.xanesml.classify,"
+                + " weka-stable-3.8.6, commons-math3-3.6.1,"
                 + " commons-compress-1.27.1, jakarta.xml.bind-api-4.0.2, jaxb-runtime-4.0.5 jars>"
                 + " org.xanesml.classify.internal.TrainCommand <shared dir> <output dir> " + s.fileName();
         return ModelFactory.build(b, c, s.config(), shared, rebuild, true);
