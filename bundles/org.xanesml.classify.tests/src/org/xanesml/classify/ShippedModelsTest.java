@@ -45,6 +45,8 @@ class ShippedModelsTest {
             assertTrue(d.training.rebuildCommand.contains(name), d.training.rebuildCommand);
             assertEquals(2, d.metrics.size());
             assertTrue(d.importance != null && !d.importance.windows.isEmpty(), name + " has no importance table");
+            // shipped models must predict through the flat-array path (5,000+ spectra/s on one core)
+            assertTrue(b.model().hasFastPath(), name + " has no fast prediction path");
         }
     }
 
