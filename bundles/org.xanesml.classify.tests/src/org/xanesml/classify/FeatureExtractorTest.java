@@ -41,6 +41,22 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void secondDerivativeOfALineIsZeroAndFollowsTheFirst() {
+        FeatureRecipe r = FeatureRecipe.mu(EnergyReference.FEFF_FERMI_LEVEL, new double[] {-5, -2.5, 0, 4.5})
+                .withDerivative(true, 1.0).withSecondDerivative(true);
+        double[] x = new FeatureExtractor(r).extract(line(8985));
+        assertEquals(12, x.length);
+        for (int i = 8; i < 12; i++) {
+            assertEquals(0.0, x[i], 1e-7, "d2mu/dE2 at " + i);
+        }
+        assertEquals("d2mu@4.500", r.featureName(11));
+        assertEquals(4.5, r.featureEnergyEv(11));
+        // the descriptor keeps the flag, and a recipe without it reads back without it
+        assertEquals(r, ModelDescriptor.Recipe.of(r).toRecipe());
+        assertEquals(r.withSecondDerivative(false), ModelDescriptor.Recipe.of(r.withSecondDerivative(false)).toRecipe());
+    }
+
+    @Test
     void reportsMissingReferenceAndUncoveredGrid() {
         FeatureRecipe r = FeatureRecipe.mu(EnergyReference.FEFF_FERMI_LEVEL, new double[] {-10, 0, 10});
         FeatureException e = assertThrows(FeatureException.class, () -> new FeatureExtractor(r).extract(line(Double.NaN)));

@@ -110,6 +110,14 @@ public final class FeatureExtractor {
             for (int i = 0; i < d.length; i++) {
                 out[k + i] = (float) (d[i] * recipe.derivativeScale());
             }
+            k += d.length;
+        }
+        if (recipe.includeSecondDerivative()) {
+            double[] d2 = Derivatives.second(gridEv, muOnGrid);
+            double scale = recipe.derivativeScale() * recipe.derivativeScale();
+            for (int i = 0; i < d2.length; i++) {
+                out[k + i] = (float) (d2[i] * scale);
+            }
         }
         return out;
     }

@@ -18,9 +18,17 @@ import java.util.Objects;
  * @param includeDerivative whether dmu/dE values are features (appended after mu)
  * @param derivativeScale multiplies dmu/dE so it has a magnitude comparable with mu (1 keeps it as is)
  * @param smoothingSigmaEv Gaussian smoothing applied before interpolation; 0 for none
+ * @param includeSecondDerivative whether d2mu/dE2 values are features (appended last, scaled by derivativeScale
+ *                        squared); Larch's d2mude, the derivative of dmu/dE
  */
 public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean includeMu, boolean includeDerivative,
-        double derivativeScale, double smoothingSigmaEv) {
+        double derivativeScale, double smoothingSigmaEv, boolean includeSecondDerivative) {
+
+    /** A recipe without the second derivative (the form of the first model files). */
+    public FeatureRecipe(EnergyReference reference, double[] gridEv, boolean includeMu, boolean includeDerivative,
+            double derivativeScale, double smoothingSigmaEv) {
+        this(reference, gridEv, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv, false);
+    }
 
     public FeatureRecipe {
         Objects.requireNonNull(reference, "reference");
@@ -34,8 +42,9 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
                         + gridEv[i] + " eV follows " + gridEv[i - 1] + " eV");
             }
         }
-        if (!includeMu && !includeDerivative) {
-            throw new IllegalArgumentException("a recipe must use mu, its derivative or both");
+        if (!includeMu && !includeDerivative && !includeSecondDerivative) {
+            throw new IllegalArgumentException("a recipe must use mu, its derivative, its second derivative or some"
+                    + " of them");
         }
         if (smoothingSigmaEv < 0 || !Double.isFinite(smoothingSigmaEv)) {
             throw new IllegalArgumentException("smoothing sigma must be >= 0 eV, got " + smoothingSigmaEv);
@@ -58,25 +67,56 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
 
     /** @return the number of features a spectrum yields. */
     public int featureCount() {
-        return (includeMu ? gridEv.length : 0) + (includeDerivative ? gridEv.length : 0);
+        return blocks() * gridEv.length;
+    }
+
+    private int blocks() {
+        return (includeMu ? 1 : 0) + (includeDerivative ? 1 : 0) + (includeSecondDerivative ? 1 : 0);
+    }
+
+    /** @return which block feature i is in: 0 mu, 1 dmu/dE, 2 d2mu/dE2 */
+    private int blockOf(int i) {
+        int b = i / gridEv.length;
+        int[] present = new int[3];
+        int k = 0;
+        if (includeMu) {
+            present[k++] = 0;
+        }
+        if (includeDerivative) {
+            present[k++] = 1;
+        }
+        if (includeSecondDerivative) {
+            present[k++] = 2;
+        }
+        if (i < 0 || b >= k) {
+            throw new IndexOutOfBoundsException("feature " + i + " of " + featureCount());
+        }
+        return present[b];
     }
 
     /** @return a short name of feature i ("mu@12.25" or "dmu@12.25"), for ARFF headers and importance tables. */
     public String featureName(int i) {
-        int n = gridEv.length;
-        boolean mu = includeMu && i < n;
-        int k = includeMu ? (i < n ? i : i - n) : i;
-        return (mu ? "mu@" : "dmu@") + String.format(java.util.Locale.ROOT, "%.3f", gridEv[k]);
+        String prefix = switch (blockOf(i)) {
+            case 0 -> "mu@";
+            case 1 -> "dmu@";
+            default -> "d2mu@";
+        };
+        return prefix + String.format(java.util.Locale.ROOT, "%.3f", gridEv[i % gridEv.length]);
     }
 
     /** @return grid energy (relative) of feature i. */
     public double featureEnergyEv(int i) {
-        int n = gridEv.length;
-        return gridEv[includeMu && i >= n ? i - n : i];
+        blockOf(i);
+        return gridEv[i % gridEv.length];
     }
 
     public FeatureRecipe withDerivative(boolean on, double scale) {
-        return new FeatureRecipe(reference, gridEv, includeMu, on, scale, smoothingSigmaEv);
+        return new FeatureRecipe(reference, gridEv, includeMu, on, scale, smoothingSigmaEv, includeSecondDerivative);
+    }
+
+    /** @return this recipe with d2mu/dE2 features appended (or removed) */
+    public FeatureRecipe withSecondDerivative(boolean on) {
+        return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv, on);
     }
 
     /** @return this recipe on every {@code stride}-th grid point (starting at the first): a coarser, smaller model. */
@@ -88,17 +128,20 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
         for (int i = 0; i < g.length; i++) {
             g[i] = gridEv[i * stride];
         }
-        return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv);
+        return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv,
+                includeSecondDerivative);
     }
 
     /** @return this recipe on the grid points within [loEv, hiEv] (relative energies), e.g. to drop the far tail. */
     public FeatureRecipe withWindow(double loEv, double hiEv) {
         double[] g = Arrays.stream(gridEv).filter(e -> e >= loEv && e <= hiEv).toArray();
-        return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv);
+        return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv,
+                includeSecondDerivative);
     }
 
     public FeatureRecipe withSmoothing(double sigmaEv) {
-        return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, sigmaEv);
+        return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, sigmaEv,
+                includeSecondDerivative);
     }
 
     @Override
@@ -106,13 +149,14 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
         return o instanceof FeatureRecipe r && r.reference == reference && Arrays.equals(r.gridEv, gridEv)
                 && r.includeMu == includeMu && r.includeDerivative == includeDerivative
                 && Double.compare(r.derivativeScale, derivativeScale) == 0
-                && Double.compare(r.smoothingSigmaEv, smoothingSigmaEv) == 0;
+                && Double.compare(r.smoothingSigmaEv, smoothingSigmaEv) == 0
+                && r.includeSecondDerivative == includeSecondDerivative;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(reference, Arrays.hashCode(gridEv), includeMu, includeDerivative, derivativeScale,
-                smoothingSigmaEv);
+                smoothingSigmaEv, includeSecondDerivative);
     }
 
     @Override
@@ -120,6 +164,7 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
         return "FeatureRecipe[" + reference + ", " + gridEv.length + " points " + gridEv[0] + ".."
                 + gridEv[gridEv.length - 1] + " eV" + (includeMu ? ", mu" : "")
                 + (includeDerivative ? ", dmu/dE x" + derivativeScale : "")
+                + (includeSecondDerivative ? ", d2mu/dE2" : "")
                 + (smoothingSigmaEv > 0 ? ", smoothed " + smoothingSigmaEv + " eV" : "") + "]";
     }
 }

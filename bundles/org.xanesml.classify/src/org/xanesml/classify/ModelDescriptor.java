@@ -78,6 +78,9 @@ public class ModelDescriptor {
         public double derivativeScale;
         @XmlElement
         public double smoothingSigmaEv;
+        /** d2mu/dE2 features after dmu/dE; absent (false) in files written before it existed. */
+        @XmlElement
+        public Boolean includeSecondDerivative;
         /**
          * Median over training spectra of (edge energy E0 - reference energy): places spectra that carry an E0
          * (set by preprocessing) but not the reference, such as measured ones. Absent for absolute grids.
@@ -101,13 +104,14 @@ public class ModelDescriptor {
             x.includeDerivative = r.includeDerivative();
             x.derivativeScale = r.derivativeScale();
             x.smoothingSigmaEv = r.smoothingSigmaEv();
+            x.includeSecondDerivative = r.includeSecondDerivative() ? Boolean.TRUE : null;
             x.muScale = "EDGE_NORMALIZED";
             return x;
         }
 
         public FeatureRecipe toRecipe() {
             return new FeatureRecipe(EnergyReference.valueOf(reference), gridEv, includeMu, includeDerivative,
-                    derivativeScale, smoothingSigmaEv);
+                    derivativeScale, smoothingSigmaEv, Boolean.TRUE.equals(includeSecondDerivative));
         }
     }
 

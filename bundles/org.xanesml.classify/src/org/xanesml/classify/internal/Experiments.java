@@ -28,7 +28,8 @@ import org.xanesml.classify.TrainingOptions;
  * given on the command line. Usage: {@code Experiments <shared> <cu|fe> <cn|geo> <config>...} where a config is
  * {@code kind:C=10,gamma=0.005;g=2;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (g = keep every g-th grid
  * point, d = derivative scale, s = smoothing sigma, aug = copies/shift/broadening/noise/scale, e0=lo/hi/step =
- * uniform grid relative to Larch's find_e0 instead of the base grid, w=lo/hi = keep grid points in [lo, hi]).
+ * uniform grid relative to Larch's find_e0 instead of the base grid, w=lo/hi = keep grid points in [lo, hi],
+ * d2=1 = append d2mu/dE2).
  * Order matters: e0 first, then w and g, then d and s.
  */
 public final class Experiments {
@@ -123,6 +124,7 @@ public final class Experiments {
             switch (nv[0]) {
                 case "d" -> r = r.withDerivative(true, Double.parseDouble(nv[1]));
                 case "s" -> r = r.withSmoothing(Double.parseDouble(nv[1]));
+                case "d2" -> r = r.withSecondDerivative(Double.parseDouble(nv[1]) != 0);
                 case "g" -> r = r.withGridStride(Integer.parseInt(nv[1]));
                 case "e0" -> {
                     // uniform grid lo..hi (eV) with the given step, relative to Larch's find_e0 of each spectrum
