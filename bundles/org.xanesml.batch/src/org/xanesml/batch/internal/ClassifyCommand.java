@@ -110,7 +110,11 @@ final class ClassifyCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
             List<ReportRow> previous = List.of();
-            Path journalFile = output == null || model == null ? null : Journal.pathFor(output);
+            // Any run with a report file keeps a journal: the classes come from -m or from the pipeline's
+            // classify step; a pipeline without one journals rows without probabilities.
+            String modelName = model != null ? model : modelOf(p);
+            List<String> classes = modelName == null ? List.of() : ModelSource.load(modelName).model().classes();
+            Path journalFile = output == null ? null : Journal.pathFor(output);
             if (journalFile != null && Files.exists(journalFile)) {
                 if (!resume) {
                     err.println("classify: " + journalFile + " holds the results of an interrupted run; rerun with"
@@ -129,8 +133,7 @@ final class ClassifyCommand implements Callable<Integer> {
             Progress progress = Progress.forConsole(err, "files", run.quiet);
             PipelineRunner.RunResult r;
             List<Path> todo = files0;
-            try (Journal journal = journalFile == null ? null : Journal.open(journalFile,
-                    ModelSource.load(model).model().classes())) {
+            try (Journal journal = journalFile == null ? null : Journal.open(journalFile, classes)) {
                 IOException[] journalError = {null};
                 r = runner.run(p, todo, new PipelineRunner.Options(threads,
                         output != null && format != ReportFormat.CSV ? 20 : 0, (done, total, source, rows) -> {
@@ -175,6 +178,17 @@ final class ClassifyCommand implements Callable<Integer> {
             err.println("classify: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+    }
+
+    /** @return the model parameter of the pipeline's classify step, or null when it has none */
+    static String modelOf(Pipeline p) {
+        for (Pipeline.Step s : p.steps()) {
+            String m = s.name().equals("classify") ? s.parameters().get("model") : null;
+            if (m != null && !m.isBlank()) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private List<Path> inputsInOrder(List<String> args, boolean rec) throws IOException {

@@ -7,12 +7,18 @@ package org.xanesml.batch.internal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.xanesml.classify.LabelledSpectrum;
 import org.xanesml.classify.ModelBundle;
+import org.xanesml.classify.SplitRole;
+import org.xanesml.core.Element;
 import org.xanesml.classify.Task;
 import org.xanesml.workflow.ModelSource;
 import org.xanesml.workflow.StepException;
@@ -32,6 +38,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = { "Evaluate a model on labelled spectra.", "Accuracy, balanced accuracy, macro-F1, per-class",
                 "precision/recall and the confusion matrix (HTML reports draw it)." },
         footer = { "", "Examples:", "  xanesml evaluate -m fe-geometry.zip --data test-spectra/ --labels labels.csv",
+                "  xanesml evaluate -m fe-k-cn --data ../shared/data/xanesnet-fe/spectra.csv.gz \\",
+                "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
+                "      --split ../shared/golden/splits/xanesnet_fe_split.csv --split-role TEST",
                 "  xanesml evaluate -m cu-k-cn --data cu-scans/ --labels cu-labels.csv -o evaluation.html" })
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
@@ -43,20 +52,35 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, required = true, description = "Model file or shipped model name.")
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of labelled spectra.")
-    Path data;
+    @Mixin
+    DataOptions data = new DataOptions();
 
-    @Option(names = "--labels", required = true, paramLabel = "CSV", description = "Labels table (see train).")
-    Path labels;
+    @Option(names = "--element", paramLabel = "SYMBOL", description = "Absorber of a spectra table (default: the"
+            + " model's element).")
+    String element;
+
+    @Option(names = "--merge", paramLabel = "LABEL=CLASS", description = "Rename a label as training did (repeatable).")
+    Map<String, String> merge = new LinkedHashMap<>();
+
+    @Option(names = "--split", paramLabel = "CSV", description = "Split file (id and 'split' columns): score only the"
+            + " spectra of --split-role, e.g. the test split a model was trained without.")
+    Path splitFile;
+
+    @Option(names = "--split-id-column", paramLabel = "NAME", description = "Id column of the split file (default:"
+            + " its first column).")
+    String splitIdColumn;
+
+    @Option(names = "--split-column", paramLabel = "NAME", description = "Split column (default ${DEFAULT-VALUE}).")
+    String splitColumn = "split";
+
+    @Option(names = "--split-role", description = "Split to score: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    SplitRole splitRole = SplitRole.TEST;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Report file; default: text to stdout.")
     Path output;
 
     @Option(names = "--format", description = "${COMPLETION-CANDIDATES} (default: from the file name).")
     ReportFormat format;
-
-    @Option(names = {"-r", "--recursive"}, description = "Descend into sub-folders of --data.")
-    boolean recursive;
 
     @Override
     public Integer call() {
@@ -65,13 +89,18 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             ModelBundle bundle = ModelSource.load(model);
             Task task = Task.valueOf(bundle.descriptor().task);
-            LabelTable table = LabelTable.read(labels, LabelTable.columnOf(task));
-            Training.Loaded loaded = Training.load(Inputs.folder(data, recursive), table, run.threads(),
-                    Progress.forConsole(err, "files", run.quiet));
-            Reports.listFailures(loaded.report(), err, 20);
-            Training.Evaluated e = Training.evaluate(bundle, loaded.items());
+            Element el = element != null ? Element.ofSymbol(element) : Element.ofSymbol(bundle.descriptor().element);
+            Training.Loaded loaded = data.load(task, el, run, err);
+            List<LabelledSpectrum> items = new TrainingPlan.Classes(List.of(), merge, Set.of(), false, 1)
+                    .apply(loaded.items());
+            if (splitFile != null) {
+                Map<String, SplitRole> roles = TrainingPlan.Split.read(splitFile, splitIdColumn, splitColumn).table();
+                items = items.stream().filter(ls -> roles.get(ls.id()) == splitRole).toList();
+                err.println(items.size() + " labelled spectra in the " + splitRole + " split of " + splitFile);
+            }
+            Training.Evaluated e = Training.evaluate(bundle, items);
             out.println(String.format(Locale.ROOT, "%s on %s: n %d, accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f"
-                    + " (%d not applicable, %d with labels outside the model's classes)", model, data,
+                    + " (%d not applicable, %d with labels outside the model's classes)", model, data.data,
                     e.evaluation().n(), e.evaluation().accuracy(), e.evaluation().balancedAccuracy(),
                     e.evaluation().macroF1(), e.notApplicable(), e.skippedUnknownClass()));
             if (output == null && format == null) {

@@ -18,12 +18,63 @@ import java.util.Map;
 import org.xanesml.classify.Task;
 
 /**
- * A labels table as {@code xanesml labels} writes it (CSV, header row, an {@code id} column matching spectrum ids
- * or file names without extension) and one label column chosen by the task: {@code cn}, {@code geometry} or
- * {@code oxidation_state}.
+ * A labels table (CSV, header row): an id column matching spectrum ids or file names without extension, one label
+ * column, optionally a group column (the material, so splits never separate sites of one material), and row filters
+ * on any other column. {@code xanesml labels} writes {@code id} and {@code cn}/{@code geometry}/
+ * {@code oxidation_state}; the shared tables use e.g. {@code id}/{@code cn_shell125}/{@code mp_id} (OmniXAS Cu) or
+ * {@code name}/{@code cn_cov115}/{@code csd_refcode} (XANESNET Fe).
+ *
+ * @param file   the table
+ * @param column the label column
+ * @param labels label by id, rows that pass the filters and have a label
+ * @param groups group by id, when a group column was given
+ * @param rows   data rows read
+ * @param kept   rows that passed the filters
  */
-record LabelTable(Path file, String column, Map<String, String> labels) {
+record LabelTable(Path file, String column, Map<String, String> labels, Map<String, String> groups, int rows,
+        int kept) {
 
+    /** A row condition {@code column=value}; several values separated by {@code |} are alternatives. */
+    record Filter(String column, List<String> values) {
+        static Filter parse(String text) {
+            int eq = text.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("'" + text + "' is not COLUMN=VALUE (e.g. first_shell_all_O=1)");
+            }
+            return new Filter(text.substring(0, eq).strip(), List.of(text.substring(eq + 1).strip().split("\\|")));
+        }
+
+        boolean matches(String cell) {
+            return values.contains(cell.strip());
+        }
+
+        @Override
+        public String toString() {
+            return column + "=" + String.join("|", values);
+        }
+    }
+
+    /**
+     * Which columns to read and which rows to keep.
+     *
+     * @param idColumn    id column; null: "id", else "name"
+     * @param labelColumn label column
+     * @param groupColumn group column, or null
+     * @param where       a row is kept only when it matches all of these
+     * @param exclude     a row is dropped when it matches any of these
+     */
+    record Columns(String idColumn, String labelColumn, String groupColumn, List<Filter> where, List<Filter> exclude) {
+        Columns {
+            where = List.copyOf(where);
+            exclude = List.copyOf(exclude);
+        }
+
+        static Columns of(String labelColumn) {
+            return new Columns(null, labelColumn, null, List.of(), List.of());
+        }
+    }
+
+    /** The label column {@code xanesml labels} writes for a task. */
     static String columnOf(Task task) {
         return switch (task) {
             case COORDINATION_NUMBER -> "cn";
@@ -32,22 +83,37 @@ record LabelTable(Path file, String column, Map<String, String> labels) {
         };
     }
 
-    /**
-     * @throws IOException naming the file and line when the table has no id or label column or a row is short
-     */
     static LabelTable read(Path file, String column) throws IOException {
+        return read(file, Columns.of(column));
+    }
+
+    /**
+     * @throws IOException naming the file and line when the table lacks a named column or a row is short
+     */
+    static LabelTable read(Path file, Columns c) throws IOException {
         Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> groups = new LinkedHashMap<>();
+        int rows = 0;
+        int kept = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = r.readLine();
             if (header == null) {
-                throw new IOException(file + ": empty labels table; expected a header with 'id' and '" + column + "'");
+                throw new IOException(file + ": empty labels table; expected a header with an id column and '"
+                        + c.labelColumn() + "'");
             }
             List<String> names = split(header);
-            int id = indexOf(names, "id");
-            int label = indexOf(names, column);
-            if (id < 0 || label < 0) {
-                throw new IOException(file + ", line 1: header " + names + " lacks '" + (id < 0 ? "id" : column)
-                        + "'");
+            int id = c.idColumn() != null ? require(file, names, c.idColumn())
+                    : indexOf(names, "id") >= 0 ? indexOf(names, "id") : require(file, names, "name");
+            int label = require(file, names, c.labelColumn());
+            int group = c.groupColumn() == null ? -1 : require(file, names, c.groupColumn());
+            int[] where = columns(file, names, c.where());
+            int[] exclude = columns(file, names, c.exclude());
+            int needed = Math.max(Math.max(id, label), group);
+            for (int w : where) {
+                needed = Math.max(needed, w);
+            }
+            for (int w : exclude) {
+                needed = Math.max(needed, w);
             }
             String line;
             int n = 1;
@@ -56,18 +122,57 @@ record LabelTable(Path file, String column, Map<String, String> labels) {
                 if (line.isBlank()) {
                     continue;
                 }
+                rows++;
                 List<String> cells = split(line);
-                if (cells.size() <= Math.max(id, label)) {
+                if (cells.size() <= needed) {
                     throw new IOException(file + ", line " + n + ": " + cells.size() + " cells, expected at least "
-                            + (Math.max(id, label) + 1));
+                            + (needed + 1));
                 }
+                if (!passes(cells, c, where, exclude)) {
+                    continue;
+                }
+                kept++;
                 String v = cells.get(label).strip();
                 if (!v.isEmpty()) {
-                    labels.put(cells.get(id).strip(), v);
+                    String key = cells.get(id).strip();
+                    labels.put(key, v);
+                    if (group >= 0) {
+                        groups.put(key, cells.get(group).strip());
+                    }
                 }
             }
         }
-        return new LabelTable(file, column, labels);
+        return new LabelTable(file, c.labelColumn(), labels, groups, rows, kept);
+    }
+
+    private static boolean passes(List<String> cells, Columns c, int[] where, int[] exclude) {
+        for (int i = 0; i < where.length; i++) {
+            if (!c.where().get(i).matches(cells.get(where[i]))) {
+                return false;
+            }
+        }
+        for (int i = 0; i < exclude.length; i++) {
+            if (c.exclude().get(i).matches(cells.get(exclude[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] columns(Path file, List<String> names, List<Filter> filters) throws IOException {
+        int[] out = new int[filters.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = require(file, names, filters.get(i).column());
+        }
+        return out;
+    }
+
+    private static int require(Path file, List<String> names, String column) throws IOException {
+        int i = indexOf(names, column);
+        if (i < 0) {
+            throw new IOException(file + ", line 1: header " + names + " lacks '" + column + "'");
+        }
+        return i;
     }
 
     private static int indexOf(List<String> names, String name) {
@@ -110,12 +215,29 @@ record LabelTable(Path file, String column, Map<String, String> labels) {
 
     /** @return the label of a spectrum by its id, else by its file name without extension */
     String labelOf(String spectrumId, Path source) {
-        String v = labels.get(spectrumId);
-        if (v == null && source != null) {
+        String key = keyOf(List.of(spectrumId), source);
+        return key == null ? null : labels.get(key);
+    }
+
+    /**
+     * @param ids    the names a spectrum goes by, most specific first (id, material, ...)
+     * @param source its file, or null
+     * @return the first of the names (or the file name without extension) that the table labels, or null
+     */
+    String keyOf(List<String> ids, Path source) {
+        for (String id : ids) {
+            if (id != null && labels.containsKey(id)) {
+                return id;
+            }
+        }
+        if (source != null) {
             String name = source.getFileName().toString();
             int dot = name.lastIndexOf('.');
-            v = labels.get(dot > 0 ? name.substring(0, dot) : name);
+            String stem = dot > 0 ? name.substring(0, dot) : name;
+            if (labels.containsKey(stem)) {
+                return stem;
+            }
         }
-        return v;
+        return null;
     }
 }

@@ -7,17 +7,25 @@ package org.xanesml.batch.internal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.xanesml.classify.Augmentation;
+import org.xanesml.classify.ClassBalance;
+import org.xanesml.classify.EnergyReference;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.Task;
+import org.xanesml.classify.TrainingOptions;
 import org.xanesml.core.Element;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Report;
+import org.xanesml.workflow.report.ReportRow;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,16 +33,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code xanesml train}: labelled folder + labels table + task + learner -> model bundle and evaluation report. */
+/** {@code xanesml train}: labelled collection or folder + labels table + task + learner -> model bundle and report. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = { "Train a classifier on a labelled folder of spectra.", "Spectra are normalised as classify does,",
-                "split 70/15/15 (grouped, stratified), and the model bundle records recipe, learner, metrics and",
-                "the applicability domain. An evaluation report on the test split is written beside it." },
+        description = { "Train a classifier on labelled spectra.", "Spectra come from a folder of files or any"
+                + " collection (FEFF run tree or .tar.gz, XANESNET preconv, spectra.csv.gz table, XDI folder);",
+                "they are normalised as classify does, split by a split file or grouped and stratified (70/15/15),",
+                "and the model bundle records recipe, learner, metrics and the applicability domain. An evaluation",
+                "report on the test split is written beside it." },
         footer = { "", "Examples:",
                 "  xanesml labels --rules xanesnet-fe -o labels.csv structures/",
                 "  xanesml train --data spectra/ --labels labels.csv --task GEOMETRY --element Fe -o fe-geometry.zip",
-                "  xanesml train --data spectra/ --labels labels.csv --task COORDINATION_NUMBER --element Cu \\",
-                "      --learner SMO_RBF --param C=10 --param gamma=0.01 -o cu-cn.zip --report cu-cn.html" })
+                "  xanesml train --data ../shared/data/omnixas-cu/spectra.csv.gz --element Cu --task COORDINATION_NUMBER \\",
+                "      --labels ../shared/data/omnixas-cu/sites.csv --label-column cn_shell125 --where first_shell_all_O=1 \\",
+                "      --classes 4,5,6 --split ../shared/golden/splits/omnixas_cu_split.csv \\",
+                "      --learner SMO_RBF --param C=10 --param gamma=0.002 --balance SQRT_WEIGHTED -o cu-cn.zip",
+                "  xanesml train --data ../shared/data/xanesnet-fe/spectra.csv.gz --element Fe --task COORDINATION_NUMBER \\",
+                "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
+                "      --classes 4,5,6 --split ../shared/golden/splits/xanesnet_fe_split.csv --reference ABSOLUTE \\",
+                "      --grid native --grid-stride 3 --derivative 1 --balance SQRT_WEIGHTED \\",
+                "      --learner VOTE --param C=10 --param gamma=0.005 --param trees=200 --param k=1 -o fe-cn.zip" })
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,13 +59,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of spectra (any format).")
-    Path data;
-
-    @Option(names = "--labels", required = true, paramLabel = "CSV",
-            description = "Labels table: an 'id' column (spectrum id or file name without extension) and the task's"
-                    + " column (cn, geometry or oxidation_state), as 'xanesml labels' writes it.")
-    Path labels;
+    @Mixin
+    DataOptions data = new DataOptions();
 
     @Option(names = "--task", required = true, description = "${COMPLETION-CANDIDATES}")
     Task task;
@@ -62,8 +74,65 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Learner hyper-parameter (repeatable); unset ones take the learner's defaults.")
     Map<String, Double> params = new LinkedHashMap<>();
 
+    @Option(names = "--balance", description = "Class weighting: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    ClassBalance balance = ClassBalance.NONE;
+
+    @Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "The classes, in this order"
+            + " (e.g. 4,5,6); other labels are left out (or merged, see --other). Default: every label with at least"
+            + " --min-class-count spectra.")
+    List<String> classes = new ArrayList<>();
+
+    @Option(names = "--merge", paramLabel = "LABEL=CLASS", description = "Rename a label before choosing classes"
+            + " (repeatable), e.g. --merge trigonal-bipyramidal=square-pyramidal.")
+    Map<String, String> merge = new LinkedHashMap<>();
+
+    @Option(names = "--drop-class", paramLabel = "LABEL", description = "Leave spectra with this label out (repeatable).")
+    List<String> drop = new ArrayList<>();
+
+    @Option(names = "--other", description = "Put labels outside --classes (or rarer than --min-class-count) into one"
+            + " class 'other' instead of leaving them out.")
+    boolean other;
+
+    @Option(names = "--min-class-count", description = "Labels with fewer spectra are rare (default ${DEFAULT-VALUE}).")
+    int minClassCount = 5;
+
+    @Option(names = "--split", paramLabel = "CSV", description = "Split file: an id column and a 'split' column"
+            + " (train/val/test); spectra it does not list are left out. Default: a grouped stratified split.")
+    Path splitFile;
+
+    @Option(names = "--split-id-column", paramLabel = "NAME", description = "Id column of the split file (default: its"
+            + " first column).")
+    String splitIdColumn;
+
+    @Option(names = "--split-column", paramLabel = "NAME", description = "Split column (default ${DEFAULT-VALUE}).")
+    String splitColumn = "split";
+
+    @Option(names = "--val-fraction", description = "Grouped split: validation share (default ${DEFAULT-VALUE}).")
+    double valFraction = 0.15;
+
+    @Option(names = "--test-fraction", description = "Grouped split: test share (default ${DEFAULT-VALUE}).")
+    double testFraction = 0.15;
+
     @Option(names = "--seed", description = "Split seed (default ${DEFAULT-VALUE}).")
     long seed = 1;
+
+    @Option(names = "--reference", description = "What the feature grid is relative to: ${COMPLETION-CANDIDATES}"
+            + " (default ${DEFAULT-VALUE}: Larch's E0 of each spectrum).")
+    EnergyReference reference = EnergyReference.EDGE_E0;
+
+    @Option(names = "--grid", paramLabel = "LO:HI:STEP|native", description = "Feature grid in eV relative to the"
+            + " reference, or 'native' (the spectra's own absolute grid, with --reference ABSOLUTE). Default"
+            + " ${DEFAULT-VALUE}.")
+    String grid = "-25:60:1";
+
+    @Option(names = "--grid-stride", description = "Keep every N-th grid point (default ${DEFAULT-VALUE}).")
+    int gridStride = 1;
+
+    @Option(names = "--derivative", paramLabel = "SCALE", description = "Add dmu/dE features times SCALE (default: none).")
+    double derivative;
+
+    @Option(names = "--smoothing", paramLabel = "SIGMA_EV", description = "Gaussian smoothing before sampling (default: none).")
+    double smoothingEv;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL", description = "Model bundle (.zip).")
     Path output;
@@ -71,40 +140,75 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Evaluation report (default: MODEL with .html).")
     Path report;
 
-    @Option(names = {"-r", "--recursive"}, description = "Descend into sub-folders of --data.")
-    boolean recursive;
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Element el = Element.ofSymbol(element);
-            LearnerSpec spec0 = LearnerSpec.of(learner, params);
-            LabelTable table = LabelTable.read(labels, LabelTable.columnOf(task));
-            List<Path> files = Inputs.folder(data, recursive);
-            Training.Loaded loaded = Training.load(files, table, run.threads(),
-                    Progress.forConsole(err, "files", run.quiet));
-            Reports.listFailures(loaded.report(), err, 20);
-            err.println(String.format(Locale.ROOT, "%d labelled spectra, %d without a label, %d failed",
-                    loaded.items().size(), loaded.unlabelled(), loaded.report().count(
-                            org.xanesml.workflow.report.ReportRow.Status.FAILED)));
-            Training.Trained t = Training.train(loaded.items(), el, task, spec0, data.getFileName() + " "
-                    + LabelTable.columnOf(task), seed, output, "xanesml train --data " + data + " --labels " + labels
-                            + " --task " + task + " --element " + el + " --learner " + learner + " --seed " + seed);
+            LearnerSpec learnerSpec = LearnerSpec.of(learner, params);
+            TrainingPlan.Split split = splitFile != null ? TrainingPlan.Split.read(splitFile, splitIdColumn, splitColumn)
+                    : TrainingPlan.Split.grouped(valFraction, testFraction, seed);
+            TrainingPlan.Grid g = new TrainingPlan.Grid(reference, TrainingPlan.Grid.parse(grid), gridStride,
+                    derivative, smoothingEv);
+            Training.Loaded loaded = data.load(task, el, run, err);
+            String label = data.columns(task).labelColumn();
+            String name = data.data.get(0).getFileName() + " " + label;
+            TrainingPlan plan = new TrainingPlan(el, task, new TrainingPlan.Classes(classes, merge, new HashSet<>(drop),
+                    other, minClassCount), split, g, learnerSpec, new TrainingOptions(balance, Augmentation.NONE), name,
+                    commandLine());
+            Training.Trained t = Training.train(loaded.items(), plan, output);
             Path rep = report != null ? report : sibling(output, ".html");
             Report r = new Report("Training " + t.bundle().descriptor().name, Training.describe(t.bundle()),
-                    loaded.report().rows(), List.of(), java.util.Optional.of(t.test()));
+                    loaded.report().rows(), List.of(), Optional.of(t.test()));
             Reports.emit(r, rep, null, spec.commandLine().getOut(), AtomicFiles.standard());
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "model %s: test accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f (n = %d); report %s",
                     output, t.testMetrics().accuracy(), t.testMetrics().balancedAccuracy(),
                     t.testMetrics().macroF1(), t.testMetrics().n(), rep));
-            return loaded.report().count(org.xanesml.workflow.report.ReportRow.Status.FAILED) > 0
-                    ? ExitCodes.PARTIAL : ExitCodes.OK;
+            return loaded.report().count(ReportRow.Status.FAILED) > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
         } catch (IOException | IllegalArgumentException e) {
             err.println("train: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+    }
+
+    /** The command line that rebuilds this model, recorded in its descriptor. */
+    private String commandLine() {
+        StringBuilder sb = new StringBuilder("xanesml train");
+        sb.append(data.commandLine());
+        sb.append(" --task ").append(task).append(" --element ").append(element).append(" --learner ").append(learner);
+        params.forEach((k, v) -> sb.append(" --param ").append(k).append('=').append(v));
+        if (balance != ClassBalance.NONE) {
+            sb.append(" --balance ").append(balance);
+        }
+        if (!classes.isEmpty()) {
+            sb.append(" --classes ").append(String.join(",", classes));
+        }
+        merge.forEach((k, v) -> DataOptions.append(sb, "--merge", k + "=" + v));
+        drop.forEach(d -> DataOptions.append(sb, "--drop-class", d));
+        if (other) {
+            sb.append(" --other");
+        }
+        sb.append(" --min-class-count ").append(minClassCount);
+        if (splitFile != null) {
+            sb.append(" --split ").append(splitFile);
+            DataOptions.append(sb, "--split-id-column", splitIdColumn);
+            sb.append(" --split-column ").append(splitColumn);
+        } else {
+            sb.append(String.format(Locale.ROOT, " --val-fraction %s --test-fraction %s --seed %d", valFraction,
+                    testFraction, seed));
+        }
+        sb.append(" --reference ").append(reference).append(" --grid ").append(grid);
+        if (gridStride > 1) {
+            sb.append(" --grid-stride ").append(gridStride);
+        }
+        if (derivative > 0) {
+            sb.append(" --derivative ").append(derivative);
+        }
+        if (smoothingEv > 0) {
+            sb.append(" --smoothing ").append(smoothingEv);
+        }
+        return sb.append(" -o ").append(output).toString();
     }
 
     static Path sibling(Path file, String extension) {

@@ -120,15 +120,42 @@ final class Training {
      */
     static Trained train(List<LabelledSpectrum> items, Element element, Task task, LearnerSpec learner, String dataName,
             long seed, Path modelFile, String command) throws IOException {
-        DataSet data = new DataSetBuilder().name(dataName).task(task).minClassCount(5)
-                .groupedSplit(0.15, 0.15, seed).build(items);
+        TrainingPlan plan = new TrainingPlan(element, task, TrainingPlan.Classes.all(5),
+                TrainingPlan.Split.grouped(0.15, 0.15, seed), new TrainingPlan.Grid(EnergyReference.EDGE_E0,
+                        defaultRecipe().gridEv(), 1, 0, 0), learner, TrainingOptions.DEFAULT, dataName, command);
+        return train(items, plan, modelFile);
+    }
+
+    /**
+     * Builds the data set the plan asks for (classes, split), trains, fits the applicability domain on the training
+     * split with thresholds from the validation split, scores validation and test, and writes the model bundle
+     * atomically.
+     *
+     * @throws IllegalArgumentException when the data cannot form a data set (too few classes or spectra)
+     */
+    static Trained train(List<LabelledSpectrum> items, TrainingPlan plan, Path modelFile) throws IOException {
+        Element element = plan.element();
+        Task task = plan.task();
+        LearnerSpec learner = plan.learner();
+        String dataName = plan.dataName();
+        DataSetBuilder builder = new DataSetBuilder().name(dataName).task(task);
+        plan.classes().configure(builder);
+        plan.split().configure(builder);
+        DataSet data = builder.build(plan.classes().apply(items));
         if (data.classes().size() < 2) {
-            throw new IllegalArgumentException(dataName + ": " + data.classes().size()
-                    + " class(es) with at least 5 spectra; a classifier needs 2 or more");
+            throw new IllegalArgumentException(dataName + ": " + data.classes().size() + " class(es) " + data.classes()
+                    + " with at least " + plan.classes().minCount() + " spectra; a classifier needs 2 or more");
         }
-        FeatureRecipe recipe = defaultRecipe();
+        for (SplitRole role : SplitRole.values()) {
+            if (data.of(role).isEmpty()) {
+                throw new IllegalArgumentException(dataName + ": no spectra in the " + role + " split (check the"
+                        + " split file's ids against the labels table's)");
+            }
+        }
+        FeatureRecipe recipe = plan.grid().recipe(data.of(SplitRole.TRAIN).stream()
+                .map(e -> e.item().spectrum()).toList());
         long t0 = System.nanoTime();
-        TrainedModel model = ModelTrainer.train(data, recipe, learner, TrainingOptions.DEFAULT);
+        TrainedModel model = ModelTrainer.train(data, recipe, learner, plan.options());
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         FeatureExtractor fx = new FeatureExtractor(recipe);
         FeatureMatrix train = FeatureMatrix.of(data.of(SplitRole.TRAIN), fx);
@@ -147,17 +174,19 @@ final class Training {
         d.task = task.name();
         d.classes = new ArrayList<>(data.classes());
         d.recipe = ModelDescriptor.Recipe.of(recipe);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Example e : data.of(SplitRole.TRAIN)) {
-            double ref = fx.referenceEnergyEv(e.item().spectrum());
-            lo = Math.min(lo, ref);
-            hi = Math.max(hi, ref);
+        if (recipe.reference() == EnergyReference.EDGE_E0) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (Example e : data.of(SplitRole.TRAIN)) {
+                double ref = fx.referenceEnergyEv(e.item().spectrum());
+                lo = Math.min(lo, ref);
+                hi = Math.max(hi, ref);
+            }
+            // The reference IS E0 here, so a spectrum carrying E0 needs no offset.
+            d.recipe.e0ToReferenceOffsetEv = 0.0;
+            d.recipe.referenceMinEv = lo;
+            d.recipe.referenceMaxEv = hi;
         }
-        // The reference IS E0 here, so a spectrum carrying E0 needs no offset.
-        d.recipe.e0ToReferenceOffsetEv = 0.0;
-        d.recipe.referenceMinEv = lo;
-        d.recipe.referenceMaxEv = hi;
         d.learner = new ModelDescriptor.Learner();
         d.learner.kind = learner.kind().name();
         learner.params().forEach((name, value) -> {
@@ -167,17 +196,19 @@ final class Training {
             d.learner.params.add(p);
         });
         d.learner.wekaOptions = learner.wekaOptions();
-        d.learner.classBalance = TrainingOptions.DEFAULT.balance().name();
-        d.learner.augmentation = TrainingOptions.DEFAULT.augmentation().toString();
+        d.learner.classBalance = plan.options().balance().name();
+        d.learner.augmentation = plan.options().augmentation().toString();
         d.learner.selection = "fixed learner given on the command line";
         d.training = new ModelDescriptor.Training();
-        d.training.dataSet = dataName;
+        d.training.dataSet = dataName + (plan.split().file() == null ? String.format(Locale.ROOT,
+                ", grouped stratified split val %.2f test %.2f seed %d", plan.split().valFraction(),
+                plan.split().testFraction(), plan.split().seed()) : ", split file " + plan.split().file());
         d.training.trainSize = train.rows();
         d.training.valSize = val.rows();
         d.training.testSize = test.rows();
         d.training.trainClassCounts = data.classCounts(SplitRole.TRAIN);
         d.training.trainSeconds = trainSeconds;
-        d.training.rebuildCommand = command;
+        d.training.rebuildCommand = plan.command();
         d.metrics.add(splitMetrics("val", mv));
         d.metrics.add(splitMetrics("test", mt));
         d.domain = ModelDescriptor.Domain.of(domain);

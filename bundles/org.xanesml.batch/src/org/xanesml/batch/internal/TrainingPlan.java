@@ -1,0 +1,220 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.batch.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.xanesml.classify.DataSetBuilder;
+import org.xanesml.classify.EnergyReference;
+import org.xanesml.classify.FeatureRecipe;
+import org.xanesml.classify.LabelledSpectrum;
+import org.xanesml.classify.LearnerSpec;
+import org.xanesml.classify.RareClassPolicy;
+import org.xanesml.classify.SplitRole;
+import org.xanesml.classify.Task;
+import org.xanesml.classify.TrainingOptions;
+import org.xanesml.core.Element;
+import org.xanesml.core.Spectrum;
+
+/**
+ * Everything {@code xanesml train} decides besides the data: classes, split, feature grid, learner and class
+ * weighting. The classify bundle offers the pieces (DataSetBuilder, ModelTrainer, ...) but no single "data set to
+ * model bundle" call; {@link Training#train(List, TrainingPlan, Path)} is that call for the batch commands.
+ *
+ * @param element  absorber the model is for
+ * @param task     what it predicts
+ * @param classes  which labels become classes and how others are treated
+ * @param split    split file or grouped stratified fractions
+ * @param grid     the feature grid
+ * @param learner  Weka learner and hyper-parameters
+ * @param options  class weighting and augmentation
+ * @param dataName name of the data set, for the descriptor
+ * @param command  the command line that rebuilds the model, for the descriptor
+ */
+record TrainingPlan(Element element, Task task, Classes classes, Split split, Grid grid, LearnerSpec learner,
+        TrainingOptions options, String dataName, String command) {
+
+    /**
+     * Class choice.
+     *
+     * @param keep     the classes and their order; empty: every label with at least {@code minCount} spectra
+     * @param merge    label renamings applied first (e.g. trigonal-bipyramidal to square-pyramidal)
+     * @param drop     labels left out
+     * @param other    labels outside {@code keep} (or rare) form one class "other" instead of being left out
+     * @param minCount labels with fewer spectra are rare
+     */
+    record Classes(List<String> keep, Map<String, String> merge, Set<String> drop, boolean other, int minCount) {
+        Classes {
+            keep = List.copyOf(keep);
+            merge = Map.copyOf(merge);
+            drop = Set.copyOf(drop);
+        }
+
+        static Classes all(int minCount) {
+            return new Classes(List.of(), Map.of(), Set.of(), false, minCount);
+        }
+
+        /** @return the spectra with merged labels, without dropped ones */
+        List<LabelledSpectrum> apply(List<LabelledSpectrum> items) {
+            List<LabelledSpectrum> out = new ArrayList<>(items.size());
+            for (LabelledSpectrum ls : items) {
+                String label = merge.getOrDefault(ls.label(), ls.label());
+                if (!drop.contains(label)) {
+                    out.add(label.equals(ls.label()) ? ls : new LabelledSpectrum(ls.spectrum(), label, ls.group()));
+                }
+            }
+            return out;
+        }
+
+        DataSetBuilder configure(DataSetBuilder b) {
+            if (!keep.isEmpty()) {
+                b.classes(keep);
+            }
+            return b.minClassCount(minCount).rareClasses(other ? RareClassPolicy.MERGE_INTO_OTHER : RareClassPolicy.DROP);
+        }
+    }
+
+    /**
+     * Split choice.
+     *
+     * @param table id to role from a split file, or null for a grouped stratified split
+     * @param file  the split file, for the descriptor (null without one)
+     */
+    record Split(Map<String, SplitRole> table, Path file, double valFraction, double testFraction, long seed) {
+        static Split grouped(double val, double test, long seed) {
+            return new Split(null, null, val, test, seed);
+        }
+
+        DataSetBuilder configure(DataSetBuilder b) {
+            return table != null ? b.splitTable(table) : b.groupedSplit(valFraction, testFraction, seed);
+        }
+
+        /**
+         * Reads a split file: a header, an id column ({@code idColumn}, or the first column when null) and a split
+         * column with train/val/test.
+         *
+         * @throws IOException naming file and line for a missing column or an unknown split name
+         */
+        static Split read(Path file, String idColumn, String splitColumn) throws IOException {
+            Map<String, SplitRole> table = new HashMap<>();
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String header = r.readLine();
+                if (header == null) {
+                    throw new IOException(file + ": empty split file; expected a header with an id and '"
+                            + splitColumn + "' column");
+                }
+                List<String> names = LabelTable.split(header).stream().map(String::strip).toList();
+                int id = idColumn == null ? 0 : names.indexOf(idColumn);
+                int role = names.indexOf(splitColumn);
+                if (id < 0 || role < 0) {
+                    throw new IOException(file + ", line 1: header " + names + " lacks '"
+                            + (id < 0 ? idColumn : splitColumn) + "'");
+                }
+                String line;
+                int n = 1;
+                while ((line = r.readLine()) != null) {
+                    n++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    List<String> cells = LabelTable.split(line);
+                    if (cells.size() <= Math.max(id, role)) {
+                        throw new IOException(file + ", line " + n + ": " + cells.size() + " cells, expected at least "
+                                + (Math.max(id, role) + 1));
+                    }
+                    try {
+                        table.put(cells.get(id).strip(), SplitRole.ofName(cells.get(role)));
+                    } catch (IllegalArgumentException e) {
+                        throw new IOException(file + ", line " + n + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+            return new Split(table, file, 0, 0, 0);
+        }
+    }
+
+    /**
+     * The feature grid.
+     *
+     * @param reference        what the grid is relative to
+     * @param gridEv           the grid, or null for the training spectra's own (common) grid
+     * @param stride           keep every stride-th grid point
+     * @param derivativeScale  add dmu/dE features times this scale; 0 for none
+     * @param smoothingSigmaEv Gaussian smoothing before sampling; 0 for none
+     */
+    record Grid(EnergyReference reference, double[] gridEv, int stride, double derivativeScale,
+            double smoothingSigmaEv) {
+
+        /** Parses {@code LO:HI:STEP} (eV) or {@code native}. */
+        static double[] parse(String text) {
+            if (text.equalsIgnoreCase("native")) {
+                return null;
+            }
+            String[] p = text.split(":");
+            if (p.length != 3) {
+                throw new IllegalArgumentException("--grid '" + text + "': expected LO:HI:STEP in eV or 'native'");
+            }
+            double lo = Double.parseDouble(p[0]);
+            double hi = Double.parseDouble(p[1]);
+            double step = Double.parseDouble(p[2]);
+            if (!(step > 0) || !(hi > lo)) {
+                throw new IllegalArgumentException("--grid '" + text + "': needs LO < HI and STEP > 0");
+            }
+            int n = (int) Math.floor((hi - lo) / step + 1e-9) + 1;
+            double[] g = new double[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = Math.round((lo + i * step) * 1000) / 1000.0;
+            }
+            return g;
+        }
+
+        /**
+         * @param train the training spectra; a native grid is the first one's points inside the range all of them
+         *              cover (FDMNES and FEFF sets share one grid, so nothing is interpolated there)
+         */
+        FeatureRecipe recipe(List<Spectrum> train) {
+            double[] g = gridEv;
+            if (g == null) {
+                if (reference != EnergyReference.ABSOLUTE) {
+                    throw new IllegalArgumentException("--grid native takes the spectra's absolute energies; use it"
+                            + " with --reference ABSOLUTE, or give LO:HI:STEP relative to " + reference);
+                }
+                if (train.isEmpty()) {
+                    throw new IllegalArgumentException("no training spectra to take a native grid from");
+                }
+                double lo = Double.NEGATIVE_INFINITY;
+                double hi = Double.POSITIVE_INFINITY;
+                for (Spectrum s : train) {
+                    double[] e = s.energyEv();
+                    lo = Math.max(lo, e[0]);
+                    hi = Math.min(hi, e[e.length - 1]);
+                }
+                double l = lo;
+                double h = hi;
+                g = java.util.Arrays.stream(train.get(0).energyEv()).filter(e -> e >= l && e <= h).toArray();
+            }
+            FeatureRecipe r = FeatureRecipe.mu(reference, g);
+            if (stride > 1) {
+                r = r.withGridStride(stride);
+            }
+            if (derivativeScale > 0) {
+                r = r.withDerivative(true, derivativeScale);
+            }
+            if (smoothingSigmaEv > 0) {
+                r = r.withSmoothing(smoothingSigmaEv);
+            }
+            return r;
+        }
+    }
+}
