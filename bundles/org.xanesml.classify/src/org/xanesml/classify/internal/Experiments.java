@@ -29,7 +29,7 @@ import org.xanesml.classify.TrainingOptions;
  * {@code kind:C=10,gamma=0.005;g=2;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (g = keep every g-th grid
  * point, d = derivative scale, s = smoothing sigma, aug = copies/shift/broadening/noise/scale, e0=lo/hi/step =
  * uniform grid relative to Larch's find_e0 instead of the base grid, w=lo/hi = keep grid points in [lo, hi],
- * d2=1 = append d2mu/dE2).
+ * d2=1 = append d2mu/dE2, mu=0 = leave mu itself out; put mu last).
  * Order matters: e0 first, then w and g, then d and s.
  */
 public final class Experiments {
@@ -125,6 +125,8 @@ public final class Experiments {
                 case "d" -> r = r.withDerivative(true, Double.parseDouble(nv[1]));
                 case "s" -> r = r.withSmoothing(Double.parseDouble(nv[1]));
                 case "d2" -> r = r.withSecondDerivative(Double.parseDouble(nv[1]) != 0);
+                case "mu" -> r = new FeatureRecipe(r.reference(), r.gridEv(), Double.parseDouble(nv[1]) != 0,
+                        r.includeDerivative(), r.derivativeScale(), r.smoothingSigmaEv(), r.includeSecondDerivative());
                 case "g" -> r = r.withGridStride(Integer.parseInt(nv[1]));
                 case "e0" -> {
                     // uniform grid lo..hi (eV) with the given step, relative to Larch's find_e0 of each spectrum
