@@ -88,4 +88,47 @@ class ResumeTest {
                 fresh.toString(), data.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err3)));
         assertEquals(Files.readAllLines(fresh), lines);
     }
+
+    /** With the model named only in the pipeline document, -o alone turns on the journal and --resume. */
+    @Test
+    void aPipelineRunWithOutputAlsoJournalsAndResumes(@TempDir Path dir) throws Exception {
+        Path train = dir.resolve("train");
+        List<Path> trainFiles = SyntheticData.write(SyntheticData.generate(60, 3), train);
+        Training.Loaded loaded = Training.load(trainFiles, LabelTable.read(train.resolve("labels.csv"), "geometry"),
+                1, null);
+        Path model = dir.resolve("m.zip");
+        Training.train(loaded.items(), Element.Fe, Task.GEOMETRY, LearnerSpec.of(LearnerSpec.Kind.J48, Map.of()),
+                "resume test", 1, model, "test");
+        Path pipeline = dir.resolve("pipeline.xml");
+        Files.writeString(pipeline, new org.xanesml.workflow.PipelineXml().write(
+                org.xanesml.workflow.StepCatalog.classification(model.toString())));
+        Path data = dir.resolve("data");
+        SyntheticData.write(SyntheticData.generate(30, 11), data);
+        Files.delete(data.resolve("labels.csv"));
+        Path full = dir.resolve("full.csv");
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.OK, XanesmlCommand.run(new String[] {"classify", "-q", "--pipeline",
+                pipeline.toString(), "-o", full.toString(), data.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err)), err.toString());
+        List<String> rows = Files.readAllLines(full);
+        assertEquals(31, rows.size());
+        assertFalse(Files.exists(Journal.pathFor(full)), "journal removed after a complete run");
+
+        // A journal as a run killed after 12 inputs leaves it (header + 12 rows + a cut line).
+        Path report = dir.resolve("resumed.csv");
+        Path journal = Journal.pathFor(report);
+        Files.writeString(journal, String.join("\n", rows.subList(0, 13)) + "\n" + rows.get(13).substring(0, 10));
+        StringWriter err2 = new StringWriter();
+        assertEquals(ExitCodes.FAILURE, XanesmlCommand.run(new String[] {"classify", "-q", "--pipeline",
+                pipeline.toString(), "-o", report.toString(), data.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err2)));
+        assertTrue(err2.toString().contains("interrupted run"), err2.toString());
+        StringWriter err3 = new StringWriter();
+        assertEquals(ExitCodes.OK, XanesmlCommand.run(new String[] {"classify", "-q", "--resume", "--pipeline",
+                pipeline.toString(), "-o", report.toString(), data.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err3)), err3.toString());
+        assertTrue(err3.toString().contains("resuming, 12 input(s) already done"), err3.toString());
+        List<String> resumed = Files.readAllLines(report);
+        assertEquals(rows.subList(1, rows.size()), resumed.subList(1, resumed.size()));
+    }
 }

@@ -51,6 +51,11 @@ final class DataOptions {
             + " Repeatable.")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--source-normalised", description = "The collection's mu is already edge-normalised by its"
+            + " source (e.g. XANESNET's convolved FDMNES files, which do not say so): keep it, only find E0."
+            + " FEFF files and the shared tables are recognised without this.")
+    boolean sourceNormalised;
+
     @Option(names = {"-r", "--recursive"}, description = "Descend into sub-folders of a folder of files.")
     boolean recursive;
 
@@ -65,7 +70,7 @@ final class DataOptions {
         LabelTable table = LabelTable.read(labels, columns(task));
         err.println(String.format(Locale.ROOT, "%s: %d rows, %d pass the filters, %d with a '%s' label", labels,
                 table.rows(), table.kept(), table.labels().size(), table.column()));
-        Training.Loaded loaded = LabelledData.load(data, format, element, recursive, table, run.threads(),
+        Training.Loaded loaded = LabelledData.load(data, format, element, recursive, sourceNormalised, table, run.threads(),
                 Progress.forConsole(err, "spectra", run.quiet));
         Reports.listFailures(loaded.report(), err, 20);
         err.println(String.format(Locale.ROOT, "%d labelled spectra, %d without a label, %d failed",
@@ -87,6 +92,9 @@ final class DataOptions {
         append(sb, "--group-column", groupColumn);
         where.forEach(w -> append(sb, "--where", w));
         exclude.forEach(w -> append(sb, "--exclude", w));
+        if (sourceNormalised) {
+            sb.append(" --source-normalised");
+        }
         if (recursive) {
             sb.append(" -r");
         }

@@ -70,6 +70,17 @@ final class LabelledData {
      */
     static Training.Loaded load(List<Path> sources, Format format, Element element, boolean recursive,
             LabelTable labels, int threads, PipelineRunner.Listener progress) throws IOException {
+        return load(sources, format, element, recursive, false, labels, threads, progress);
+    }
+
+    /**
+     * @param sourceNormalised treat collection spectra as edge-normalised by their source (simulation output that
+     *                         the reader cannot recognise as such, e.g. XANESNET's convolved FDMNES files): their
+     *                         mu is kept and only E0 is found, as for the shared tables
+     */
+    static Training.Loaded load(List<Path> sources, Format format, Element element, boolean recursive,
+            boolean sourceNormalised, LabelTable labels, int threads, PipelineRunner.Listener progress)
+            throws IOException {
         Format f = format == Format.AUTO ? detect(sources.get(0)) : format;
         if (f == Format.FILES) {
             List<Path> files = new ArrayList<>();
@@ -99,7 +110,7 @@ final class LabelledData {
                 keys.add(key);
             }
         }
-        List<SpectrumRecord> normalised = normalise(labelled, threads, progress);
+        List<SpectrumRecord> normalised = normalise(labelled, sourceNormalised, threads, progress);
         List<LabelledSpectrum> items = new ArrayList<>();
         List<ReportRow> rows = new ArrayList<>(failures);
         for (int i = 0; i < normalised.size(); i++) {
@@ -183,8 +194,8 @@ final class LabelledData {
     }
 
     /** Runs the normalise step on every entry, in parallel, keeping the input order. */
-    private static List<SpectrumRecord> normalise(List<CollectionEntry> entries, int threads,
-            PipelineRunner.Listener progress) throws IOException {
+    private static List<SpectrumRecord> normalise(List<CollectionEntry> entries, boolean sourceNormalised,
+            int threads, PipelineRunner.Listener progress) throws IOException {
         NormaliseStep step = new NormaliseStep();
         StepParameters params = StepParameters.of(step, Map.of());
         StepContext.Shared shared = new StepContext.Shared();
@@ -201,8 +212,10 @@ final class LabelledData {
                     for (int i = 0; i < slice.size(); i++) {
                         CollectionEntry e = slice.get(i);
                         // A work item names its input; for a collection member that is its id.
+                        org.xanesml.core.Spectrum sp = sourceNormalised
+                                ? e.spectrum().toBuilder().muScale(MuScale.EDGE_NORMALIZED).build() : e.spectrum();
                         WorkItem item = new WorkItem(first + i, Path.of(e.id().toString()),
-                                List.of(SpectrumRecord.of(e.spectrum())));
+                                List.of(SpectrumRecord.of(sp)));
                         out.add(step.apply(item, params, context).spectra().get(0));
                     }
                     return out;

@@ -154,10 +154,11 @@ final class Training {
         }
         FeatureRecipe recipe = plan.grid().recipe(data.of(SplitRole.TRAIN).stream()
                 .map(e -> e.item().spectrum()).toList());
+        FeatureExtractor fx = new FeatureExtractor(recipe);
+        requireCoverage(data, fx);
         long t0 = System.nanoTime();
         TrainedModel model = ModelTrainer.train(data, recipe, learner, plan.options());
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        FeatureExtractor fx = new FeatureExtractor(recipe);
         FeatureMatrix train = FeatureMatrix.of(data.of(SplitRole.TRAIN), fx);
         FeatureMatrix val = FeatureMatrix.of(data.of(SplitRole.VAL), fx);
         FeatureMatrix test = FeatureMatrix.of(data.of(SplitRole.TEST), fx);
@@ -224,6 +225,31 @@ final class Training {
         return new Trained(bundle, evaluation(d.name, data.classes(), mt), mt);
     }
 
+    /**
+     * A model rejects spectra that leave grid points uncovered (classify does not extrapolate), so a grid wider than
+     * the training data would make a model that refuses its own training spectra: refuse it here, with the range.
+     */
+    private static void requireCoverage(DataSet data, FeatureExtractor fx) {
+        int uncovered = 0;
+        double loEv = Double.NEGATIVE_INFINITY;
+        double hiEv = Double.POSITIVE_INFINITY;
+        for (Example e : data.examples()) {
+            Spectrum s = e.item().spectrum();
+            double ref = fx.recipe().reference() == EnergyReference.ABSOLUTE ? 0 : fx.referenceEnergyEv(s);
+            loEv = Math.max(loEv, s.minEnergyEv() - ref);
+            hiEv = Math.min(hiEv, s.maxEnergyEv() - ref);
+            if (fx.uncoveredPoints(s) > 0) {
+                uncovered++;
+            }
+        }
+        if (uncovered > 0) {
+            double[] g = fx.recipe().gridEv();
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d of %d spectra do not cover the feature"
+                    + " grid %.1f..%.1f eV (%s); all of them cover %.1f..%.1f eV: choose --grid inside that range",
+                    uncovered, data.examples().size(), g[0], g[g.length - 1], fx.recipe().reference(), loEv, hiEv));
+        }
+    }
+
     /** ModelBundle.write writes in place; a temp file beside the target and a rename make it atomic. */
     static void writeAtomically(Path modelFile, ModelDescriptor d, TrainedModel model) throws IOException {
         Path abs = modelFile.toAbsolutePath();
@@ -281,7 +307,7 @@ final class Training {
     }
 
     /** Result of evaluating a model on labelled spectra. */
-    record Evaluated(Evaluation evaluation, int skippedUnknownClass, int notApplicable) {
+    record Evaluated(Evaluation evaluation, int skippedUnknownClass, int notApplicable, String firstRejection) {
     }
 
     /**
@@ -296,6 +322,7 @@ final class Training {
         List<Integer> predicted = new ArrayList<>();
         int skipped = 0;
         int notApplicable = 0;
+        String firstRejection = null;
         for (LabelledSpectrum ls : items) {
             int t = classes.indexOf(ls.label());
             if (t < 0) {
@@ -305,6 +332,7 @@ final class Training {
             Prediction p = c.classify(ls.spectrum());
             if (p.probabilities().length == 0) {
                 notApplicable++;
+                firstRejection = firstRejection != null ? firstRejection : p.applicability().reason();
                 continue;
             }
             if (!p.applicability().inDomain()) {
@@ -315,11 +343,12 @@ final class Training {
         }
         if (truth.isEmpty()) {
             throw new IllegalArgumentException("no labelled spectrum could be scored: labels match none of the model's"
-                    + " classes " + classes + " or every spectrum was rejected (" + notApplicable + ")");
+                    + " classes " + classes + " or every spectrum was rejected (" + notApplicable + ")"
+                    + (firstRejection == null ? "" : "; first: " + firstRejection));
         }
         Metrics m = Metrics.of(truth.stream().mapToInt(Integer::intValue).toArray(),
                 predicted.stream().mapToInt(Integer::intValue).toArray(), classes.size());
-        return new Evaluated(evaluation(bundle.descriptor().name, classes, m), skipped, notApplicable);
+        return new Evaluated(evaluation(bundle.descriptor().name, classes, m), skipped, notApplicable, firstRejection);
     }
 
     static Map<String, String> describe(ModelBundle b) {

@@ -1,0 +1,134 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.batch.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xanesml.classify.ModelBundle;
+import org.xanesml.classify.ModelDescriptor;
+import org.xanesml.testing.SharedData;
+
+/**
+ * train and evaluate on the real shared collections: the OmniXAS Cu table and FEFF archive, the XANESNET Fe table and
+ * preconv archive, with the shared labels tables (column choice, row filters) and the golden split files.
+ */
+class RealCollectionsTest {
+    private static final Pattern SUMMARY = Pattern.compile("n (\\d+), accuracy ([0-9.]+), balanced accuracy ([0-9.]+),"
+            + " macro-F1 ([0-9.]+)");
+
+    private record Outcome(int code, String out, String err) {
+        double[] summary() {
+            Matcher m = SUMMARY.matcher(out);
+            assertTrue(m.find(), out + err);
+            return new double[] {Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)),
+                    Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))};
+        }
+    }
+
+    private static Outcome run(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = XanesmlCommand.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    /** The shipped Fe CN model scores exactly its recorded test metrics on the raw shared table and on the archive. */
+    @Test
+    void shippedFeCnModelReproducesItsTestMetricsFromTableAndArchive() throws Exception {
+        Path labels = SharedData.require("data/xanesnet-fe/labels.csv");
+        Path split = SharedData.require("golden/splits/xanesnet_fe_split.csv");
+        ModelDescriptor.SplitMetrics recorded = ModelSourceMetrics.test("fe-k-cn");
+        for (String data : List.of("data/xanesnet-fe/spectra.csv.gz", "data/xanesnet-fe/preconv.tar.gz")) {
+            Outcome o = run(List.of("evaluate", "-q", "--threads", "2", "-m", "fe-k-cn", "--data",
+                    SharedData.require(data).toString(), "--labels", labels.toString(), "--label-column", "cn_cov115",
+                    "--exclude", "possible_pi_ligand=1", "--split", split.toString(), "--split-role", "TEST",
+                    // XANESNET's files hold FDMNES mu that is already edge-normalised (the reader cannot tell).
+                    "--source-normalised"));
+            assertEquals(ExitCodes.OK, o.code(), o.err());
+            double[] s = o.summary();
+            assertEquals(recorded.n, (int) s[0], data);
+            assertEquals(recorded.accuracy, s[1], 5e-4, data);
+            assertEquals(recorded.macroF1, s[3], 5e-4, data);
+        }
+    }
+
+    /**
+     * A small J48 trained from the Cu table with the golden split and the all-O filter; evaluate scores its test
+     * split from the table and from the FEFF archive exactly as training recorded it.
+     */
+    @Test
+    void trainsOnTheCuTableAndEvaluatesOnTableAndFeffArchive(@TempDir Path dir) throws Exception {
+        Path sites = SharedData.require("data/omnixas-cu/sites.csv");
+        Path table = SharedData.require("data/omnixas-cu/spectra.csv.gz");
+        Path split = SharedData.require("golden/splits/omnixas_cu_split.csv");
+        Path model = dir.resolve("cu-cn-j48.zip");
+        List<String> args = new ArrayList<>(List.of("train", "-q", "--threads", "2", "--data", table.toString(),
+                "--element", "Cu", "--task", "COORDINATION_NUMBER", "--labels", sites.toString(), "--label-column",
+                "cn_shell125", "--group-column", "mp_id", "--where", "first_shell_all_O=1", "--classes", "4,5,6",
+                "--split", split.toString(), "--learner", "J48", "--param", "minLeaf=5",
+                // Larch puts E0 of some FEFF spectra only 3.5 eV above their first point: the grid starts above that.
+                "--grid", "-3:60:1", "-o", model.toString()));
+        Outcome t = run(args);
+        assertEquals(ExitCodes.OK, t.code(), t.err());
+        ModelBundle b = ModelBundle.read(model);
+        assertEquals(List.of("4", "5", "6"), b.descriptor().classes);
+        ModelDescriptor.SplitMetrics test = b.descriptor().metrics.stream().filter(m -> m.split.equals("test"))
+                .findFirst().orElseThrow();
+        // The golden split lists 4,400 all-O sites; CN 4/5/6 leave 453 for test (as in the shipped Cu models).
+        assertEquals(453, test.n);
+        assertEquals(3479, b.descriptor().training.trainSize);
+        assertTrue(test.accuracy > 0.65, "J48 test accuracy " + test.accuracy);
+        assertTrue(b.descriptor().training.rebuildCommand.contains("--where first_shell_all_O=1"),
+                b.descriptor().training.rebuildCommand);
+        Files.writeString(SharedData.outputDir().resolve("batch-cu-cn-j48.txt"), String.format(Locale.ROOT,
+                "J48 minLeaf=5 on OmniXAS Cu CN 4/5/6, golden split: test n %d accuracy %.4f macro-F1 %.4f%n%s%n",
+                test.n, test.accuracy, test.macroF1, b.descriptor().training.rebuildCommand));
+
+        for (String data : List.of(table.toString(),
+                SharedData.require("data/omnixas-cu/FEFF_Cu_xmu_POSCAR.tar.gz").toString())) {
+            Outcome e = run(List.of("evaluate", "-q", "--threads", "2", "-m", model.toString(), "--data", data,
+                    "--labels", sites.toString(), "--label-column", "cn_shell125", "--where", "first_shell_all_O=1",
+                    "--split", split.toString()));
+            assertEquals(ExitCodes.OK, e.code(), e.err());
+            double[] s = e.summary();
+            assertEquals(test.n, (int) s[0], data);
+            assertEquals(test.accuracy, s[1], 5e-4, data);
+            assertEquals(test.macroF1, s[3], 5e-4, data);
+        }
+    }
+
+    /** Geometry with a merged class and a grouped split from the table's group column, on the Fe table. */
+    @Test
+    void mergesClassesAndSplitsByGroup(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("fe-geo.zip");
+        Outcome t = run(List.of("train", "-q", "--threads", "2", "--data",
+                SharedData.require("data/xanesnet-fe/spectra.csv.gz").toString(), "--element", "Fe", "--task",
+                "GEOMETRY", "--labels", SharedData.require("data/xanesnet-fe/labels.csv").toString(), "--label-column",
+                "geometry", "--group-column", "csd_refcode", "--exclude", "possible_pi_ligand=1", "--where",
+                "cn_cov115=4|5|6", "--merge", "trigonal-bipyramidal=square-pyramidal", "--drop-class", "square-planar",
+                "--min-class-count", "40", "--reference", "ABSOLUTE", "--grid", "native", "--grid-stride", "6",
+                "--learner", "J48", "-o", model.toString()));
+        assertEquals(ExitCodes.OK, t.code(), t.err());
+        ModelDescriptor d = ModelBundle.read(model).descriptor();
+        assertTrue(d.classes.contains("square-pyramidal") && !d.classes.contains("trigonal-bipyramidal")
+                && !d.classes.contains("square-planar"), d.classes.toString());
+        assertTrue(d.training.dataSet.contains("grouped stratified split"), d.training.dataSet);
+        int total = d.training.trainSize + d.training.valSize + d.training.testSize;
+        assertEquals(0.15, d.training.testSize / (double) total, 0.05);
+    }
+}
