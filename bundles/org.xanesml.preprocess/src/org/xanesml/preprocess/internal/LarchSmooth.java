@@ -75,19 +75,20 @@ public final class LarchSmooth {
         // Window in the imaginary part, normalised like win/win.sum().
         double sigmaUnits = sigma * (1.0 / xstep);
         int nwin = 2 * npts;
-        for (int k = 0; k < nwin; k++) {
-            im[k] = window(k, npts, sigmaUnits, form);
-        }
+        fillWindow(im, nwin, npts, sigmaUnits, form);
         double winSum = PyNum.sum(im, 0, nwin);
         for (int k = 0; k < nwin; k++) {
             im[k] /= winSum;
         }
 
-        // One complex FFT carries both real sequences; split, multiply, and transform back.
+        // One complex FFT carries both real sequences; split them, multiply, and transform back. The product is the
+        // spectrum of a real sequence, so its inverse is done as a half-size complex FFT: even samples in the real
+        // part, odd samples in the imaginary part.
         Fft.transform(re, im, nfft, false);
-        double[] pr = new double[nfft];
-        double[] pi = new double[nfft];
-        for (int k = 0; k < nfft; k++) {
+        int half = nfft >> 1;
+        double[] pr = new double[half + 1];
+        double[] pi = new double[half + 1];
+        for (int k = 0; k <= half; k++) {
             int nk = (nfft - k) & (nfft - 1);
             double ar = 0.5 * (re[k] + re[nk]);
             double ai = 0.5 * (im[k] - im[nk]);
@@ -96,24 +97,55 @@ public final class LarchSmooth {
             pr[k] = ar * br - ai * bi;
             pi[k] = ar * bi + ai * br;
         }
-        Fft.transform(pr, pi, nfft, true);
-        // numpy 'valid' output j sits at full-convolution index j + nwin - 1.
+        // Z[k] = E[k] + i O[k] with E = (X[k] + conj X[M-k]) / 2 and O = (X[k] - conj X[M-k]) / 2 * exp(+2 pi i k / N)
+        double[] zr = re;
+        double[] zi = im;
+        for (int k = 0; k < half; k++) {
+            double xr = pr[k];
+            double xi = pi[k];
+            double yr = pr[half - k];
+            double yi = -pi[half - k];
+            double er = 0.5 * (xr + yr);
+            double ei = 0.5 * (xi + yi);
+            double dr = 0.5 * (xr - yr);
+            double di = 0.5 * (xi - yi);
+            double c = Fft.cosTurn(k, nfft);
+            double sn = Fft.sinTurn(k, nfft);
+            double or = dr * c - di * sn;
+            double oi = dr * sn + di * c;
+            zr[k] = er - oi;
+            zi[k] = ei + or;
+        }
+        Fft.transform(zr, zi, half, true);
+        // numpy 'valid' output j sits at full-convolution index j + nwin - 1; sample m is z[m / 2] (re even, im odd)
         double[] y2 = new double[npts];
+        double scale = 1.0 / half;
         for (int j = 0; j < npts; j++) {
-            y2[j] = pr[j + nwin - 1] / nfft;
+            int m = j + nwin - 1;
+            y2[j] = ((m & 1) == 0 ? zr[m >> 1] : zi[m >> 1]) * scale;
         }
         double[] out = new double[nx];
         PyNum.interpSorted(x0, 0, npts, y2, 0, x, out, 0, nx);
         return out;
     }
 
-    private static double window(int k, int center, double sigma, Form form) {
-        double s = Math.max(LMFIT_TINY, sigma);
-        double u = (1.0 * k - center) / s;
+    /**
+     * The window before normalisation. lmfit's shapes carry a constant factor (1/(pi sigma) for the Lorentzian,
+     * 1/(sqrt(2 pi) sigma) for the Gaussian) that the normalisation by the window's sum cancels, so it is left out:
+     * the normalised window then differs from Larch's only in the last bits, and a division per point is saved.
+     */
+    private static void fillWindow(double[] w, int nwin, int center, double sigma, Form form) {
+        double invS = 1.0 / Math.max(LMFIT_TINY, sigma);
         if (form == Form.GAUSSIAN) {
-            // lmfit gaussian: amplitude/(s2pi*sigma) * exp(-(x-center)^2/(2 sigma^2)); the constant cancels.
-            return Math.exp(-u * u / 2.0) / Math.max(LMFIT_TINY, Math.sqrt(2 * Math.PI) * sigma);
+            for (int k = 0; k < nwin; k++) {
+                double u = (k - center) * invS;
+                w[k] = Math.exp(-0.5 * u * u);
+            }
+        } else {
+            for (int k = 0; k < nwin; k++) {
+                double u = (k - center) * invS;
+                w[k] = 1.0 / (1.0 + u * u);
+            }
         }
-        return (1.0 / (1 + u * u)) / Math.max(LMFIT_TINY, Math.PI * sigma);
     }
 }
