@@ -24,7 +24,7 @@ public final class ShippedModels {
     }
 
     public static final List<Spec> ALL = List.of(
-            new Spec(Element.Cu, Task.COORDINATION_NUMBER, "SMO_RBF:C=10,gamma=0.002;bal=SQRT_WEIGHTED", "cu-k-cn.zip"),
+            new Spec(Element.Cu, Task.COORDINATION_NUMBER, "SMO_RBF:C=100,gamma=0.0005;bal=SQRT_WEIGHTED", "cu-k-cn.zip"),
             new Spec(Element.Cu, Task.GEOMETRY, "SMO_RBF:C=30,gamma=0.003;bal=WEIGHTED", "cu-k-geometry.zip"),
             new Spec(Element.Fe, Task.COORDINATION_NUMBER, "VOTE:C=10,gamma=0.005,trees=200,k=1;g=3;d=1;bal=SQRT_WEIGHTED",
                     "fe-k-cn.zip"),
