@@ -4,6 +4,8 @@
  */
 package org.xanesml.workflow;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,9 +93,12 @@ public final class PipelineRunner {
      * @param wallNanos      elapsed time of the run
      * @param interrupted    whether the run was stopped before all inputs were done
      * @param completeErrors errors of aggregate steps (e.g. a report that could not be written)
+     * @param cpuNanosPerStep CPU time the worker threads spent in each step (summed over threads), by step name;
+     *                       unlike {@code nanosPerStep} it excludes time the threads waited for a core, so it
+     *                       measures the work itself on a shared machine; empty when the JVM cannot measure it
      */
     public record RunResult(Report report, int inputs, int delivered, int failedInputs, Map<String, Long> nanosPerStep,
-            long wallNanos, boolean interrupted, List<String> completeErrors) {
+            long wallNanos, boolean interrupted, List<String> completeErrors, Map<String, Long> cpuNanosPerStep) {
     }
 
     /**
@@ -136,9 +141,13 @@ public final class PipelineRunner {
         StepContext.Shared shared = new StepContext.Shared();
         ThreadLocal<StepContext> contexts = ThreadLocal.withInitial(() -> new StepContext(shared));
         LongAdder[] nanos = new LongAdder[bound.steps().size()];
+        LongAdder[] cpuNanos = new LongAdder[bound.steps().size()];
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] = new LongAdder();
+            cpuNanos[i] = new LongAdder();
         }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        boolean measureCpu = cpu.isCurrentThreadCpuTimeSupported();
         Delivery delivery = new Delivery(n, options);
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
@@ -149,7 +158,8 @@ public final class PipelineRunner {
                 int index = i;
                 pool.execute(() -> {
                     try {
-                        Object outcome = process(bound, WorkItem.of(index, inputs.get(index)), contexts.get(), nanos);
+                        Object outcome = process(bound, WorkItem.of(index, inputs.get(index)), contexts.get(), nanos,
+                                measureCpu ? cpu : null, cpuNanos);
                         if (outcome instanceof InputFailure) {
                             failed.incrementAndGet();
                         }
@@ -204,15 +214,23 @@ public final class PipelineRunner {
             }
             perStep.values().removeIf(v -> v == 0L);
         }
+        Map<String, Long> cpuPerStep = new LinkedHashMap<>();
+        if (measureCpu) {
+            for (int i = 0; i < cpuNanos.length; i++) {
+                cpuPerStep.merge(bound.steps().get(i).name(), cpuNanos[i].sum(), Long::sum);
+            }
+        }
         return new RunResult(report, n, delivered, failed.get(), perStep, System.nanoTime() - t0, interrupted,
-                errors);
+                errors, cpuPerStep);
     }
 
     /** @return a WorkItem, or the InputFailure that stopped it */
-    private static Object process(Bound bound, WorkItem item, StepContext context, LongAdder[] nanos) {
+    private static Object process(Bound bound, WorkItem item, StepContext context, LongAdder[] nanos,
+            ThreadMXBean cpu, LongAdder[] cpuNanos) {
         WorkItem current = item;
         for (int i = 0; i < bound.steps().size(); i++) {
             ProcessingStep step = bound.steps().get(i);
+            long c0 = cpu == null ? 0 : cpu.getCurrentThreadCpuTime();
             long s0 = System.nanoTime();
             try {
                 current = step.apply(current, bound.parameters().get(i), context);
@@ -223,6 +241,9 @@ public final class PipelineRunner {
                 return new InputFailure(item.index(), item.source(), step.name(), item.source() + ": " + e);
             } finally {
                 nanos[i].add(System.nanoTime() - s0);
+                if (cpu != null) {
+                    cpuNanos[i].add(cpu.getCurrentThreadCpuTime() - c0);
+                }
             }
         }
         return current;

@@ -65,19 +65,32 @@ final class Reports {
         }
     }
 
-    /** Share of time per stage, for --timings and the speed benchmark. */
+    /**
+     * Share of time per stage, for --timings and the speed benchmark: wall time of the run, thread time per step
+     * (includes waiting for a core on a busy machine) and CPU time per step (the work itself), with the rate per
+     * CPU-second, which stays comparable when other processes share the cores.
+     */
     static void timings(PipelineRunner.RunResult r, int threads, PrintWriter err) {
         double wall = r.wallNanos() / 1e9;
         long total = r.nanosPerStep().values().stream().mapToLong(Long::longValue).sum();
-        err.println(String.format(Locale.ROOT, "%d inputs, %d rows in %.2f s on %d thread(s): %.1f spectra/s",
-                r.inputs(), r.report().rows().size(), wall, threads, r.report().rows().size() / wall));
+        long cpuTotal = r.cpuNanosPerStep().values().stream().mapToLong(Long::longValue).sum();
+        int rows = r.report().rows().size();
+        err.println(String.format(Locale.ROOT, "%d inputs, %d rows in %.2f s on %d thread(s): %.1f spectra/s", r.inputs(),
+                rows, wall, threads, rows / wall));
+        if (cpuTotal > 0) {
+            err.println(String.format(Locale.ROOT, "  steps used %.2f s of CPU: %.1f spectra per CPU-second",
+                    cpuTotal / 1e9, rows / (cpuTotal / 1e9)));
+        }
         for (Map.Entry<String, Long> e : r.nanosPerStep().entrySet()) {
             if (e.getKey().endsWith("(complete)") && e.getValue() < 1_000_000L) {
                 // Steps without an aggregate part: nothing to show.
                 continue;
             }
+            Long cpu = r.cpuNanosPerStep().get(e.getKey());
             err.println(String.format(Locale.ROOT, "  %-24s %8.2f s thread time  %5.1f%%", e.getKey(),
-                    e.getValue() / 1e9, 100.0 * e.getValue() / Math.max(1, total)));
+                    e.getValue() / 1e9, 100.0 * e.getValue() / Math.max(1, total))
+                    + (cpu == null || cpuTotal == 0 ? "" : String.format(Locale.ROOT, "  %8.2f s CPU  %5.1f%%",
+                            cpu / 1e9, 100.0 * cpu / cpuTotal)));
         }
     }
 }
