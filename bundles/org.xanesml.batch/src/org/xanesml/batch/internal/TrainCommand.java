@@ -46,6 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  xanesml train --data ../shared/data/omnixas-cu/spectra.csv.gz --element Cu --task COORDINATION_NUMBER \\",
                 "      --labels ../shared/data/omnixas-cu/sites.csv --label-column cn_shell125 --where first_shell_all_O=1 \\",
                 "      --classes 4,5,6 --split ../shared/golden/splits/omnixas_cu_split.csv \\",
+                "      --reference ABSOLUTE --grid 8990:9100:0.5 \\",
                 "      --learner SMO_RBF --param C=10 --param gamma=0.002 --balance SQRT_WEIGHTED -o cu-cn.zip",
                 "  xanesml train --data ../shared/data/xanesnet-fe/spectra.csv.gz --element Fe --task COORDINATION_NUMBER \\",
                 "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
