@@ -68,6 +68,38 @@ class RealCollectionsTest {
     }
 
     /**
+     * The README's command line retrains the shipped Fe CN model from the raw shared table with the train command
+     * and gets the validation and test metrics its descriptor records (training is deterministic). If the shipped
+     * configuration changes, this test and the README line must change with it.
+     */
+    @Test
+    void readmeTrainCommandReproducesTheShippedFeCnModel(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("fe-cn.zip");
+        Outcome t = run(List.of("train", "-q", "--threads", "1",
+                "--data", SharedData.require("data/xanesnet-fe/spectra.csv.gz").toString(), "--element", "Fe",
+                "--task", "COORDINATION_NUMBER", "--labels", SharedData.require("data/xanesnet-fe/labels.csv").toString(),
+                "--label-column", "cn_cov115", "--exclude", "possible_pi_ligand=1", "--classes", "4,5,6",
+                "--split", SharedData.require("golden/splits/xanesnet_fe_split.csv").toString(),
+                "--reference", "ABSOLUTE", "--grid", "native", "--grid-stride", "3", "--derivative", "1",
+                "--balance", "SQRT_WEIGHTED", "--learner", "VOTE", "--param", "C=10", "--param", "gamma=0.005",
+                "--param", "trees=200", "--param", "k=1", "-o", model.toString()));
+        assertEquals(ExitCodes.OK, t.code(), t.err());
+        ModelDescriptor shipped = org.xanesml.workflow.ModelSource.load("fe-k-cn").descriptor();
+        ModelDescriptor ours = ModelBundle.read(model).descriptor();
+        assertEquals(shipped.classes, ours.classes);
+        assertEquals(shipped.training.trainSize, ours.training.trainSize);
+        for (String split : List.of("val", "test")) {
+            ModelDescriptor.SplitMetrics a = shipped.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
+                    .orElseThrow();
+            ModelDescriptor.SplitMetrics b = ours.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
+                    .orElseThrow();
+            assertEquals(a.n, b.n, split);
+            assertEquals(a.accuracy, b.accuracy, 1e-9, split);
+            assertEquals(a.macroF1, b.macroF1, 1e-9, split);
+        }
+    }
+
+    /**
      * A small J48 trained from the Cu table with the golden split and the all-O filter; evaluate scores its test
      * split from the table and from the FEFF archive exactly as training recorded it.
      */
