@@ -15,11 +15,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.xanesml.classify.FeatureException;
 import org.xanesml.classify.LabelledSpectrum;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.SplitRole;
-import org.xanesml.core.Element;
 import org.xanesml.classify.Task;
+import org.xanesml.core.Element;
 import org.xanesml.workflow.ModelSource;
 import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.report.AtomicFiles;
@@ -111,7 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 Reports.emit(r, output, format, out, AtomicFiles.standard());
             }
             return loaded.report().count(ReportRow.Status.FAILED) > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
-        } catch (StepException | IOException | IllegalArgumentException e) {
+        } catch (StepException | IOException | IllegalArgumentException | FeatureException e) {
             err.println("evaluate: " + e.getMessage());
             return ExitCodes.FAILURE;
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.xanesml.classify.Augmentation;
 import org.xanesml.classify.ClassBalance;
 import org.xanesml.classify.EnergyReference;
+import org.xanesml.classify.FeatureException;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.Task;
 import org.xanesml.classify.TrainingOptions;
@@ -167,7 +168,7 @@ final class TrainCommand implements Callable<Integer> {
                     output, t.testMetrics().accuracy(), t.testMetrics().balancedAccuracy(),
                     t.testMetrics().macroF1(), t.testMetrics().n(), rep));
             return loaded.report().count(ReportRow.Status.FAILED) > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | FeatureException e) {
             err.println("train: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
