@@ -80,4 +80,20 @@ class LabelledDataTest {
         assertTrue(b.descriptor().training.rebuildCommand.contains("--data-format XDI"),
                 b.descriptor().training.rebuildCommand);
     }
+
+    /** A grid relative to a reference energy the spectra do not carry is a clear failure, not a stack trace. */
+    @Test
+    void aMissingReferenceEnergyIsAClearFailure(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        SyntheticData.write(SyntheticData.generate(60, 4), data);
+        StringWriter err = new StringWriter();
+        int code = XanesmlCommand.run(new String[] {"train", "-q", "--data", data.toString(), "--labels",
+                data.resolve("labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner", "J48",
+                "--reference", "FEFF_FERMI_LEVEL", "--grid", "-5:40:1", "-o", dir.resolve("m.zip").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(ExitCodes.FAILURE, code, err.toString());
+        assertTrue(err.toString().contains("train: synthetic_0000: the model's grid is relative to FEFF_FERMI_LEVEL"),
+                err.toString());
+        assertTrue(Files.notExists(dir.resolve("m.zip")));
+    }
 }
