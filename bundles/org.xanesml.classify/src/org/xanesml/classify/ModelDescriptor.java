@@ -210,6 +210,37 @@ public class ModelDescriptor {
         /** Confusion matrix rows (true class), each a space-separated list over predicted classes. */
         @XmlElement(name = "confusionRow")
         public List<String> confusionRows = new ArrayList<>();
+
+        /**
+         * The descriptor's record of one split's evaluation.
+         *
+         * @param ci  bootstrap intervals indexed by {@link Metrics.Kind#ordinal()}, or null when none were computed
+         *            (the interval bounds are then NaN)
+         * @param ece expected calibration error, NaN when not computed
+         */
+        public static SplitMetrics of(String split, Metrics m, Metrics.Interval[] ci, double ece) {
+            SplitMetrics s = new SplitMetrics();
+            s.split = split;
+            s.n = m.n();
+            s.accuracy = m.accuracy();
+            s.accuracyLow = ci == null ? Double.NaN : ci[Metrics.Kind.ACCURACY.ordinal()].low();
+            s.accuracyHigh = ci == null ? Double.NaN : ci[Metrics.Kind.ACCURACY.ordinal()].high();
+            s.balancedAccuracy = m.balancedAccuracy();
+            s.macroF1 = m.macroF1();
+            s.macroF1Low = ci == null ? Double.NaN : ci[Metrics.Kind.MACRO_F1.ordinal()].low();
+            s.macroF1High = ci == null ? Double.NaN : ci[Metrics.Kind.MACRO_F1.ordinal()].high();
+            s.expectedCalibrationError = ece;
+            s.precision = m.precision();
+            s.recall = m.recall();
+            for (int[] row : m.confusion()) {
+                StringBuilder sb = new StringBuilder();
+                for (int j = 0; j < row.length; j++) {
+                    sb.append(j == 0 ? "" : " ").append(row[j]);
+                }
+                s.confusionRows.add(sb.toString());
+            }
+            return s;
+        }
     }
 
     /** One principal axis. */

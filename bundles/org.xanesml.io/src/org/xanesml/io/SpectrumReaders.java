@@ -36,6 +36,11 @@ public final class SpectrumReaders {
 
     /** A reader must be at least this confident to be chosen automatically. */
     static final double MIN_CONFIDENCE = 0.2;
+    /**
+     * A sniffer's "certainly this format". Ties go to the earlier reader, so once a reader is certain no later one
+     * can be chosen and detection stops there: for a small XDI file the other sniffers would cost as much as the read.
+     */
+    static final double CERTAIN = 1.0;
 
     private SpectrumReaders() {
     }
@@ -93,7 +98,8 @@ public final class SpectrumReaders {
     }
 
     /**
-     * Picks the most confident of {@code candidates} for the file; ties go to the earlier reader.
+     * Picks the most confident of {@code candidates} for the file; ties go to the earlier reader, and the first
+     * certain reader ({@value #CERTAIN}) ends the search.
      *
      * @throws SpectrumReadException when the file cannot be read or no reader reaches {@link #MIN_CONFIDENCE}
      */
@@ -118,6 +124,9 @@ public final class SpectrumReaders {
             if (score > bestScore) {
                 best = r;
                 bestScore = score;
+                if (score >= CERTAIN) {
+                    break;
+                }
             }
         }
         if (best == null || bestScore < MIN_CONFIDENCE) {
@@ -133,7 +142,7 @@ public final class SpectrumReaders {
         return head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
     }
 
-    private static byte[] head(Path file, boolean gunzip) throws SpectrumReadException {
+    static byte[] head(Path file, boolean gunzip) throws SpectrumReadException {
         byte[] buf = new byte[SNIFF_BYTES];
         int n = 0;
         try (InputStream raw = Files.newInputStream(file);

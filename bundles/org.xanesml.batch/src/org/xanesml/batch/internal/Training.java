@@ -273,27 +273,8 @@ final class Training {
     }
 
     private static ModelDescriptor.SplitMetrics splitMetrics(String split, Metrics m) {
-        ModelDescriptor.SplitMetrics s = new ModelDescriptor.SplitMetrics();
-        s.split = split;
-        s.n = m.n();
-        s.accuracy = m.accuracy();
-        s.accuracyLow = Double.NaN;
-        s.accuracyHigh = Double.NaN;
-        s.balancedAccuracy = m.balancedAccuracy();
-        s.macroF1 = m.macroF1();
-        s.macroF1Low = Double.NaN;
-        s.macroF1High = Double.NaN;
-        s.expectedCalibrationError = Double.NaN;
-        s.precision = m.precision();
-        s.recall = m.recall();
-        for (int[] row : m.confusion()) {
-            StringBuilder sb = new StringBuilder();
-            for (int v : row) {
-                sb.append(sb.length() == 0 ? "" : " ").append(v);
-            }
-            s.confusionRows.add(sb.toString());
-        }
-        return s;
+        // no bootstrap intervals or calibration error here yet: the descriptor records NaN for them
+        return ModelDescriptor.SplitMetrics.of(split, m, null, Double.NaN);
     }
 
     private static double inDomain(ApplicabilityDomain dom, double[][] x) {

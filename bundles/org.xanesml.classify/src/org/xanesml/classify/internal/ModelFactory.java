@@ -183,27 +183,7 @@ public final class ModelFactory {
     }
 
     static ModelDescriptor.SplitMetrics splitMetrics(String split, Metrics m, Metrics.Interval[] ci, double ece) {
-        ModelDescriptor.SplitMetrics s = new ModelDescriptor.SplitMetrics();
-        s.split = split;
-        s.n = m.n();
-        s.accuracy = m.accuracy();
-        s.accuracyLow = ci[Metrics.Kind.ACCURACY.ordinal()].low();
-        s.accuracyHigh = ci[Metrics.Kind.ACCURACY.ordinal()].high();
-        s.balancedAccuracy = m.balancedAccuracy();
-        s.macroF1 = m.macroF1();
-        s.macroF1Low = ci[Metrics.Kind.MACRO_F1.ordinal()].low();
-        s.macroF1High = ci[Metrics.Kind.MACRO_F1.ordinal()].high();
-        s.expectedCalibrationError = ece;
-        s.precision = m.precision();
-        s.recall = m.recall();
-        for (int[] row : m.confusion()) {
-            StringBuilder sb = new StringBuilder();
-            for (int v : row) {
-                sb.append(sb.length() == 0 ? "" : " ").append(v);
-            }
-            s.confusionRows.add(sb.toString());
-        }
-        return s;
+        return ModelDescriptor.SplitMetrics.of(split, m, ci, ece);
     }
 
     /** @return "0.912 [0.88, 0.94]" */

@@ -253,27 +253,7 @@ public final class ModelTraining {
         }
         Metrics m = Metrics.of(fm.y(), pred, k);
         Metrics.Interval[] ci = Metrics.bootstrap(fm.y(), pred, k, BOOTSTRAP_RESAMPLES, 0.95, 0);
-        ModelDescriptor.SplitMetrics s = new ModelDescriptor.SplitMetrics();
-        s.split = split;
-        s.n = m.n();
-        s.accuracy = m.accuracy();
-        s.accuracyLow = ci[Metrics.Kind.ACCURACY.ordinal()].low();
-        s.accuracyHigh = ci[Metrics.Kind.ACCURACY.ordinal()].high();
-        s.balancedAccuracy = m.balancedAccuracy();
-        s.macroF1 = m.macroF1();
-        s.macroF1Low = ci[Metrics.Kind.MACRO_F1.ordinal()].low();
-        s.macroF1High = ci[Metrics.Kind.MACRO_F1.ordinal()].high();
-        s.expectedCalibrationError = Metrics.expectedCalibrationError(fm.y(), p, 10);
-        s.precision = m.precision();
-        s.recall = m.recall();
-        for (int[] row : m.confusion()) {
-            StringBuilder sb = new StringBuilder();
-            for (int j = 0; j < row.length; j++) {
-                sb.append(j == 0 ? "" : " ").append(row[j]);
-            }
-            s.confusionRows.add(sb.toString());
-        }
-        return s;
+        return ModelDescriptor.SplitMetrics.of(split, m, ci, Metrics.expectedCalibrationError(fm.y(), p, 10));
     }
 
     /** @return e.g. "accuracy 0.812, macro-F1 0.790" for the wizard's final page */
