@@ -136,6 +136,34 @@ class LarchGoldenTest {
         checkStandaloneFindE0(c, energy, mu, r);
     }
 
+    /**
+     * One workspace carried through every golden spectrum (as a batch worker does) gives exactly the numbers of a
+     * fresh normalisation: nothing left in it from one spectrum changes the next.
+     */
+    @org.junit.jupiter.api.Test
+    void aWorkspaceReusedAcrossAllGoldenSpectraChangesNothing() {
+        NormalizationWorkspace workspace = new NormalizationWorkspace();
+        int compared = 0;
+        for (GoldenCase c : cases().toList()) {
+            if (c.topString("exception") != null || c.number("e0") == null) {
+                continue;
+            }
+            GoldenCase.Columns in = input(c);
+            double[] energy = in.get("energy");
+            double[] mu = in.get("mu");
+            NormalizationResult fresh = XanesNormalization.preEdge(c.name(), energy, mu, c.parameters());
+            NormalizationResult reused = XanesNormalization.preEdge(c.name(), energy, mu, c.parameters(), workspace);
+            assertEquals(fresh.e0Ev(), reused.e0Ev(), 0.0, c + ": e0");
+            assertEquals(fresh.edgeStep(), reused.edgeStep(), 0.0, c + ": edge step");
+            assertArrayClose(c, "norm (workspace)", fresh.norm(), reused.norm(), 0.0);
+            assertArrayClose(c, "flat (workspace)", fresh.flat(), reused.flat(), 0.0);
+            assertEquals(XanesNormalization.findE0(c.name(), energy, mu),
+                    XanesNormalization.findE0(c.name(), energy, mu, workspace), 0.0, c + ": find_e0");
+            compared++;
+        }
+        assertTrue(compared >= 100, "compared only " + compared + " golden spectra");
+    }
+
     private static void checkStandaloneFindE0(GoldenCase c, double[] energy, double[] mu, NormalizationResult r) {
         String standalone = c.block("find_e0_standalone");
         if (standalone.isEmpty()) {

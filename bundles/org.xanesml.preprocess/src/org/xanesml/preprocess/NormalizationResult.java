@@ -34,14 +34,22 @@ public final class NormalizationResult {
     public NormalizationResult(String spectrumId, double[] energyEv, double[] mu, double[] preEdge,
             double[] postEdge, double[] norm, double[] flat, double[] dmude, PreEdgeDetails details,
             PreEdgeParameters requested, List<String> repairs, List<String> warnings, double edgeToNoise) {
+        this(spectrumId, energyEv.clone(), mu.clone(), preEdge.clone(), postEdge.clone(), norm.clone(), flat.clone(),
+                dmude.clone(), details, requested, repairs, warnings, edgeToNoise, true);
+    }
+
+    /** Takes the arrays as they are: only for arrays nobody else holds (the normaliser's fresh outputs). */
+    NormalizationResult(String spectrumId, double[] energyEv, double[] mu, double[] preEdge, double[] postEdge,
+            double[] norm, double[] flat, double[] dmude, PreEdgeDetails details, PreEdgeParameters requested,
+            List<String> repairs, List<String> warnings, double edgeToNoise, boolean owned) {
         this.spectrumId = Objects.requireNonNull(spectrumId);
-        this.energyEv = energyEv.clone();
-        this.mu = mu.clone();
-        this.preEdge = preEdge.clone();
-        this.postEdge = postEdge.clone();
-        this.norm = norm.clone();
-        this.flat = flat.clone();
-        this.dmude = dmude.clone();
+        this.energyEv = energyEv;
+        this.mu = mu;
+        this.preEdge = preEdge;
+        this.postEdge = postEdge;
+        this.norm = norm;
+        this.flat = flat;
+        this.dmude = dmude;
         this.details = Objects.requireNonNull(details);
         this.requested = Objects.requireNonNull(requested);
         this.repairs = List.copyOf(repairs);
@@ -99,6 +107,21 @@ public final class NormalizationResult {
 
     public double norm(int index) {
         return norm[index];
+    }
+
+    /**
+     * norm put onto a grid (an e0-relative one is taken relative to this result's e0), without copying the
+     * arrays first: the step a classifier's features come from.
+     *
+     * @throws OutOfDataRangeException with {@link Padding#ERROR} when the grid reaches beyond the data
+     */
+    public double[] normOn(EnergyGrid grid, InterpolationKind kind, Padding padding) {
+        return Interpolation.interpolate(energyEv, norm, grid, e0Ev(), kind, padding);
+    }
+
+    /** flat put onto a grid, as {@link #normOn}. */
+    public double[] flatOn(EnergyGrid grid, InterpolationKind kind, Padding padding) {
+        return Interpolation.interpolate(energyEv, flat, grid, e0Ev(), kind, padding);
     }
 
     public double energyEv(int index) {

@@ -31,8 +31,13 @@ public final class XanesNormalization {
      * @throws TooFewPointsException for fewer than {@value LarchFindE0#MIN_POINTS} usable points
      */
     public static double findE0(String id, double[] energyEv, double[] mu) {
+        return findE0(id, energyEv, mu, new NormalizationWorkspace());
+    }
+
+    /** {@link #findE0(String, double[], double[])} reusing a thread's workspace instead of allocating. */
+    public static double findE0(String id, double[] energyEv, double[] mu, NormalizationWorkspace workspace) {
         LarchArrays.Cleaned c = LarchArrays.clean(id, energyEv, mu);
-        return LarchFindE0.findE0(id, c.energyEv(), c.mu());
+        return LarchFindE0.findE0(id, c.energyEv(), c.mu(), workspace.scratch());
     }
 
     public static double findE0(Spectrum spectrum) {
@@ -55,8 +60,21 @@ public final class XanesNormalization {
      * @throws TooFewPointsException when too few points remain after cleaning
      */
     public static NormalizationResult preEdge(String id, double[] energyEv, double[] mu, PreEdgeParameters parameters) {
+        return preEdge(id, energyEv, mu, parameters, new NormalizationWorkspace());
+    }
+
+    /**
+     * {@link #preEdge(String, double[], double[], PreEdgeParameters)} reusing a thread's workspace: the same numbers,
+     * with only the result's own arrays allocated.
+     */
+    public static NormalizationResult preEdge(String id, double[] energyEv, double[] mu, PreEdgeParameters parameters,
+            NormalizationWorkspace workspace) {
+        // clean() always returns fresh arrays, so the result may keep them
         LarchArrays.Cleaned c = LarchArrays.clean(id, energyEv, mu);
-        return LarchPreEdge.normalize(id, c.energyEv(), c.mu(), parameters, c.repairs());
+        LarchPreEdge.Outcome o = LarchPreEdge.normalize(id, c.energyEv(), c.mu(), parameters, c.repairs(),
+                workspace.scratch());
+        return new NormalizationResult(id, o.energy(), o.mu(), o.preEdge(), o.postEdge(), o.norm(), o.flat(),
+                o.dmude(), o.details(), parameters, o.repairs(), o.warnings(), o.edgeToNoise(), true);
     }
 
     /** Larch {@code pre_edge} on a spectrum, whatever its {@link org.xanesml.core.MuScale}. */

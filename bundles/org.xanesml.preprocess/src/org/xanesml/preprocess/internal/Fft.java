@@ -5,13 +5,19 @@
 package org.xanesml.preprocess.internal;
 
 /**
- * In-place iterative radix-2 complex FFT on split real/imaginary arrays. Written here rather than taken from
- * Commons Math because that one boxes every value in a {@code Complex}, which costs more than the transform itself
- * for the convolutions find_e0 needs per spectrum.
+ * In-place iterative complex FFT on split real/imaginary arrays, plus the real-input transform built on it. Written
+ * here rather than taken from Commons Math because that one boxes every value in a {@code Complex}, which costs more
+ * than the transform itself for the convolutions find_e0 needs per spectrum.
+ * <p>
+ * The radix-2 stages are run two at a time (each pass loads four values, applies the four butterflies of two
+ * consecutive stages and stores them), which halves the passes over memory; every value goes through exactly the
+ * same floating-point operations as in the textbook one-stage-per-pass loop, so results are identical to it.
+ * All tables are filled once at class initialisation and only read afterwards.
  */
 final class Fft {
-    /** Twiddles for transforms up to this size are computed once; the tables are never written after class init. */
-    private static final int TABLE_SIZE = 1 << 14;
+    private static final int LOG_TABLE_SIZE = 14;
+    /** Transforms up to this size use the tables; larger ones compute their twiddles on the fly. */
+    private static final int TABLE_SIZE = 1 << LOG_TABLE_SIZE;
     private static final double[] COS = new double[TABLE_SIZE / 2];
     private static final double[] SIN = new double[TABLE_SIZE / 2];
     /**
@@ -20,6 +26,8 @@ final class Fft {
      */
     private static final double[] STAGE_COS = new double[TABLE_SIZE];
     private static final double[] STAGE_SIN = new double[TABLE_SIZE];
+    /** i with its {@value #LOG_TABLE_SIZE} low bits reversed; shifted right it serves every smaller size. */
+    private static final int[] BIT_REVERSED = new int[TABLE_SIZE];
 
     static {
         for (int k = 0; k < TABLE_SIZE / 2; k++) {
@@ -34,6 +42,9 @@ final class Fft {
                 STAGE_COS[half - 1 + k] = COS[k * stride];
                 STAGE_SIN[half - 1 + k] = SIN[k * stride];
             }
+        }
+        for (int i = 0; i < TABLE_SIZE; i++) {
+            BIT_REVERSED[i] = Integer.reverse(i) >>> (32 - LOG_TABLE_SIZE);
         }
     }
 
@@ -65,6 +76,87 @@ final class Fft {
      * @param n a power of two, at most the arrays' length
      */
     static void transform(double[] re, double[] im, int n, boolean inverse) {
+        if (n > TABLE_SIZE) {
+            transformUntabulated(re, im, n, inverse);
+            return;
+        }
+        if (n < 2) {
+            return;
+        }
+        int shift = LOG_TABLE_SIZE - Integer.numberOfTrailingZeros(n);
+        for (int i = 1; i < n - 1; i++) {
+            int j = BIT_REVERSED[i] >>> shift;
+            if (i < j) {
+                double t = re[i];
+                re[i] = re[j];
+                re[j] = t;
+                t = im[i];
+                im[i] = im[j];
+                im[j] = t;
+            }
+        }
+        double sign = inverse ? -1.0 : 1.0;
+        int len = 2;
+        if ((Integer.numberOfTrailingZeros(n) & 1) == 1) {
+            // an odd number of stages: the first (twiddle 1) runs alone, the rest in pairs
+            for (int i = 0; i < n; i += 2) {
+                double xr = re[i + 1];
+                double xi = im[i + 1];
+                re[i + 1] = re[i] - xr;
+                im[i + 1] = im[i] - xi;
+                re[i] += xr;
+                im[i] += xi;
+            }
+            len = 4;
+        }
+        // stages len and 2 len together; 2 len <= n holds because the remaining stage count is even
+        for (; len < n; len <<= 2) {
+            int h = len >> 1;
+            int step = len << 1;
+            for (int k = 0; k < h; k++) {
+                double w1r = STAGE_COS[h - 1 + k];
+                double w1i = sign * STAGE_SIN[h - 1 + k];
+                double w2r = STAGE_COS[len - 1 + k];
+                double w2i = sign * STAGE_SIN[len - 1 + k];
+                double w3r = STAGE_COS[len - 1 + k + h];
+                double w3i = sign * STAGE_SIN[len - 1 + k + h];
+                for (int i0 = k; i0 < n; i0 += step) {
+                    int i1 = i0 + h;
+                    int i2 = i0 + len;
+                    int i3 = i2 + h;
+                    // stage len: (i0, i1) and (i2, i3), both with twiddle w1
+                    double tr = re[i1] * w1r - im[i1] * w1i;
+                    double ti = re[i1] * w1i + im[i1] * w1r;
+                    double a1r = re[i0] - tr;
+                    double a1i = im[i0] - ti;
+                    double a0r = re[i0] + tr;
+                    double a0i = im[i0] + ti;
+                    tr = re[i3] * w1r - im[i3] * w1i;
+                    ti = re[i3] * w1i + im[i3] * w1r;
+                    double a3r = re[i2] - tr;
+                    double a3i = im[i2] - ti;
+                    double a2r = re[i2] + tr;
+                    double a2i = im[i2] + ti;
+                    // stage 2 len: (i0, i2) with twiddle w2, (i1, i3) with w3
+                    tr = a2r * w2r - a2i * w2i;
+                    ti = a2r * w2i + a2i * w2r;
+                    re[i2] = a0r - tr;
+                    im[i2] = a0i - ti;
+                    re[i0] = a0r + tr;
+                    im[i0] = a0i + ti;
+                    tr = a3r * w3r - a3i * w3i;
+                    ti = a3r * w3i + a3i * w3r;
+                    re[i3] = a1r - tr;
+                    im[i3] = a1i - ti;
+                    re[i1] = a1r + tr;
+                    im[i1] = a1i + ti;
+                }
+            }
+        }
+    }
+
+    /** One stage per pass with twiddles computed as needed: sizes beyond the tables (never met by find_e0). */
+    private static void transformUntabulated(double[] re, double[] im, int n, boolean inverse) {
         for (int i = 1, j = 0; i < n; i++) {
             int bit = n >> 1;
             for (; (j & bit) != 0; bit >>= 1) {
@@ -83,18 +175,10 @@ final class Fft {
         double sign = inverse ? -1.0 : 1.0;
         for (int len = 2; len <= n; len <<= 1) {
             int half = len >> 1;
-            int base = half - 1;
             for (int k = 0; k < half; k++) {
-                double wr;
-                double wi;
-                if (len <= TABLE_SIZE) {
-                    wr = STAGE_COS[base + k];
-                    wi = sign * STAGE_SIN[base + k];
-                } else {
-                    double angle = -2.0 * Math.PI * k / len;
-                    wr = Math.cos(angle);
-                    wi = sign * Math.sin(angle);
-                }
+                double angle = -2.0 * Math.PI * k / len;
+                double wr = Math.cos(angle);
+                double wi = sign * Math.sin(angle);
                 for (int i = k; i < n; i += len) {
                     int j = i + half;
                     double xr = re[j] * wr - im[j] * wi;
@@ -105,6 +189,46 @@ final class Fft {
                     im[i] += xi;
                 }
             }
+        }
+    }
+
+    /**
+     * Spectrum X[0..n/2] of the real sequence {@code x[0..n)}, from one complex transform of half the size: the even
+     * samples go into the real part and the odd ones into the imaginary part, and the two half-length spectra are
+     * separated and combined afterwards (X[k] = E[k] + exp(-2 pi i k / n) O[k]). The other half of X is the
+     * conjugate mirror and is not written.
+     *
+     * @param n         a power of two, at least 4
+     * @param zr        scratch, at least n/2 long
+     * @param zi        scratch, at least n/2 long
+     * @param outRe     receives Re X[0..n/2]
+     * @param outIm     receives Im X[0..n/2]
+     */
+    static void realForward(double[] x, int n, double[] zr, double[] zi, double[] outRe, double[] outIm) {
+        int h = n >> 1;
+        for (int k = 0; k < h; k++) {
+            zr[k] = x[2 * k];
+            zi[k] = x[2 * k + 1];
+        }
+        transform(zr, zi, h, false);
+        outRe[0] = zr[0] + zi[0];
+        outIm[0] = 0.0;
+        outRe[h] = zr[0] - zi[0];
+        outIm[h] = 0.0;
+        for (int k = 1; k < h; k++) {
+            double zkr = zr[k];
+            double zki = zi[k];
+            double cr = zr[h - k];
+            double ci = -zi[h - k];
+            double er = 0.5 * (zkr + cr);
+            double ei = 0.5 * (zki + ci);
+            // O = (Z[k] - conj Z[h-k]) / 2i
+            double or = 0.5 * (zki - ci);
+            double oi = -0.5 * (zkr - cr);
+            double c = cosTurn(k, n);
+            double s = sinTurn(k, n);
+            outRe[k] = er + (or * c + oi * s);
+            outIm[k] = ei + (oi * c - or * s);
         }
     }
 }

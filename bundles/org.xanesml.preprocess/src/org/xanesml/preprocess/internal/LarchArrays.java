@@ -100,6 +100,19 @@ public final class LarchArrays {
     }
 
     /**
+     * @return whether two neighbours in {@code a[from, to)} are closer than {@code tiny}, i.e. whether
+     *         {@link #removeDups} would move anything there
+     */
+    static boolean hasNearDuplicates(double[] a, int from, int to, double tiny) {
+        for (int i = from + 1; i < to; i++) {
+            if (Math.abs(a[i] - a[i - 1]) < tiny) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Larch {@code remove_dups(arr, tiny)} in place: a value closer than {@code tiny} to its predecessor (compared
      * with the predecessor's value before nudging) gets the predecessor's nudge plus {@code tiny}.
      *

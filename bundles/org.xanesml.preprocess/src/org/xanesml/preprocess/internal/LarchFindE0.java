@@ -31,16 +31,25 @@ public final class LarchFindE0 {
 
     /** @return e0 for cleaned (finite, increasing) arrays */
     public static double findE0(String id, double[] energyEv, double[] mu) {
-        return diagnose(id, energyEv, mu).e0();
+        return diagnose(id, energyEv, mu, new Scratch()).e0();
+    }
+
+    /** @return e0 for cleaned (finite, increasing) arrays, using the scratch arrays instead of allocating */
+    public static double findE0(String id, double[] energyEv, double[] mu, Scratch scratch) {
+        return diagnose(id, energyEv, mu, scratch).e0();
     }
 
     public static Diagnostics diagnose(String id, double[] energyEv, double[] mu) {
+        return diagnose(id, energyEv, mu, new Scratch());
+    }
+
+    public static Diagnostics diagnose(String id, double[] energyEv, double[] mu, Scratch scratch) {
         int n = energyEv.length;
         if (n < MIN_POINTS) {
             throw new TooFewPointsException(id + ": " + n + " point(s) after cleaning; finding e0 needs at least "
                     + MIN_POINTS + " (Larch's find_e0 fails with a numpy shape error below that)", n, MIN_POINTS);
         }
-        Pass first = pass(energyEv, mu, 0, n, Double.NaN, false);
+        Pass first = pass(energyEv, mu, 0, n, Double.NaN, false, scratch);
         int ie0 = first.index();
         double e1 = first.energy();
         int istart = Math.max(3, ie0 - 75);
@@ -53,7 +62,7 @@ public final class LarchFindE0 {
         }
         double estep = 0.5 * (PyNum.max(0.01, PyNum.min(1.0, first.estep()))
                 + PyNum.max(0.01, PyNum.min(1.0, e1 / 25000.)));
-        Pass second = pass(energyEv, mu, istart, istop, estep, true);
+        Pass second = pass(energyEv, mu, istart, istop, estep, true, scratch);
         double e0 = second.energy();
         boolean fallback = false;
         if (second.index() < 1) {
@@ -68,45 +77,87 @@ public final class LarchFindE0 {
      * fewer than 100 points, where Larch's slice {@code [0:-0]} is empty.
      */
     public static double findEnergyStep(double[] en, int from, int to) {
+        return findEnergyStep(en, from, to, new Scratch());
+    }
+
+    static double findEnergyStep(double[] en, int from, int to, Scratch scratch) {
         int n = to - from;
         int nskip = (int) (0.01 * n);
-        int[] ordered = LarchArrays.orderedPositions(en, from, to);
+        int[] ordered = increasing(en, from, to) ? null : LarchArrays.orderedPositions(en, from, to);
+        int orderedLength = ordered == null ? Math.max(0, n - 1) : ordered.length;
         int lo = nskip;
-        int hi = nskip == 0 ? 0 : ordered.length - nskip;
+        int hi = nskip == 0 ? 0 : orderedLength - nskip;
         if (hi - lo < 2) {
             return Double.NaN;
         }
-        double[] diffs = new double[hi - lo - 1];
+        int m = hi - lo - 1;
+        double[] diffs = scratch.general(m);
         for (int k = lo; k < hi - 1; k++) {
-            diffs[k - lo] = en[from + ordered[k + 1]] - en[from + ordered[k]];
+            int a = ordered == null ? k : ordered[k];
+            int b = ordered == null ? k + 1 : ordered[k + 1];
+            diffs[k - lo] = en[from + b] - en[from + a];
         }
-        java.util.Arrays.sort(diffs);
-        int a = Math.min(nskip, diffs.length);
-        int b = Math.min(nskip + 10, diffs.length);
+        int a = Math.min(nskip, m);
+        int b = Math.min(nskip + 10, m);
+        // Only sorted positions a..b-1 matter: select their two ends, then sort the few between, which leaves
+        // diffs[a, b) exactly as a full sort would (so the pairwise mean is bit-identical).
+        if (a < b) {
+            Select.kth(diffs, 0, m - 1, a);
+            if (b - 1 > a) {
+                Select.kth(diffs, a + 1, m - 1, b - 1);
+                java.util.Arrays.sort(diffs, a + 1, b - 1);
+            }
+        }
         return PyNum.mean(diffs, a, b);
     }
 
-    /** Larch {@code _finde0(energy[from:to], mu[from:to], estep, use_smooth)}. */
-    private static Pass pass(double[] energyEv, double[] muIn, int from, int to, double estepIn, boolean useSmooth) {
-        double[] slice = java.util.Arrays.copyOfRange(energyEv, from, to);
-        LarchArrays.removeDups(slice, LarchArrays.TINY_ENERGY_EV);
-        int[] ordered = LarchArrays.orderedPositions(slice, 0, slice.length);
-        int n = ordered.length;
-        double[] en = new double[n];
-        double[] mu = new double[n];
-        for (int k = 0; k < n; k++) {
-            en[k] = slice[ordered[k]];
-            mu[k] = muIn[from + ordered[k]];
+    private static boolean increasing(double[] a, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (!(a[i] > a[i - 1])) {
+                return false;
+            }
         }
-        double estep = useSmooth ? estepIn : findEnergyStep(en, 0, n);
+        return true;
+    }
+
+    /** Larch {@code _finde0(energy[from:to], mu[from:to], estep, use_smooth)}. */
+    private static Pass pass(double[] energyEv, double[] muIn, int from, int to, double estepIn, boolean useSmooth,
+            Scratch scratch) {
+        // Larch works on energy[ordered], mu[ordered] (see LarchArrays.orderedPositions) after remove_dups. For the
+        // usual increasing energies without near-duplicates that is the slice minus its last point, read in place.
+        double[] en;
+        double[] mu;
+        int base;
+        int n;
+        if (increasing(energyEv, from, to) && !LarchArrays.hasNearDuplicates(energyEv, from, to,
+                LarchArrays.TINY_ENERGY_EV)) {
+            en = energyEv;
+            mu = muIn;
+            base = from;
+            n = Math.max(0, to - from - 1);
+        } else {
+            double[] slice = java.util.Arrays.copyOfRange(energyEv, from, to);
+            LarchArrays.removeDups(slice, LarchArrays.TINY_ENERGY_EV);
+            int[] ordered = LarchArrays.orderedPositions(slice, 0, slice.length);
+            n = ordered.length;
+            en = scratch.energy(n);
+            mu = scratch.mu(n);
+            for (int k = 0; k < n; k++) {
+                en[k] = slice[ordered[k]];
+                mu[k] = muIn[from + ordered[k]];
+            }
+            base = 0;
+        }
+        double estep = useSmooth ? estepIn : findEnergyStep(en, base, base + n, scratch);
         int nmin = Math.max(3, (int) (n * 0.02));
         if (n - 2 * nmin < 1) {
             throw new TooFewPointsException("find_e0: a window of " + (to - from) + " points leaves no core after "
                     + "skipping " + nmin + " points at each end", to - from, 2 * nmin + 2);
         }
-        double[] d = PyNum.derivative(en, mu, 0, n);
+        double[] d = scratch.derivative(n);
+        PyNum.derivative(en, mu, base, base + n, d);
         if (useSmooth) {
-            d = LarchSmooth.smooth(en, d, estep, estep, LarchSmooth.Form.LORENTZIAN);
+            LarchSmooth.smooth(en, base, d, 0, n, estep, estep, LarchSmooth.Form.LORENTZIAN, scratch, d);
         }
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(d[i])) {
@@ -124,45 +175,39 @@ public final class LarchFindE0 {
             d[i] = (d[i] - dmMin) / dmPtp;
         }
         double dhigh = n > 20 ? 0.60 : 0.30;
-        int count = countAbove(d, dhigh);
+        int count = countAbove(d, n, dhigh);
         if (count < 3) {
             for (int t = 0; t < 2; t++) {
                 if (count > 3) {
                     break;
                 }
                 dhigh *= 0.5;
-                count = countAbove(d, dhigh);
+                count = countAbove(d, n, dhigh);
             }
         }
-        boolean[] high = new boolean[n];
-        if (count < 3) {
-            // Larch then takes every finite point as a candidate (all are finite after the -1 fill).
-            java.util.Arrays.fill(high, true);
-        } else {
-            for (int i = 0; i < n; i++) {
-                high[i] = d[i] > dhigh;
-            }
-        }
+        // Larch takes every finite point as a candidate when fewer than 3 are high (all are finite after the -1
+        // fill), else the points above dhigh.
+        boolean all = count < 3;
         int imax = 0;
         double dmax = 0;
         for (int i = 0; i < n; i++) {
-            if (!high[i] || i < nmin || i > n - nmin) {
+            if (!(all || d[i] > dhigh) || i < nmin || i > n - nmin) {
                 continue;
             }
-            boolean before = i - 1 >= 0 && high[i - 1];
-            boolean after = i + 1 < n && high[i + 1];
+            boolean before = i - 1 >= 0 && (all || d[i - 1] > dhigh);
+            boolean after = i + 1 < n && (all || d[i + 1] > dhigh);
             if (d[i] > dmax && before && after) {
                 imax = i;
                 dmax = d[i];
             }
         }
-        return new Pass(en[imax], imax, estep);
+        return new Pass(en[base + imax], imax, estep);
     }
 
-    private static int countAbove(double[] d, double threshold) {
+    private static int countAbove(double[] d, int n, double threshold) {
         int c = 0;
-        for (double v : d) {
-            if (v > threshold) {
+        for (int i = 0; i < n; i++) {
+            if (d[i] > threshold) {
                 c++;
             }
         }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.xanesml.preprocess.FittedPolynomial;
-import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.preprocess.PreEdgeDetails;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.preprocess.TooFewPointsException;
@@ -30,8 +29,21 @@ public final class LarchPreEdge {
     private LarchPreEdge() {
     }
 
-    public static NormalizationResult normalize(String id, double[] energy, double[] mu, PreEdgeParameters p,
-            List<String> cleaningRepairs) {
+    /**
+     * Everything {@code pre_edge} computes, in arrays owned by the caller from now on (nothing else holds them).
+     * All arrays belong to {@code energy}.
+     */
+    public record Outcome(double[] energy, double[] mu, double[] preEdge, double[] postEdge, double[] norm,
+            double[] flat, double[] dmude, PreEdgeDetails details, List<String> repairs, List<String> warnings,
+            double edgeToNoise) {
+    }
+
+    /**
+     * @param energy cleaned energies (finite, increasing), eV; the outcome refers to (not copies) this array
+     * @param mu     mu at those energies; also referred to, not copied
+     */
+    public static Outcome normalize(String id, double[] energy, double[] mu, PreEdgeParameters p,
+            List<String> cleaningRepairs, Scratch scratch) {
         int n = energy.length;
         List<String> repairs = new ArrayList<>(cleaningRepairs);
         List<String> warnings = new ArrayList<>();
@@ -43,7 +55,8 @@ public final class LarchPreEdge {
         Double e0Given = p.e0Ev();
         double e0;
         if (e0Given == null || e0Given < energy[1] || e0Given > energy[n - 2]) {
-            e0 = p.calculated() ? LarchFindE0.findE0Calculated(id, energy, mu) : LarchFindE0.findE0(id, energy, mu);
+            e0 = p.calculated() ? LarchFindE0.findE0Calculated(id, energy, mu)
+                    : LarchFindE0.findE0(id, energy, mu, scratch);
             if (e0Given != null) {
                 repairs.add("given e0 = " + e0Given + " eV lies outside the data's inner range [" + energy[1] + ", "
                         + energy[n - 2] + "] eV and was ignored; e0 = " + e0 + " eV was found instead (as Larch)");
@@ -129,11 +142,11 @@ public final class LarchPreEdge {
             java.util.Arrays.fill(preEdge, c);
         } else {
             int m = p2 - p1;
-            double[] weighted = new double[m];
+            double[] weighted = scratch.general(m);
             for (int i = 0; i < m; i++) {
                 weighted[i] = mu[p1 + i] * victoreen(energy[p1 + i], nvict);
             }
-            preFit = PolyFit.fit(energy, p1, p2, weighted, 0, 1);
+            preFit = PolyFit.fit(energy, p1, p2, weighted, 0, 1, scratch);
             for (int i = 0; i < n; i++) {
                 preEdge[i] = preFit.valueAt(energy[i]) / victoreen(energy[i], nvict);
             }
@@ -160,11 +173,11 @@ public final class LarchPreEdge {
             nnorm = lowered;
         }
         int m = q2 - q1;
-        double[] presub = new double[m];
+        double[] presub = scratch.general(m);
         for (int i = 0; i < m; i++) {
             presub[i] = mu[q1 + i] - preEdge[q1 + i];
         }
-        FittedPolynomial postFit = PolyFit.fit(energy, q1, q2, presub, 0, nnorm);
+        FittedPolynomial postFit = PolyFit.fit(energy, q1, q2, presub, 0, nnorm, scratch);
         double[] postEdge = new double[n];
         for (int i = 0; i < n; i++) {
             postEdge[i] = preEdge[i] + postFit.valueAt(energy[i]);
@@ -192,15 +205,15 @@ public final class LarchPreEdge {
         }
         double[] dmude = PyNum.derivative(energy, norm, 0, n);
 
-        double edgeToNoise = atFloor ? 0.0 : edgeStep / Select.noiseSigma(mu);
+        double edgeToNoise = atFloor ? 0.0 : edgeStep / Select.noiseSigma(mu, scratch);
         if (edgeToNoise < MIN_EDGE_TO_NOISE) {
             warnings.add(String.format(java.util.Locale.ROOT, "no clear edge: edge step %.3g is only %.3g times the "
                     + "point-to-point noise of mu (e0 = %.3f eV may sit in the noise)", edgeStep, edgeToNoise, e0));
         }
         PreEdgeDetails details = new PreEdgeDetails(e0, edgeStep, pre1, pre2, norm1, norm2, nnorm, nvict,
                 preConstant, preFit, postFit);
-        return new NormalizationResult(id, energy, mu, preEdge, postEdge, norm, flat, dmude, details, p, repairs,
-                warnings, edgeToNoise);
+        return new Outcome(energy, mu, preEdge, postEdge, norm, flat, dmude, details, repairs, warnings,
+                edgeToNoise);
     }
 
     private static double victoreen(double energy, int nvict) {

@@ -12,6 +12,8 @@ package org.xanesml.preprocess.internal;
  * <p>
  * The convolution is done by FFT instead of numpy's direct sum: the results differ only by rounding (about 1e-15
  * of the data scale), while the direct sum costs O(n^2) and would take most of the 100 us budget per spectrum.
+ * Both real sequences go through real-input transforms of half the padded length, and the window's spectrum is
+ * reused from the {@link Scratch} when the next call has the same grid length and width.
  */
 public final class LarchSmooth {
     /** lmfit's {@code tiny}: the machine epsilon guarding its width divisions. */
@@ -35,71 +37,89 @@ public final class LarchSmooth {
      * @return the smoothed values at x
      */
     public static double[] smooth(double[] x, double[] y, double sigma, double xstep, Form form) {
+        double[] out = new double[x.length];
+        smooth(x, 0, y, 0, x.length, sigma, xstep, form, new Scratch(), out);
+        return out;
+    }
+
+    /**
+     * The same on {@code x[xFrom, xFrom+nx)} and {@code y[yFrom, yFrom+nx)}, writing {@code out[0, nx)} (which may
+     * be y itself when yFrom is 0) and using the scratch arrays instead of allocating.
+     */
+    public static void smooth(double[] x, int xFrom, double[] y, int yFrom, int nx, double sigma, double xstep,
+            Form form, Scratch scratch, double[] out) {
         if (!(xstep >= TINY_STEP)) {
             throw new IllegalArgumentException("cannot smooth with grid step " + xstep + "; it must be at least "
                     + TINY_STEP + " (Larch: data must be strictly increasing)");
         }
-        int nx = x.length;
-        double xMinData = x[0];
-        double xMaxData = x[0];
-        for (double v : x) {
-            xMinData = Math.min(xMinData, v);
-            xMaxData = Math.max(xMaxData, v);
+        double xMinData = x[xFrom];
+        double xMaxData = x[xFrom];
+        for (int i = xFrom; i < xFrom + nx; i++) {
+            xMinData = Math.min(xMinData, x[i]);
+            xMaxData = Math.max(xMaxData, x[i]);
         }
         // Python int() truncates toward zero, as the (long) cast does.
         double xmin = xstep * (long) ((xMinData - NPAD * xstep) / xstep);
         double xmax = xstep * (long) ((xMaxData + NPAD * xstep) / xstep);
         long npts1 = 1 + (long) (Math.abs(xmax - xmin + xstep * 0.1) / xstep);
         int npts = (int) Math.min(npts1, 50L * nx);
-        double[] x0 = new double[npts];
+        double[] x0 = scratch.grid(npts);
         double step = (xmax - xmin) / (npts - 1);
         for (int i = 0; i < npts; i++) {
             x0[i] = i * step + xmin;
         }
         x0[npts - 1] = xmax;
 
-        // y1 = concat(y0[npts-1:0:-1], y0, y0[::-1]) laid directly into the FFT buffer (real part).
+        // y1 = concat(y0[npts-1:0:-1], y0, y0[::-1]), zero-padded to a power of two for a circular convolution
+        // that equals the linear one on every output used below.
         int ny1 = 3 * npts - 1;
-        int nfft = Fft.nextPowerOfTwo(ny1);
-        double[] re = new double[nfft];
-        double[] im = new double[nfft];
+        int nfft = Math.max(4, Fft.nextPowerOfTwo(ny1));
+        int half = nfft >> 1;
+        double[] y1 = scratch.fftIn(nfft);
         int off = npts - 1;
-        PyNum.interpSorted(x, 0, nx, y, 0, x0, re, off, npts);
+        PyNum.interpSorted(x, xFrom, xFrom + nx, y, yFrom, x0, y1, off, npts);
         for (int k = 0; k < npts - 1; k++) {
-            re[k] = re[off + npts - 1 - k];
+            y1[k] = y1[off + npts - 1 - k];
         }
         for (int k = 0; k < npts; k++) {
-            re[off + npts + k] = re[off + npts - 1 - k];
+            y1[off + npts + k] = y1[off + npts - 1 - k];
         }
+        java.util.Arrays.fill(y1, ny1, nfft, 0.0);
 
-        // Window in the imaginary part, normalised like win/win.sum().
         double sigmaUnits = sigma * (1.0 / xstep);
-        int nwin = 2 * npts;
-        fillWindow(im, nwin, npts, sigmaUnits, form);
-        double winSum = PyNum.sum(im, 0, nwin);
-        for (int k = 0; k < nwin; k++) {
-            im[k] /= winSum;
+        double[] zr = scratch.zr(half);
+        double[] zi = scratch.zi(half);
+        if (!scratch.hasWindow(npts, nfft, form, sigmaUnits)) {
+            // The window spectrum depends only on the grid length and the width in grid steps, which repeat from
+            // spectrum to spectrum of one beamline (find_e0 smooths with sigma = xstep, i.e. one step), so it is
+            // kept; the input buffer is borrowed to build it before y1 goes in.
+            scratch.dropWindow();
+            double[] win = scratch.general(nfft);
+            int nwin = 2 * npts;
+            fillWindow(win, nwin, npts, sigmaUnits, form);
+            // normalised like win/win.sum()
+            double winSum = PyNum.sum(win, 0, nwin);
+            for (int k = 0; k < nwin; k++) {
+                win[k] /= winSum;
+            }
+            java.util.Arrays.fill(win, nwin, nfft, 0.0);
+            scratch.storeWindowKey(npts, nfft, form, sigmaUnits, half + 1);
+            Fft.realForward(win, nfft, zr, zi, scratch.windowRe(), scratch.windowIm());
         }
-
-        // One complex FFT carries both real sequences; split them, multiply, and transform back. The product is the
-        // spectrum of a real sequence, so its inverse is done as a half-size complex FFT: even samples in the real
-        // part, odd samples in the imaginary part.
-        Fft.transform(re, im, nfft, false);
-        int half = nfft >> 1;
-        double[] pr = new double[half + 1];
-        double[] pi = new double[half + 1];
+        double[] wr = scratch.windowRe();
+        double[] wi = scratch.windowIm();
+        double[] pr = scratch.specRe(half + 1);
+        double[] pi = scratch.specIm(half + 1);
+        Fft.realForward(y1, nfft, zr, zi, pr, pi);
         for (int k = 0; k <= half; k++) {
-            int nk = (nfft - k) & (nfft - 1);
-            double ar = 0.5 * (re[k] + re[nk]);
-            double ai = 0.5 * (im[k] - im[nk]);
-            double br = 0.5 * (im[k] + im[nk]);
-            double bi = -0.5 * (re[k] - re[nk]);
-            pr[k] = ar * br - ai * bi;
-            pi[k] = ar * bi + ai * br;
+            double ar = pr[k];
+            double ai = pi[k];
+            pr[k] = ar * wr[k] - ai * wi[k];
+            pi[k] = ar * wi[k] + ai * wr[k];
         }
-        // Z[k] = E[k] + i O[k] with E = (X[k] + conj X[M-k]) / 2 and O = (X[k] - conj X[M-k]) / 2 * exp(+2 pi i k / N)
-        double[] zr = re;
-        double[] zi = im;
+        // The product is the spectrum of a real sequence, so its inverse is a half-size complex FFT of
+        // Z[k] = E[k] + i O[k], E = (X[k] + conj X[M-k]) / 2, O = (X[k] - conj X[M-k]) / 2 * exp(+2 pi i k / N):
+        // even samples come out in the real part, odd samples in the imaginary part.
         for (int k = 0; k < half; k++) {
             double xr = pr[k];
             double xi = pi[k];
@@ -118,15 +138,14 @@ public final class LarchSmooth {
         }
         Fft.transform(zr, zi, half, true);
         // numpy 'valid' output j sits at full-convolution index j + nwin - 1; sample m is z[m / 2] (re even, im odd)
-        double[] y2 = new double[npts];
+        double[] y2 = scratch.gridValues(npts);
         double scale = 1.0 / half;
+        int nwin = 2 * npts;
         for (int j = 0; j < npts; j++) {
             int m = j + nwin - 1;
             y2[j] = ((m & 1) == 0 ? zr[m >> 1] : zi[m >> 1]) * scale;
         }
-        double[] out = new double[nx];
-        PyNum.interpSorted(x0, 0, npts, y2, 0, x, out, 0, nx);
-        return out;
+        PyNum.interpSorted(x0, 0, npts, y2, 0, x, out, 0, nx, xFrom);
     }
 
     /**

@@ -22,6 +22,11 @@ public final class PolyFit {
      * @param deg polynomial degree; must be below the number of points
      */
     public static FittedPolynomial fit(double[] x, int from, int to, double[] y, int yFrom, int deg) {
+        return fit(x, from, to, y, yFrom, deg, new Scratch());
+    }
+
+    /** The same with the design matrix in the scratch arrays instead of allocated. */
+    public static FittedPolynomial fit(double[] x, int from, int to, double[] y, int yFrom, int deg, Scratch scratch) {
         int m = to - from;
         int p = deg + 1;
         if (m < p) {
@@ -43,8 +48,9 @@ public final class PolyFit {
         double scl = 2.0 / width;
         double off = -(xmax + xmin) / width;
         // Column-major design matrix a[k*m + i] = x'_i^k, then unit column norms (numpy's lstsq preconditioning).
-        double[] a = new double[p * m];
-        double[] b = new double[m];
+        double[] work = scratch.fit(p * m + m);
+        double[] a = work;
+        int bo = p * m;
         for (int i = 0; i < m; i++) {
             double xs = off + scl * x[from + i];
             double v = 1;
@@ -52,7 +58,7 @@ public final class PolyFit {
                 a[k * m + i] = v;
                 v *= xs;
             }
-            b[i] = y[yFrom + i];
+            a[bo + i] = y[yFrom + i];
         }
         double[] colScale = new double[p];
         for (int k = 0; k < p; k++) {
@@ -100,11 +106,11 @@ public final class PolyFit {
             }
             double dot = 0;
             for (int i = k; i < m; i++) {
-                dot += a[k * m + i] * b[i];
+                dot += a[k * m + i] * a[bo + i];
             }
             double f = 2 * dot / vnorm2;
             for (int i = k; i < m; i++) {
-                b[i] -= f * a[k * m + i];
+                a[bo + i] -= f * a[k * m + i];
             }
         }
         double[] c = new double[p];
@@ -115,7 +121,7 @@ public final class PolyFit {
         // numpy lstsq's rcond = len(x)*eps: directions this weak are dropped instead of amplified.
         double cutoff = rmax * m * Math.ulp(1.0);
         for (int k = p - 1; k >= 0; k--) {
-            double s = b[k];
+            double s = a[bo + k];
             for (int j = k + 1; j < p; j++) {
                 s -= a[j * m + k] * c[j];
             }

@@ -99,17 +99,22 @@ public final class PyNum {
      * exactly in binary floating point, so the ratio of plain differences is the same number.
      */
     public static double[] derivative(double[] x, double[] y, int from, int to) {
+        double[] d = new double[Math.max(0, to - from)];
+        derivative(x, y, from, to, d);
+        return d;
+    }
+
+    /** The same written into {@code d[0, to-from)}. */
+    public static void derivative(double[] x, double[] y, int from, int to, double[] d) {
         int n = to - from;
         if (n < 2) {
             throw new IllegalArgumentException("a numerical derivative needs at least 2 points, got " + n);
         }
-        double[] d = new double[n];
         d[0] = (y[from + 1] - y[from]) / (x[from + 1] - x[from]);
         for (int i = 1; i < n - 1; i++) {
             d[i] = ((y[from + i + 1] - y[from + i - 1]) / 2.0) / ((x[from + i + 1] - x[from + i - 1]) / 2.0);
         }
         d[n - 1] = (y[to - 1] - y[to - 2]) / (x[to - 1] - x[to - 2]);
-        return d;
     }
 
     /** Larch {@code index_of}: last index with {@code array[i] <= value}, 0 when value is below every element. */
@@ -150,12 +155,18 @@ public final class PyNum {
      */
     public static void interpSorted(double[] x, int xFrom, int xTo, double[] y, int yFrom, double[] xNew, double[] out,
             int outFrom, int count) {
+        interpSorted(x, xFrom, xTo, y, yFrom, xNew, out, outFrom, count, 0);
+    }
+
+    /** The same with the new abscissae taken from {@code xNew[xNewFrom, xNewFrom+count)}. */
+    public static void interpSorted(double[] x, int xFrom, int xTo, double[] y, int yFrom, double[] xNew, double[] out,
+            int outFrom, int count, int xNewFrom) {
         int n = xTo - xFrom;
         int j = 0;
         double xFirst = x[xFrom];
         double xLast = x[xTo - 1];
         for (int i = 0; i < count; i++) {
-            double v = xNew[i];
+            double v = xNew[xNewFrom + i];
             double r;
             if (v < xFirst) {
                 r = y[yFrom];

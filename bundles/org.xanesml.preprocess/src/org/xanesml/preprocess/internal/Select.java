@@ -11,7 +11,11 @@ public final class Select {
 
     /** @return the median of {@code a} (mean of the two middle values for even length); reorders {@code a} */
     public static double median(double[] a) {
-        int n = a.length;
+        return median(a, a.length);
+    }
+
+    /** @return the median of {@code a[0, n)}; reorders that part */
+    static double median(double[] a, int n) {
         if (n == 0) {
             return Double.NaN;
         }
@@ -64,19 +68,25 @@ public final class Select {
      * EXAFS wiggles) affects few second differences, so the median sees mostly noise.
      */
     public static double noiseSigma(double[] mu) {
+        return noiseSigma(mu, new Scratch());
+    }
+
+    /** The same using the scratch arrays instead of allocating. */
+    public static double noiseSigma(double[] mu, Scratch scratch) {
         int n = mu.length;
         if (n < 3) {
             return 0;
         }
-        double[] d2 = new double[n - 2];
+        int m = n - 2;
+        double[] d2 = scratch.general(m);
         for (int i = 1; i < n - 1; i++) {
             d2[i - 1] = mu[i + 1] - 2 * mu[i] + mu[i - 1];
         }
-        double med = median(d2);
-        for (int i = 0; i < d2.length; i++) {
+        double med = median(d2, m);
+        for (int i = 0; i < m; i++) {
             d2[i] = Math.abs(d2[i] - med);
         }
-        double mad = median(d2);
+        double mad = median(d2, m);
         return 1.4826 * mad / Math.sqrt(6.0);
     }
 }
