@@ -36,6 +36,14 @@ public final class Preprocessor {
      * @throws PreprocessingException (or a subclass) naming the spectrum and the step that could not be applied
      */
     public static PreprocessingResult run(Spectrum spectrum, Recipe recipe) {
+        return run(spectrum, recipe, new NormalizationWorkspace());
+    }
+
+    /**
+     * The same reusing a thread's workspace for the normalisation step (one workspace per thread; the numbers do
+     * not depend on it).
+     */
+    public static PreprocessingResult run(Spectrum spectrum, Recipe recipe, NormalizationWorkspace workspace) {
         String id = spectrum.id();
         double[] x = spectrum.energyEv();
         double[] y = spectrum.mu();
@@ -86,10 +94,10 @@ public final class Preprocessor {
                     }
                     if (skip && n.alreadyNormalized() == AlreadyNormalizedPolicy.SKIP) {
                         e0 = n.parameters().calculated() ? XanesNormalization.findE0Calculated(id, x, y)
-                                : XanesNormalization.findE0(id, x, y);
+                                : XanesNormalization.findE0(id, x, y, workspace);
                         log.add(where + ": skipped, spectrum is " + state + "; e0 = " + e0 + " eV");
                     } else {
-                        NormalizationResult r = XanesNormalization.preEdge(id, x, y, n.parameters());
+                        NormalizationResult r = XanesNormalization.preEdge(id, x, y, n.parameters(), workspace);
                         if (n.requireEdge()) {
                             XanesNormalization.requireEdge(r);
                         }

@@ -48,31 +48,32 @@ public final class PolyFit {
         double scl = 2.0 / width;
         double off = -(xmax + xmin) / width;
         // Column-major design matrix a[k*m + i] = x'_i^k, then unit column norms (numpy's lstsq preconditioning).
+        // The column norms are summed while the matrix is built: p independent sums in one pass.
         double[] work = scratch.fit(p * m + m);
         double[] a = work;
         int bo = p * m;
+        double[] colScale = new double[p];
         for (int i = 0; i < m; i++) {
             double xs = off + scl * x[from + i];
             double v = 1;
             for (int k = 0; k < p; k++) {
                 a[k * m + i] = v;
+                colScale[k] += v * v;
                 v *= xs;
             }
             a[bo + i] = y[yFrom + i];
         }
-        double[] colScale = new double[p];
         for (int k = 0; k < p; k++) {
-            double s = 0;
-            for (int i = 0; i < m; i++) {
-                s += a[k * m + i] * a[k * m + i];
-            }
-            s = Math.sqrt(s);
+            double s = Math.sqrt(colScale[k]);
             colScale[k] = s == 0 ? 1 : s;
+            double inv = 1.0 / colScale[k];
             for (int i = 0; i < m; i++) {
-                a[k * m + i] /= colScale[k];
+                a[k * m + i] *= inv;
             }
         }
         double[] diag = new double[p];
+        // dot[j] holds v.a_j for the columns right of k, dot[p] v.b: all found in one pass over the rows
+        double[] dot = new double[p + 1];
         for (int k = 0; k < p; k++) {
             // Columns were scaled to unit norm, so a plain sum of squares cannot overflow (hypot is 20x slower).
             double sq = 0;
@@ -80,37 +81,32 @@ public final class PolyFit {
                 sq += a[k * m + i] * a[k * m + i];
             }
             double norm = Math.sqrt(sq);
-            double alpha = a[k * m + k] > 0 ? -norm : norm;
+            double xk = a[k * m + k];
+            double alpha = xk > 0 ? -norm : norm;
             diag[k] = alpha;
             if (norm == 0) {
                 continue;
             }
-            // Householder vector v = column - alpha e_k, stored in place.
-            a[k * m + k] -= alpha;
-            double vnorm2 = 0;
-            for (int i = k; i < m; i++) {
-                vnorm2 += a[k * m + i] * a[k * m + i];
-            }
-            if (vnorm2 == 0) {
+            // Householder vector v = column - alpha e_k, stored in place; |v|^2 = |x|^2 - 2 alpha x_k + alpha^2.
+            a[k * m + k] = xk - alpha;
+            double vnorm2 = 2 * (sq - alpha * xk);
+            if (!(vnorm2 > 0)) {
                 continue;
             }
-            for (int j = k + 1; j < p; j++) {
-                double dot = 0;
-                for (int i = k; i < m; i++) {
-                    dot += a[k * m + i] * a[j * m + i];
-                }
-                double f = 2 * dot / vnorm2;
-                for (int i = k; i < m; i++) {
-                    a[j * m + i] -= f * a[k * m + i];
-                }
-            }
-            double dot = 0;
+            java.util.Arrays.fill(dot, 0.0);
             for (int i = k; i < m; i++) {
-                dot += a[k * m + i] * a[bo + i];
+                double vi = a[k * m + i];
+                for (int j = k + 1; j < p; j++) {
+                    dot[j] += vi * a[j * m + i];
+                }
+                dot[p] += vi * a[bo + i];
             }
-            double f = 2 * dot / vnorm2;
-            for (int i = k; i < m; i++) {
-                a[bo + i] -= f * a[k * m + i];
+            for (int j = k + 1; j <= p; j++) {
+                double f = 2 * dot[j] / vnorm2;
+                int col = j < p ? j * m : bo;
+                for (int i = k; i < m; i++) {
+                    a[col + i] -= f * a[k * m + i];
+                }
             }
         }
         double[] c = new double[p];

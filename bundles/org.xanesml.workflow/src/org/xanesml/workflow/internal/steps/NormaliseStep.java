@@ -13,6 +13,7 @@ import org.xanesml.classify.EnergyReference;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
 import org.xanesml.preprocess.NormalizationResult;
+import org.xanesml.preprocess.NormalizationWorkspace;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.preprocess.PreprocessingResult;
 import org.xanesml.preprocess.Preprocessor;
@@ -92,8 +93,10 @@ public final class NormaliseStep implements ProcessingStep {
     @Override
     public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) {
         Recipe recipe = recipe(parameters);
+        // the item's spectra are mapped one after the other on this thread, so they can share working memory
+        NormalizationWorkspace workspace = new NormalizationWorkspace();
         return item.mapSpectra(r -> Steps.guard(r, NAME, () -> {
-            PreprocessingResult result = Preprocessor.run(r.current(), recipe);
+            PreprocessingResult result = Preprocessor.run(r.current(), recipe, workspace);
             NormalizationResult n = result.normalization().orElse(null);
             double e0 = result.e0Ev();
             Spectrum.Builder b = r.current().toBuilder().energyEv(result.energyEv()).mu(result.values())
