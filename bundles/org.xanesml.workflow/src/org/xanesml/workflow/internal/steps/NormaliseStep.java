@@ -41,6 +41,9 @@ public final class NormaliseStep implements ProcessingStep {
     public static final String E0_FIELD = "Processing.e0_eV";
     public static final String EDGE_STEP_FIELD = "Processing.edge_step";
 
+    /** One per runner thread and per component instance; a workspace is never shared between threads. */
+    private final ThreadLocal<NormalizationWorkspace> workspaces = ThreadLocal.withInitial(NormalizationWorkspace::new);
+
     @Override
     public String name() {
         return NAME;
@@ -93,8 +96,8 @@ public final class NormaliseStep implements ProcessingStep {
     @Override
     public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) {
         Recipe recipe = recipe(parameters);
-        // the item's spectra are mapped one after the other on this thread, so they can share working memory
-        NormalizationWorkspace workspace = new NormalizationWorkspace();
+        // runner threads each keep one workspace, so a batch normalises without allocating working memory per file
+        NormalizationWorkspace workspace = workspaces.get();
         return item.mapSpectra(r -> Steps.guard(r, NAME, () -> {
             PreprocessingResult result = Preprocessor.run(r.current(), recipe, workspace);
             NormalizationResult n = result.normalization().orElse(null);
