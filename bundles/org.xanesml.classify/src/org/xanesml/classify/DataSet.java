@@ -23,6 +23,18 @@ public record DataSet(String name, Task task, List<String> classes, List<Example
         examples = List.copyOf(examples);
     }
 
+    /**
+     * @return the same data set with the validation spectra moved into the training split (test untouched): what the
+     *         delivered model is fitted on once the configuration has been chosen on validation
+     */
+    public DataSet withValidationInTraining() {
+        List<Example> moved = new java.util.ArrayList<>(examples.size());
+        for (Example e : examples) {
+            moved.add(e.role() == SplitRole.VAL ? new Example(e.item(), e.classIndex(), SplitRole.TRAIN) : e);
+        }
+        return new DataSet(name, task, classes, moved);
+    }
+
     /** @return the samples of one split, in input order. */
     public List<Example> of(SplitRole role) {
         return examples.stream().filter(e -> e.role() == role).toList();

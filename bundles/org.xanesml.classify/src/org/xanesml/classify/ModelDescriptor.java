@@ -163,8 +163,12 @@ public class ModelDescriptor {
         public String dataSet;
         @XmlElement(name = "source")
         public List<Source> sources = new ArrayList<>();
+        /** Spectra the delivered model was fitted on (training split, plus validation when refitted on both). */
         @XmlElement
         public int trainSize;
+        /** Whether the delivered model was refitted on training + validation after the configuration was chosen. */
+        @XmlElement
+        public boolean refittedOnTrainAndVal;
         @XmlElement
         public int valSize;
         @XmlElement

@@ -82,12 +82,16 @@ class RealCollectionsTest {
                 "--split", SharedData.require("golden/splits/xanesnet_fe_split.csv").toString(),
                 "--reference", "ABSOLUTE", "--grid", "native", "--grid-stride", "3", "--derivative", "1",
                 "--balance", "SQRT_WEIGHTED", "--learner", "VOTE", "--param", "C=10", "--param", "gamma=0.005",
-                "--param", "trees=200", "--param", "k=1", "-o", model.toString()));
+                "--param", "trees=200", "--param", "k=1", "--refit-with-val", "-o", model.toString()));
         assertEquals(ExitCodes.OK, t.code(), t.err());
         ModelDescriptor shipped = org.xanesml.workflow.ModelSource.load("fe-k-cn").descriptor();
         ModelDescriptor ours = ModelBundle.read(model).descriptor();
         assertEquals(shipped.classes, ours.classes);
+        assertTrue(shipped.training.refittedOnTrainAndVal && ours.training.refittedOnTrainAndVal);
+        // refitted on train + val: the delivered model saw both
         assertEquals(shipped.training.trainSize, ours.training.trainSize);
+        assertEquals(ours.training.trainSize, 1799 + ours.training.valSize);
+        assertTrue(ours.training.rebuildCommand.contains("--refit-with-val"), ours.training.rebuildCommand);
         for (String split : List.of("val", "test")) {
             ModelDescriptor.SplitMetrics a = shipped.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
                     .orElseThrow();

@@ -79,6 +79,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--balance", description = "Class weighting: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     ClassBalance balance = ClassBalance.NONE;
 
+    @Option(names = "--refit-with-val", description = "After scoring on the validation split (fit on the training"
+            + " split alone), fit the delivered model on training + validation spectra; the test metrics are then"
+            + " the refitted model's.")
+    boolean refitWithVal;
+
     @Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "The classes, in this order"
             + " (e.g. 4,5,6); other labels are left out (or merged, see --other). Default: every label with at least"
             + " --min-class-count spectra.")
@@ -156,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
             String label = data.columns(task).labelColumn();
             String name = data.data.get(0).getFileName() + " " + label;
             TrainingPlan plan = new TrainingPlan(el, task, new TrainingPlan.Classes(classes, merge, new HashSet<>(drop),
-                    other, minClassCount), split, g, learnerSpec, new TrainingOptions(balance, Augmentation.NONE), name,
+                    other, minClassCount), split, g, learnerSpec, new TrainingOptions(balance, Augmentation.NONE, refitWithVal), name,
                     commandLine());
             Training.Trained t = Training.train(loaded.items(), plan, output);
             Path rep = report != null ? report : sibling(output, ".html");
@@ -182,6 +187,9 @@ final class TrainCommand implements Callable<Integer> {
         params.forEach((k, v) -> sb.append(" --param ").append(k).append('=').append(v));
         if (balance != ClassBalance.NONE) {
             sb.append(" --balance ").append(balance);
+        }
+        if (refitWithVal) {
+            sb.append(" --refit-with-val");
         }
         if (!classes.isEmpty()) {
             sb.append(" --classes ").append(String.join(",", classes));

@@ -165,7 +165,15 @@ final class Training {
         int k = data.classes().size();
         ApplicabilityDomain domain = ApplicabilityDomain.fit(train.x(), Math.min(10, train.rows() - 1))
                 .withThresholdsFrom(val.x(), 0.99);
+        // validation is scored by the fit on the training split alone, also when the delivered model is refitted
         Metrics mv = Metrics.of(val.y(), model.predictAll(val.x()), k);
+        boolean refit = plan.options().refitOnTrainAndVal();
+        DataSet fitted = refit ? data.withValidationInTraining() : data;
+        if (refit) {
+            long t1 = System.nanoTime();
+            model = ModelTrainer.train(fitted, recipe, learner, plan.options());
+            trainSeconds = (System.nanoTime() - t1) / 1e9;
+        }
         Metrics mt = Metrics.of(test.y(), model.predictAll(test.x()), k);
 
         ModelDescriptor d = new ModelDescriptor();
@@ -199,15 +207,17 @@ final class Training {
         d.learner.wekaOptions = learner.wekaOptions();
         d.learner.classBalance = plan.options().balance().name();
         d.learner.augmentation = plan.options().augmentation().toString();
-        d.learner.selection = "fixed learner given on the command line";
+        d.learner.selection = "fixed learner given on the command line" + (refit ? "; validation metrics from the fit"
+                + " on the training split alone, the delivered model refitted on training + validation" : "");
         d.training = new ModelDescriptor.Training();
         d.training.dataSet = dataName + (plan.split().file() == null ? String.format(Locale.ROOT,
                 ", grouped stratified split val %.2f test %.2f seed %d", plan.split().valFraction(),
                 plan.split().testFraction(), plan.split().seed()) : ", split file " + plan.split().file());
-        d.training.trainSize = train.rows();
+        d.training.trainSize = fitted.of(SplitRole.TRAIN).size();
+        d.training.refittedOnTrainAndVal = refit;
         d.training.valSize = val.rows();
         d.training.testSize = test.rows();
-        d.training.trainClassCounts = data.classCounts(SplitRole.TRAIN);
+        d.training.trainClassCounts = fitted.classCounts(SplitRole.TRAIN);
         d.training.trainSeconds = trainSeconds;
         d.training.rebuildCommand = plan.command();
         d.metrics.add(splitMetrics("val", mv));

@@ -29,7 +29,8 @@ import org.xanesml.classify.TrainingOptions;
  * {@code kind:C=10,gamma=0.005;g=2;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (g = keep every g-th grid
  * point, d = derivative scale, s = smoothing sigma, aug = copies/shift/broadening/noise/scale, e0=lo/hi/step =
  * uniform grid relative to Larch's find_e0 instead of the base grid, w=lo/hi = keep grid points in [lo, hi],
- * d2=1 = append d2mu/dE2, mu=0 = leave mu itself out; put mu last).
+ * d2=1 = append d2mu/dE2, mu=0 = leave mu itself out; put mu last; refit=1 = fit the delivered model on
+ * train + val once chosen; this runner's val scores are always from the train-only fit).
  * Order matters: e0 first, then w and g, then d and s.
  */
 public final class Experiments {
@@ -118,6 +119,7 @@ public final class Experiments {
         FeatureRecipe r = base;
         ClassBalance bal = ClassBalance.NONE;
         Augmentation aug = Augmentation.NONE;
+        boolean refit = false;
         List<String> rest = new ArrayList<>(List.of(parts).subList(1, parts.length));
         for (String p : rest) {
             String[] nv = p.split("=", 2);
@@ -139,6 +141,7 @@ public final class Experiments {
                     r = r.withWindow(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
                 }
                 case "bal" -> bal = ClassBalance.valueOf(nv[1]);
+                case "refit" -> refit = Double.parseDouble(nv[1]) != 0;
                 case "aug" -> {
                     String[] v = nv[1].split("/");
                     aug = new Augmentation(Integer.parseInt(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
@@ -147,6 +150,6 @@ public final class Experiments {
                 default -> throw new IllegalArgumentException("unknown config part '" + p + "' in " + spec);
             }
         }
-        return new Config(r, new LearnerSpec(kind, params), new TrainingOptions(bal, aug));
+        return new Config(r, new LearnerSpec(kind, params), new TrainingOptions(bal, aug, refit));
     }
 }

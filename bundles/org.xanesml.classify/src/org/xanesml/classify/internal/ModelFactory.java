@@ -46,15 +46,28 @@ public final class ModelFactory {
     public static Built build(BenchmarkData.Benchmark b, Experiments.Config c, String configText, Path shared,
             String rebuildCommand, boolean withImportance) throws IOException {
         long t0 = System.nanoTime();
-        FeatureMatrix train = ModelTrainer.trainingFeatures(b.data(), c.recipe(), c.options().augmentation());
-        TrainedModel model = ModelTrainer.train(train, c.recipe(), b.data().classes(), c.learner(),
-                c.options().balance(), c.options().augmentation().seed());
+        // the fit on the training split alone: what the configuration was chosen by, scored on validation
+        TrainedModel selected = fit(b.data(), c);
         double trainS = (System.nanoTime() - t0) / 1e9;
         FeatureExtractor fx = new FeatureExtractor(c.recipe());
         FeatureMatrix val = FeatureMatrix.of(b.data().of(SplitRole.VAL), fx);
         FeatureMatrix test = FeatureMatrix.of(b.data().of(SplitRole.TEST), fx);
         int k = b.data().classes().size();
-        Metrics mv = Metrics.of(val.y(), model.predictAll(val.x()), k);
+        Metrics mv = Metrics.of(val.y(), selected.predictAll(val.x()), k);
+        double[][] valP = new double[val.rows()][];
+        for (int i = 0; i < valP.length; i++) {
+            valP[i] = selected.probabilities(val.x()[i]);
+        }
+        double valEce = Metrics.expectedCalibrationError(val.y(), valP, 10);
+        Metrics.Interval[] valCi = Metrics.bootstrap(val.y(), selected.predictAll(val.x()), k, BOOTSTRAP_RESAMPLES,
+                0.95, 0);
+        boolean refit = c.options().refitOnTrainAndVal();
+        TrainedModel model = selected;
+        if (refit) {
+            long t1 = System.nanoTime();
+            model = fit(b.data().withValidationInTraining(), c);
+            trainS = (System.nanoTime() - t1) / 1e9;
+        }
         double[][] pTest = new double[test.rows()][];
         int[] predTest = new int[test.rows()];
         for (int i = 0; i < pTest.length; i++) {
@@ -64,11 +77,6 @@ public final class ModelFactory {
         Metrics mt = Metrics.of(test.y(), predTest, k);
         Metrics.Interval[] ci = Metrics.bootstrap(test.y(), predTest, k, BOOTSTRAP_RESAMPLES, 0.95, 0);
         double ece = Metrics.expectedCalibrationError(test.y(), pTest, 10);
-        double[][] valP = new double[val.rows()][];
-        for (int i = 0; i < valP.length; i++) {
-            valP[i] = model.probabilities(val.x()[i]);
-        }
-        double valEce = Metrics.expectedCalibrationError(val.y(), valP, 10);
         FeatureMatrix domainTrain = FeatureMatrix.of(b.data().of(SplitRole.TRAIN), fx);
         ApplicabilityDomain dom = ApplicabilityDomain.fit(domainTrain.x(), DOMAIN_COMPONENTS)
                 .withThresholdsFrom(val.x(), DOMAIN_QUANTILE);
@@ -107,7 +115,9 @@ public final class ModelFactory {
         d.learner.wekaOptions = c.learner().wekaOptions();
         d.learner.classBalance = c.options().balance().name();
         d.learner.augmentation = c.options().augmentation().toString();
-        d.learner.selection = "configuration chosen by validation macro-F1 (config '" + configText + "')";
+        d.learner.selection = "configuration chosen by validation macro-F1 (config '" + configText + "')"
+                + (refit ? "; validation metrics and importance from the fit on the training split alone, the"
+                        + " delivered model then refitted on training + validation" : "");
         d.training = new ModelDescriptor.Training();
         d.training.dataSet = b.data().name();
         for (String rel : sources(b)) {
@@ -116,14 +126,15 @@ public final class ModelFactory {
             s.sha256 = shaOf(shared.resolve(rel));
             d.training.sources.add(s);
         }
-        d.training.trainSize = b.data().of(SplitRole.TRAIN).size();
+        org.xanesml.classify.DataSet fitted = refit ? b.data().withValidationInTraining() : b.data();
+        d.training.trainSize = fitted.of(SplitRole.TRAIN).size();
+        d.training.refittedOnTrainAndVal = refit;
         d.training.valSize = val.rows();
         d.training.testSize = test.rows();
-        d.training.trainClassCounts = b.data().classCounts(SplitRole.TRAIN);
+        d.training.trainClassCounts = fitted.classCounts(SplitRole.TRAIN);
         d.training.trainSeconds = trainS;
         d.training.rebuildCommand = rebuildCommand;
-        d.metrics.add(splitMetrics("val", mv, Metrics.bootstrap(val.y(), model.predictAll(val.x()), k,
-                BOOTSTRAP_RESAMPLES, 0.95, 0), valEce));
+        d.metrics.add(splitMetrics("val", mv, valCi, valEce));
         d.metrics.add(splitMetrics("test", mt, ci, ece));
         d.domain = ModelDescriptor.Domain.of(dom);
         d.domain.valInDomainFraction = inDomain(dom, val.x());
@@ -131,7 +142,8 @@ public final class ModelFactory {
         if (withImportance) {
             double edge = c.recipe().reference() == org.xanesml.classify.EnergyReference.ABSOLUTE
                     ? absoluteEdgeEv(b) : FEFF_THRESHOLD_ON_FERMI_SCALE_EV;
-            FeatureImportance fi = FeatureImportance.compute(model, val, 5.0, edge, 3, 0);
+            // on validation spectra the model has not seen: the train-only fit (the same configuration)
+            FeatureImportance fi = FeatureImportance.compute(selected, val, 5.0, edge, 3, 0);
             d.importance = ModelDescriptor.Importance.of(fi, "permutation importance on the validation split: "
                     + "macro-F1 drop when all features of a 5 eV window are shuffled jointly (3 repeats)");
         }
@@ -141,6 +153,12 @@ public final class ModelFactory {
         d.versions.java = System.getProperty("java.version");
         d.created = Instant.now().toString();
         return new Built(model, dom, mv, mt, ci, ece, trainS, d, test);
+    }
+
+    private static TrainedModel fit(org.xanesml.classify.DataSet data, Experiments.Config c) {
+        FeatureMatrix train = ModelTrainer.trainingFeatures(data, c.recipe(), c.options().augmentation());
+        return ModelTrainer.train(train, c.recipe(), data.classes(), c.learner(), c.options().balance(),
+                c.options().augmentation().seed());
     }
 
     /**
