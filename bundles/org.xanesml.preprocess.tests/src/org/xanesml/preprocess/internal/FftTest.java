@@ -76,6 +76,26 @@ class FftTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = { 4, 16, 512, 2048 })
+    void realInverseUndoesRealForward(int n) {
+        Random r = new Random(11 + n);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextGaussian();
+        }
+        double[] specRe = new double[n / 2 + 1];
+        double[] specIm = new double[n / 2 + 1];
+        double[] zr = new double[n / 2];
+        double[] zi = new double[n / 2];
+        Fft.realForward(x, n, zr, zi, specRe, specIm);
+        Fft.realInverse(specRe, specIm, n, zr, zi);
+        for (int m = 0; m < n / 2; m++) {
+            assertEquals(x[2 * m], zr[m] / (n / 2), 1e-12, "x[" + 2 * m + "]");
+            assertEquals(x[2 * m + 1], zi[m] / (n / 2), 1e-12, "x[" + (2 * m + 1) + "]");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = { 1 << 15 })
     void sizesBeyondTheTablesRoundTrip(int n) {
         Random r = new Random(3);

@@ -87,12 +87,7 @@ final class Fft {
         for (int i = 1; i < n - 1; i++) {
             int j = BIT_REVERSED[i] >>> shift;
             if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
+                swap(re, im, i, j);
             }
         }
         double sign = inverse ? -1.0 : 1.0;
@@ -155,6 +150,15 @@ final class Fft {
         }
     }
 
+    private static void swap(double[] re, double[] im, int i, int j) {
+        double t = re[i];
+        re[i] = re[j];
+        re[j] = t;
+        t = im[i];
+        im[i] = im[j];
+        im[j] = t;
+    }
+
     /** One stage per pass with twiddles computed as needed: sizes beyond the tables (never met by find_e0). */
     private static void transformUntabulated(double[] re, double[] im, int n, boolean inverse) {
         for (int i = 1, j = 0; i < n; i++) {
@@ -164,12 +168,7 @@ final class Fft {
             }
             j ^= bit;
             if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
+                swap(re, im, i, j);
             }
         }
         double sign = inverse ? -1.0 : 1.0;
@@ -230,5 +229,36 @@ final class Fft {
             outRe[k] = er + (or * c + oi * s);
             outIm[k] = ei + (oi * c - or * s);
         }
+    }
+
+    /**
+     * Inverse of {@link #realForward}, unscaled (divide by n/2): from X[0..n/2] of a real sequence, the sequence itself,
+     * as a complex transform of half the size of Z[k] = E[k] + i O[k] with E = (X[k] + conj X[h-k]) / 2 and
+     * O = (X[k] - conj X[h-k]) / 2 * exp(+2 pi i k / n). Sample 2m comes out in {@code zr[m]}, sample 2m+1 in
+     * {@code zi[m]}.
+     *
+     * @param n  a power of two, at least 4
+     * @param zr receives the even samples (n/2 of them)
+     * @param zi receives the odd samples
+     */
+    static void realInverse(double[] xRe, double[] xIm, int n, double[] zr, double[] zi) {
+        int h = n >> 1;
+        for (int k = 0; k < h; k++) {
+            double xr = xRe[k];
+            double xi = xIm[k];
+            double yr = xRe[h - k];
+            double yi = -xIm[h - k];
+            double er = 0.5 * (xr + yr);
+            double ei = 0.5 * (xi + yi);
+            double dr = 0.5 * (xr - yr);
+            double di = 0.5 * (xi - yi);
+            double c = cosTurn(k, n);
+            double sn = sinTurn(k, n);
+            double or = dr * c - di * sn;
+            double oi = dr * sn + di * c;
+            zr[k] = er - oi;
+            zi[k] = ei + or;
+        }
+        transform(zr, zi, h, true);
     }
 }

@@ -117,26 +117,8 @@ public final class LarchSmooth {
             pr[k] = ar * wr[k] - ai * wi[k];
             pi[k] = ar * wi[k] + ai * wr[k];
         }
-        // The product is the spectrum of a real sequence, so its inverse is a half-size complex FFT of
-        // Z[k] = E[k] + i O[k], E = (X[k] + conj X[M-k]) / 2, O = (X[k] - conj X[M-k]) / 2 * exp(+2 pi i k / N):
-        // even samples come out in the real part, odd samples in the imaginary part.
-        for (int k = 0; k < half; k++) {
-            double xr = pr[k];
-            double xi = pi[k];
-            double yr = pr[half - k];
-            double yi = -pi[half - k];
-            double er = 0.5 * (xr + yr);
-            double ei = 0.5 * (xi + yi);
-            double dr = 0.5 * (xr - yr);
-            double di = 0.5 * (xi - yi);
-            double c = Fft.cosTurn(k, nfft);
-            double sn = Fft.sinTurn(k, nfft);
-            double or = dr * c - di * sn;
-            double oi = dr * sn + di * c;
-            zr[k] = er - oi;
-            zi[k] = ei + or;
-        }
-        Fft.transform(zr, zi, half, true);
+        // the product is the spectrum of a real sequence: back through a half-size complex transform
+        Fft.realInverse(pr, pi, nfft, zr, zi);
         // numpy 'valid' output j sits at full-convolution index j + nwin - 1; sample m is z[m / 2] (re even, im odd)
         double[] y2 = scratch.gridValues(npts);
         double scale = 1.0 / half;
