@@ -28,9 +28,4 @@ public record TrainingOptions(ClassBalance balance, Augmentation augmentation, b
     public TrainingOptions(ClassBalance balance, Augmentation augmentation) {
         this(balance, augmentation, false);
     }
-
-    /** @return these options with the final refit on training + validation switched on or off */
-    public TrainingOptions withRefitOnTrainAndVal(boolean refit) {
-        return new TrainingOptions(balance, augmentation, refit);
-    }
 }

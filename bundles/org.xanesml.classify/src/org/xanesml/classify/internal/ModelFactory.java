@@ -53,19 +53,21 @@ public final class ModelFactory {
         FeatureMatrix val = FeatureMatrix.of(b.data().of(SplitRole.VAL), fx);
         FeatureMatrix test = FeatureMatrix.of(b.data().of(SplitRole.TEST), fx);
         int k = b.data().classes().size();
-        Metrics mv = Metrics.of(val.y(), selected.predictAll(val.x()), k);
         double[][] valP = new double[val.rows()][];
+        int[] predVal = new int[val.rows()];
         for (int i = 0; i < valP.length; i++) {
             valP[i] = selected.probabilities(val.x()[i]);
+            predVal[i] = TrainedModel.argMax(valP[i]);
         }
+        Metrics mv = Metrics.of(val.y(), predVal, k);
         double valEce = Metrics.expectedCalibrationError(val.y(), valP, 10);
-        Metrics.Interval[] valCi = Metrics.bootstrap(val.y(), selected.predictAll(val.x()), k, BOOTSTRAP_RESAMPLES,
-                0.95, 0);
+        Metrics.Interval[] valCi = Metrics.bootstrap(val.y(), predVal, k, BOOTSTRAP_RESAMPLES, 0.95, 0);
         boolean refit = c.options().refitOnTrainAndVal();
+        org.xanesml.classify.DataSet fitted = refit ? b.data().withValidationInTraining() : b.data();
         TrainedModel model = selected;
         if (refit) {
             long t1 = System.nanoTime();
-            model = fit(b.data().withValidationInTraining(), c);
+            model = fit(fitted, c);
             trainS = (System.nanoTime() - t1) / 1e9;
         }
         double[][] pTest = new double[test.rows()][];
@@ -126,7 +128,6 @@ public final class ModelFactory {
             s.sha256 = shaOf(shared.resolve(rel));
             d.training.sources.add(s);
         }
-        org.xanesml.classify.DataSet fitted = refit ? b.data().withValidationInTraining() : b.data();
         d.training.trainSize = fitted.of(SplitRole.TRAIN).size();
         d.training.refittedOnTrainAndVal = refit;
         d.training.valSize = val.rows();

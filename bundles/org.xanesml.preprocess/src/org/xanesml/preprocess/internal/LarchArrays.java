@@ -100,16 +100,25 @@ public final class LarchArrays {
     }
 
     /**
-     * @return whether two neighbours in {@code a[from, to)} are closer than {@code tiny}, i.e. whether
-     *         {@link #removeDups} would move anything there
+     * @return the smallest step {@code a[i] - a[i-1]} in {@code a[from, to)} (+infinity for fewer than 2 values). At
+     *         least {@code tiny > 0} means strictly increasing with nothing for {@link #removeDups} to move.
      */
-    static boolean hasNearDuplicates(double[] a, int from, int to, double tiny) {
+    static double minStep(double[] a, int from, int to) {
+        double minStep = Double.POSITIVE_INFINITY;
         for (int i = from + 1; i < to; i++) {
-            if (Math.abs(a[i] - a[i - 1]) < tiny) {
-                return true;
+            minStep = Math.min(minStep, a[i] - a[i - 1]);
+        }
+        return minStep;
+    }
+
+    /** @return whether {@code a[from, to)} is strictly increasing */
+    static boolean strictlyIncreasing(double[] a, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (!(a[i] > a[i - 1])) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     /**
@@ -123,11 +132,7 @@ public final class LarchArrays {
         if (n <= 1) {
             return 0;
         }
-        double minStep = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < n; i++) {
-            minStep = Math.min(minStep, work[i] - work[i - 1]);
-        }
-        if (minStep > 10 * tiny) {
+        if (minStep(work, 0, n) > 10 * tiny) {
             return 0;
         }
         double[] add = new double[n];
@@ -163,14 +168,7 @@ public final class LarchArrays {
      */
     static int[] orderedPositions(double[] a, int from, int to) {
         int n = to - from;
-        boolean increasing = true;
-        for (int i = from + 1; i < to; i++) {
-            if (!(a[i] > a[i - 1])) {
-                increasing = false;
-                break;
-            }
-        }
-        if (increasing) {
+        if (strictlyIncreasing(a, from, to)) {
             int[] r = new int[Math.max(0, n - 1)];
             for (int k = 0; k < r.length; k++) {
                 r[k] = k;

@@ -83,7 +83,8 @@ public final class LarchFindE0 {
     static double findEnergyStep(double[] en, int from, int to, Scratch scratch) {
         int n = to - from;
         int nskip = (int) (0.01 * n);
-        int[] ordered = increasing(en, from, to) ? null : LarchArrays.orderedPositions(en, from, to);
+        int[] ordered = LarchArrays.strictlyIncreasing(en, from, to) ? null
+                : LarchArrays.orderedPositions(en, from, to);
         int orderedLength = ordered == null ? Math.max(0, n - 1) : ordered.length;
         int lo = nskip;
         int hi = nskip == 0 ? 0 : orderedLength - nskip;
@@ -111,26 +112,17 @@ public final class LarchFindE0 {
         return PyNum.mean(diffs, a, b);
     }
 
-    private static boolean increasing(double[] a, int from, int to) {
-        for (int i = from + 1; i < to; i++) {
-            if (!(a[i] > a[i - 1])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Larch {@code _finde0(energy[from:to], mu[from:to], estep, use_smooth)}. */
     private static Pass pass(double[] energyEv, double[] muIn, int from, int to, double estepIn, boolean useSmooth,
             Scratch scratch) {
         // Larch works on energy[ordered], mu[ordered] (see LarchArrays.orderedPositions) after remove_dups. For the
-        // usual increasing energies without near-duplicates that is the slice minus its last point, read in place.
+        // usual increasing energies without near-duplicates (every step at least remove_dups' tiny) that is the slice
+        // minus its last point, read in place.
         double[] en;
         double[] mu;
         int base;
         int n;
-        if (increasing(energyEv, from, to) && !LarchArrays.hasNearDuplicates(energyEv, from, to,
-                LarchArrays.TINY_ENERGY_EV)) {
+        if (LarchArrays.minStep(energyEv, from, to) >= LarchArrays.TINY_ENERGY_EV) {
             en = energyEv;
             mu = muIn;
             base = from;

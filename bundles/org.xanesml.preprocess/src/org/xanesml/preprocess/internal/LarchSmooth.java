@@ -93,7 +93,6 @@ public final class LarchSmooth {
             // The window spectrum depends only on the grid length and the width in grid steps, which repeat from
             // spectrum to spectrum of one beamline (find_e0 smooths with sigma = xstep, i.e. one step), so it is
             // kept; the input buffer is borrowed to build it before y1 goes in.
-            scratch.dropWindow();
             double[] win = scratch.general(nfft);
             int nwin = 2 * npts;
             fillWindow(win, nwin, npts, sigmaUnits, form);

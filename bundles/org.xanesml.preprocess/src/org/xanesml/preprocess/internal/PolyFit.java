@@ -49,8 +49,8 @@ public final class PolyFit {
         double off = -(xmax + xmin) / width;
         // Column-major design matrix a[k*m + i] = x'_i^k, then unit column norms (numpy's lstsq preconditioning).
         // The column norms are summed while the matrix is built: p independent sums in one pass.
-        double[] work = scratch.fit(p * m + m);
-        double[] a = work;
+        // the right-hand side b follows the matrix in the same array, from offset bo
+        double[] a = scratch.fit(p * m + m);
         int bo = p * m;
         double[] colScale = new double[p];
         for (int i = 0; i < m; i++) {

@@ -123,9 +123,4 @@ public final class Scratch {
         windowForm = form;
         windowSigma = sigma;
     }
-
-    /** Forgets the window, so a half-written spectrum is never mistaken for a cached one. */
-    void dropWindow() {
-        windowPoints = -1;
-    }
 }
