@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.xanesml.classify.internal.SupportVectorCompaction;
 import org.xanesml.classify.internal.WekaData;
 
 import weka.classifiers.Classifier;
@@ -46,7 +47,10 @@ public final class ModelTrainer {
         return train(fm, recipe, data.classes(), learner, opts.balance(), opts.augmentation().seed());
     }
 
-    /** Trains on given features. */
+    /**
+     * Trains on given features. SVMs keep only their support vectors afterwards (same predictions, smaller model
+     * files, see {@link SupportVectorCompaction}).
+     */
     public static TrainedModel train(FeatureMatrix fm, FeatureRecipe recipe, List<String> classes, LearnerSpec learner,
             ClassBalance balance, long seed) {
         Instances inst = WekaData.instances(recipe, classes, fm, balance, seed);
@@ -57,6 +61,7 @@ public final class ModelTrainer {
             throw new IllegalStateException("Weka " + learner + " failed to train on " + inst.numInstances()
                     + " samples", e);
         }
+        SupportVectorCompaction.compact(c);
         return new TrainedModel(c, recipe, classes, learner);
     }
 }
