@@ -4,6 +4,7 @@
  */
 package org.xanesml.classify;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,5 +72,22 @@ class FeatureExtractorTest {
         double[] x = new FeatureExtractor(r).extract(line(Double.NaN));
         assertEquals(0.4, x[0], 0.02);
         assertEquals(0.6, x[1], 0.02);
+    }
+
+    @Test
+    void aStrideWithAFullResolutionWindowKeepsEveryPointInsideIt() {
+        double[] grid = new double[20];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = 7100 + i * 0.5;
+        }
+        FeatureRecipe r = FeatureRecipe.mu(EnergyReference.ABSOLUTE, grid).withGridStride(3, 7103.0, 7104.5);
+        // every 3rd point (7100, 7101.5, ...) plus 7103..7104.5 at full resolution, in grid order
+        assertArrayEquals(new double[] {7100, 7101.5, 7103, 7103.5, 7104, 7104.5, 7106, 7107.5, 7109},
+                r.gridEv(), 0.0);
+        assertArrayEquals(FeatureRecipe.mu(EnergyReference.ABSOLUTE, grid).withGridStride(3).gridEv(),
+                FeatureRecipe.mu(EnergyReference.ABSOLUTE, grid).withGridStride(3, Double.NaN, Double.NaN).gridEv(),
+                0.0);
+        assertThrows(IllegalArgumentException.class,
+                () -> FeatureRecipe.mu(EnergyReference.ABSOLUTE, grid).withGridStride(3, 7105, 7104));
     }
 }

@@ -121,13 +121,25 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
 
     /** @return this recipe on every {@code stride}-th grid point (starting at the first): a coarser, smaller model. */
     public FeatureRecipe withGridStride(int stride) {
+        return withGridStride(stride, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * @return this recipe on every {@code stride}-th grid point (starting at the first) plus every grid point within
+     *         [keepLoEv, keepHiEv]: full resolution where the spectrum changes fastest (pre-edge and rising edge),
+     *         coarse elsewhere. NaN bounds keep nothing extra.
+     */
+    public FeatureRecipe withGridStride(int stride, double keepLoEv, double keepHiEv) {
         if (stride < 1) {
             throw new IllegalArgumentException("grid stride must be >= 1, got " + stride);
         }
-        double[] g = new double[(gridEv.length + stride - 1) / stride];
-        for (int i = 0; i < g.length; i++) {
-            g[i] = gridEv[i * stride];
+        if (keepLoEv > keepHiEv) {
+            throw new IllegalArgumentException("full-resolution window " + keepLoEv + ".." + keepHiEv
+                    + " eV: low end above high end");
         }
+        double[] g = java.util.stream.IntStream.range(0, gridEv.length)
+                .filter(i -> i % stride == 0 || (gridEv[i] >= keepLoEv && gridEv[i] <= keepHiEv))
+                .mapToDouble(i -> gridEv[i]).toArray();
         return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv,
                 includeSecondDerivative);
     }

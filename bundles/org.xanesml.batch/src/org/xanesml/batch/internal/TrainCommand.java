@@ -52,7 +52,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  xanesml train --data ../shared/data/xanesnet-fe/spectra.csv.gz --element Fe --task COORDINATION_NUMBER \\",
                 "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
                 "      --classes 4,5,6 --split ../shared/golden/splits/xanesnet_fe_split.csv --reference ABSOLUTE \\",
-                "      --grid native --grid-stride 3 --derivative 1 --balance SQRT_WEIGHTED \\",
+                "      --grid native --grid-stride 2 --derivative 1 --balance SQRT_WEIGHTED \\",
                 "      --learner VOTE --param C=10 --param gamma=0.005 --param trees=200 --param k=1 -o fe-cn.zip" })
 final class TrainCommand implements Callable<Integer> {
     @Spec
@@ -135,6 +135,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--grid-stride", description = "Keep every N-th grid point (default ${DEFAULT-VALUE}).")
     int gridStride = 1;
 
+    @Option(names = "--grid-keep", paramLabel = "LO:HI", description = "With --grid-stride: keep every grid point"
+            + " between LO and HI eV (same reference as --grid) as well, e.g. the pre-edge and rising edge.")
+    String gridKeep;
+
     @Option(names = "--derivative", paramLabel = "SCALE", description = "Add dmu/dE features times SCALE (default: none).")
     double derivative;
 
@@ -155,8 +159,9 @@ final class TrainCommand implements Callable<Integer> {
             LearnerSpec learnerSpec = LearnerSpec.of(learner, params);
             TrainingPlan.Split split = splitFile != null ? TrainingPlan.Split.read(splitFile, splitIdColumn, splitColumn)
                     : TrainingPlan.Split.grouped(valFraction, testFraction, seed);
+            double[] keep = TrainingPlan.Grid.parseKeep(gridKeep);
             TrainingPlan.Grid g = new TrainingPlan.Grid(reference, TrainingPlan.Grid.parse(grid), gridStride,
-                    derivative, smoothingEv);
+                    keep[0], keep[1], derivative, smoothingEv);
             Training.Loaded loaded = data.load(task, el, run, err);
             String label = data.columns(task).labelColumn();
             String name = data.data.get(0).getFileName() + " " + label;
@@ -211,6 +216,9 @@ final class TrainCommand implements Callable<Integer> {
         sb.append(" --reference ").append(reference).append(" --grid ").append(grid);
         if (gridStride > 1) {
             sb.append(" --grid-stride ").append(gridStride);
+        }
+        if (gridKeep != null) {
+            sb.append(" --grid-keep ").append(gridKeep);
         }
         if (derivative > 0) {
             sb.append(" --derivative ").append(derivative);

@@ -122,7 +122,8 @@ final class Training {
             long seed, Path modelFile, String command) throws IOException {
         TrainingPlan plan = new TrainingPlan(element, task, TrainingPlan.Classes.all(5),
                 TrainingPlan.Split.grouped(0.15, 0.15, seed), new TrainingPlan.Grid(EnergyReference.EDGE_E0,
-                        defaultRecipe().gridEv(), 1, 0, 0), learner, TrainingOptions.DEFAULT, dataName, command);
+                        defaultRecipe().gridEv(), 1, Double.NaN, Double.NaN, 0, 0), learner, TrainingOptions.DEFAULT,
+                dataName, command);
         return train(items, plan, modelFile);
     }
 

@@ -150,11 +150,30 @@ record TrainingPlan(Element element, Task task, Classes classes, Split split, Gr
      * @param reference        what the grid is relative to
      * @param gridEv           the grid, or null for the training spectra's own (common) grid
      * @param stride           keep every stride-th grid point
+     * @param keepLoEv         with keepHiEv: keep every grid point in [keepLoEv, keepHiEv] as well; NaN for none
+     * @param keepHiEv         upper end of that window
      * @param derivativeScale  add dmu/dE features times this scale; 0 for none
      * @param smoothingSigmaEv Gaussian smoothing before sampling; 0 for none
      */
-    record Grid(EnergyReference reference, double[] gridEv, int stride, double derivativeScale,
-            double smoothingSigmaEv) {
+    record Grid(EnergyReference reference, double[] gridEv, int stride, double keepLoEv, double keepHiEv,
+            double derivativeScale, double smoothingSigmaEv) {
+
+        /** Parses {@code LO:HI} (eV), or null for no full-resolution window: {NaN, NaN}. */
+        static double[] parseKeep(String text) {
+            if (text == null) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            String[] p = text.split(":");
+            if (p.length != 2) {
+                throw new IllegalArgumentException("--grid-keep '" + text + "': expected LO:HI in eV");
+            }
+            double lo = Double.parseDouble(p[0]);
+            double hi = Double.parseDouble(p[1]);
+            if (!(hi >= lo)) {
+                throw new IllegalArgumentException("--grid-keep '" + text + "': needs LO <= HI");
+            }
+            return new double[] {lo, hi};
+        }
 
         /** Parses {@code LO:HI:STEP} (eV) or {@code native}. */
         static double[] parse(String text) {
@@ -206,7 +225,7 @@ record TrainingPlan(Element element, Task task, Classes classes, Split split, Gr
             }
             FeatureRecipe r = FeatureRecipe.mu(reference, g);
             if (stride > 1) {
-                r = r.withGridStride(stride);
+                r = r.withGridStride(stride, keepLoEv, keepHiEv);
             }
             if (derivativeScale > 0) {
                 r = r.withDerivative(true, derivativeScale);

@@ -27,7 +27,7 @@ import org.xanesml.classify.TrainingOptions;
  * Exploration runner used to choose recipes on the VAL split only: prints validation metrics of each configuration
  * given on the command line. Usage: {@code Experiments <shared> <cu|fe> <cn|geo> <config>...} where a config is
  * {@code kind:C=10,gamma=0.005;g=2;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (g = keep every g-th grid
- * point, d = derivative scale, s = smoothing sigma, aug = copies/shift/broadening/noise/scale, e0=lo/hi/step =
+ * point, g=3/lo/hi = every 3rd point plus all points in [lo, hi] eV, d = derivative scale, s = smoothing sigma, aug = copies/shift/broadening/noise/scale, e0=lo/hi/step =
  * uniform grid relative to Larch's find_e0 instead of the base grid, w=lo/hi = keep grid points in [lo, hi],
  * d2=1 = append d2mu/dE2, mu=0 = leave mu itself out; put mu last; refit=1 = fit the delivered model on
  * train + val once chosen; this runner's val scores are always from the train-only fit).
@@ -129,7 +129,12 @@ public final class Experiments {
                 case "d2" -> r = r.withSecondDerivative(Double.parseDouble(nv[1]) != 0);
                 case "mu" -> r = new FeatureRecipe(r.reference(), r.gridEv(), Double.parseDouble(nv[1]) != 0,
                         r.includeDerivative(), r.derivativeScale(), r.smoothingSigmaEv(), r.includeSecondDerivative());
-                case "g" -> r = r.withGridStride(Integer.parseInt(nv[1]));
+                case "g" -> {
+                    // g=3 keeps every 3rd grid point; g=3/7108/7128 also every point in 7108..7128 eV
+                    String[] v = nv[1].split("/");
+                    r = v.length == 3 ? r.withGridStride(Integer.parseInt(v[0]), Double.parseDouble(v[1]),
+                            Double.parseDouble(v[2])) : r.withGridStride(Integer.parseInt(v[0]));
+                }
                 case "e0" -> {
                     // uniform grid lo..hi (eV) with the given step, relative to Larch's find_e0 of each spectrum
                     String[] v = nv[1].split("/");
