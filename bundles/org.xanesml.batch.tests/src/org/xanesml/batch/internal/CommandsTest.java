@@ -14,11 +14,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xanesml.classify.ModelBundle;
 import org.xanesml.testing.SharedData;
 import org.xanesml.workflow.report.AtomicFiles;
 
@@ -185,6 +188,32 @@ class CommandsTest {
         out.getBuffer().setLength(0);
         assertEquals(ExitCodes.OK, run("inspect", "cu-k-cn"));
         assertTrue(out.toString().contains("Cu K"), out.toString());
+    }
+
+    @Test
+    void aStrideWithAFullResolutionWindowIsRecordedInTheModel(@TempDir Path dir) throws Exception {
+        Path m = dir.resolve("windowed.zip");
+        assertEquals(ExitCodes.OK, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
+                demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
+                "J48", "--grid", "-20:40:1", "--grid-stride", "4", "--grid-keep", "0:5", "-o", m.toString()),
+                err.toString());
+        ModelBundle bundle = ModelBundle.read(m);
+        double[] grid = bundle.model().recipe().gridEv();
+        // every 4th point from -20 eV (-20, -16, ..., 40) plus 0..5 eV at the full 1 eV
+        List<Double> expected = new ArrayList<>();
+        for (int e = -20; e <= 40; e++) {
+            if ((e + 20) % 4 == 0 || (e >= 0 && e <= 5)) {
+                expected.add((double) e);
+            }
+        }
+        assertEquals(expected, Arrays.stream(grid).boxed().toList());
+        assertTrue(bundle.descriptor().training.rebuildCommand.contains("--grid-stride 4 --grid-keep 0:5"),
+                bundle.descriptor().training.rebuildCommand);
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.FAILURE, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
+                demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
+                "J48", "--grid-stride", "4", "--grid-keep", "5:0", "-o", dir.resolve("bad.zip").toString()));
+        assertTrue(err.toString().contains("--grid-keep '5:0': needs LO <= HI"), err.toString());
     }
 
     @Test

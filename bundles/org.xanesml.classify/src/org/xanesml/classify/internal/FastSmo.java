@@ -165,14 +165,12 @@ public final class FastSmo implements FastClassifier {
         // RBF as Weka's RBFKernel writes it: exp(gamma * (2 x.v - x.x - v.v))
         double[] kernel = new double[norms.length];
         double[] pair = new double[2];
-        int row = 0;
-        for (; row + 1 < norms.length; row += 2) {
-            dot2(x, row * width, vectors, width, pair);
+        for (int row = 0; row < norms.length; row += 2) {
+            // an odd last row is paired with itself
+            int second = Math.min(row + 1, norms.length - 1);
+            dot2(x, row * width, second * width, vectors, width, pair);
             kernel[row] = Math.exp(gamma * (2.0 * pair[0] - xNorm - norms[row]));
-            kernel[row + 1] = Math.exp(gamma * (2.0 * pair[1] - xNorm - norms[row + 1]));
-        }
-        for (; row < norms.length; row++) {
-            kernel[row] = Math.exp(gamma * (2.0 * dot(x, row * width, vectors, width) - xNorm - norms[row]));
+            kernel[second] = Math.exp(gamma * (2.0 * pair[1] - xNorm - norms[second]));
         }
         double[][] r = new double[numClasses][numClasses];
         double[][] n = new double[numClasses][numClasses];
@@ -201,32 +199,13 @@ public final class FastSmo implements FastClassifier {
         return out;
     }
 
-    /** @return x . table[offset .. offset + n), with four partial sums so the CPU overlaps the additions */
-    private static double dot(double[] x, int offset, float[] table, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += x[i] * table[offset + i];
-            s1 += x[i + 1] * table[offset + i + 1];
-            s2 += x[i + 2] * table[offset + i + 2];
-            s3 += x[i + 3] * table[offset + i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += x[i] * table[offset + i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
     /**
-     * x . row r and x . row r+1 at once (rows of n values from {@code offset}): each query value is loaded once for
-     * both rows, and the eight independent sums keep the floating-point adders busy; each row's sum is formed in
-     * the same order as {@link #dot}, so both give identical results.
+     * x . table[first .. first + n) and x . table[next .. next + n) at once: each query value is loaded once for both
+     * rows, and the eight independent partial sums keep the floating-point adders busy (one sum per row would wait
+     * on each addition's latency).
      */
-    private static void dot2(double[] x, int offset, float[] table, int n, double[] out) {
-        int next = offset + n;
+    private static void dot2(double[] x, int first, int next, float[] table, int n, double[] out) {
+        int offset = first;
         double a0 = 0;
         double a1 = 0;
         double a2 = 0;

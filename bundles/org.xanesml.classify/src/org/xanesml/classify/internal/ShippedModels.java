@@ -27,9 +27,9 @@ public final class ShippedModels {
     public static final List<Spec> ALL = List.of(
             new Spec(Element.Cu, Task.COORDINATION_NUMBER, "SMO_RBF:C=100,gamma=0.0005;bal=SQRT_WEIGHTED;refit=1", "cu-k-cn.zip"),
             new Spec(Element.Cu, Task.GEOMETRY, "SMO_RBF:C=30,gamma=0.003;bal=WEIGHTED;refit=1", "cu-k-geometry.zip"),
-            new Spec(Element.Fe, Task.COORDINATION_NUMBER, "VOTE:C=10,gamma=0.005,trees=200,k=1;g=2;d=1;bal=SQRT_WEIGHTED;refit=1",
+            new Spec(Element.Fe, Task.COORDINATION_NUMBER, "VOTE:C=10,gamma=0.005,trees=200,k=1;g=5/7108/7128;d=1;bal=SQRT_WEIGHTED;refit=1",
                     "fe-k-cn.zip"),
-            new Spec(Element.Fe, Task.GEOMETRY, "VOTE:C=30,gamma=0.001,trees=200,k=1;g=3/7108/7128;d=1;refit=1", "fe-k-geometry.zip"));
+            new Spec(Element.Fe, Task.GEOMETRY, "VOTE:C=30,gamma=0.001,trees=200,k=1;g=5/7108/7128;d=1;refit=1", "fe-k-geometry.zip"));
 
     private ShippedModels() {
     }
