@@ -91,8 +91,8 @@ class SupportVectorCompactionTest {
     void anRbfSmoKeepsItsProbabilitiesAndLosesItsOtherTrainingRows() throws Exception {
         Classifier smo = trained(LearnerSpec.smoRbf(10, 0.01).newClassifier());
         int removed = compactsWithoutChange(smo, smo);
-        // 72 training spectra in 3 one-against-one pairs: each pair holds 48; on separable classes few are support
-        // vectors, so most rows must go
+        // about 72 training spectra in 3 one-against-one pairs of about 48 rows each: on well separated classes few
+        // are support vectors, so most of the 144 rows must go
         assertTrue(removed > 48, "removed only " + removed + " rows");
     }
 

@@ -6,6 +6,7 @@ package org.xanesml.classify;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * How a spectrum becomes a feature vector: interpolate mu onto {@code gridEv} (relative to {@code reference}),
@@ -137,7 +138,7 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
             throw new IllegalArgumentException("full-resolution window " + keepLoEv + ".." + keepHiEv
                     + " eV: low end above high end");
         }
-        double[] g = java.util.stream.IntStream.range(0, gridEv.length)
+        double[] g = IntStream.range(0, gridEv.length)
                 .filter(i -> i % stride == 0 || (gridEv[i] >= keepLoEv && gridEv[i] <= keepHiEv))
                 .mapToDouble(i -> gridEv[i]).toArray();
         return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv,
