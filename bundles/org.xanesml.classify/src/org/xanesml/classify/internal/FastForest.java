@@ -4,6 +4,8 @@
  */
 package org.xanesml.classify.internal;
 
+import static org.xanesml.classify.internal.WekaFields.field;
+
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,11 +147,5 @@ public final class FastForest implements FastClassifier {
             Utils.normalize(sums);
         }
         return sums;
-    }
-
-    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
-        Field f = owner.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
     }
 }

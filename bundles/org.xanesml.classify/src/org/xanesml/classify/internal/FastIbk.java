@@ -4,7 +4,8 @@
  */
 package org.xanesml.classify.internal;
 
-import java.lang.reflect.Field;
+import static org.xanesml.classify.internal.WekaFields.field;
+
 import java.util.Optional;
 
 import weka.classifiers.lazy.IBk;
@@ -78,8 +79,8 @@ public final class FastIbk implements FastClassifier {
             return Optional.empty();
         }
         try {
-            Instances data = (Instances) field("m_Train").get(ibk);
-            double used = (Double) field("m_NumAttributesUsed").get(ibk);
+            Instances data = (Instances) field(IBk.class, "m_Train").get(ibk);
+            double used = (Double) field(IBk.class, "m_NumAttributesUsed").get(ibk);
             if (data == null || data.numInstances() == 0) {
                 return Optional.empty();
             }
@@ -296,11 +297,5 @@ public final class FastIbk implements FastClassifier {
             j++;
         }
         return out;
-    }
-
-    private static Field field(String name) throws NoSuchFieldException {
-        Field f = IBk.class.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
     }
 }

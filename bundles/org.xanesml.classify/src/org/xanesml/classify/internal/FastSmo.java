@@ -4,7 +4,8 @@
  */
 package org.xanesml.classify.internal;
 
-import java.lang.reflect.Field;
+import static org.xanesml.classify.internal.WekaFields.field;
+
 import java.util.Optional;
 
 import weka.classifiers.Classifier;
@@ -248,11 +249,5 @@ public final class FastSmo implements FastClassifier {
         public int hashCode() {
             return java.util.Arrays.hashCode(values);
         }
-    }
-
-    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
-        Field f = owner.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
     }
 }

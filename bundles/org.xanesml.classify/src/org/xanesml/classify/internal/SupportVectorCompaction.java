@@ -4,7 +4,7 @@
  */
 package org.xanesml.classify.internal;
 
-import java.lang.reflect.Field;
+import static org.xanesml.classify.internal.WekaFields.field;
 
 import weka.classifiers.Classifier;
 import weka.classifiers.SingleClassifierEnhancer;
@@ -141,11 +141,5 @@ public final class SupportVectorCompaction {
             throw new IllegalStateException("unexpected Weka SMO layout: cannot set " + owner.getName() + "." + name,
                     e);
         }
-    }
-
-    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
-        Field f = owner.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
     }
 }
