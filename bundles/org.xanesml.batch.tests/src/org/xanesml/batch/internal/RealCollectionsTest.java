@@ -80,10 +80,9 @@ class RealCollectionsTest {
                 "--task", "COORDINATION_NUMBER", "--labels", SharedData.require("data/xanesnet-fe/labels.csv").toString(),
                 "--label-column", "cn_cov115", "--exclude", "possible_pi_ligand=1", "--classes", "4,5,6",
                 "--split", SharedData.require("golden/splits/xanesnet_fe_split.csv").toString(),
-                "--reference", "ABSOLUTE", "--grid", "native", "--grid-stride", "5", "--grid-keep", "7108:7128",
-                "--derivative", "1",
+                "--reference", "ABSOLUTE", "--grid", "native", "--grid-stride", "3", "--derivative", "1",
                 "--balance", "SQRT_WEIGHTED", "--learner", "VOTE", "--param", "C=10", "--param", "gamma=0.005",
-                "--param", "trees=200", "--param", "k=1", "--refit-with-val", "-o", model.toString()));
+                "--param", "trees=500", "--param", "k=0", "--refit-with-val", "-o", model.toString()));
         assertEquals(ExitCodes.OK, t.code(), t.err());
         ModelDescriptor shipped = org.xanesml.workflow.ModelSource.load("fe-k-cn").descriptor();
         ModelDescriptor ours = ModelBundle.read(model).descriptor();

@@ -52,8 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  xanesml train --data ../shared/data/xanesnet-fe/spectra.csv.gz --element Fe --task COORDINATION_NUMBER \\",
                 "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
                 "      --classes 4,5,6 --split ../shared/golden/splits/xanesnet_fe_split.csv --reference ABSOLUTE \\",
-                "      --grid native --grid-stride 5 --grid-keep 7108:7128 --derivative 1 --balance SQRT_WEIGHTED \\",
-                "      --learner VOTE --param C=10 --param gamma=0.005 --param trees=200 --param k=1 -o fe-cn.zip" })
+                "      --grid native --grid-stride 3 --derivative 1 --balance SQRT_WEIGHTED \\",
+                "      --learner VOTE --param C=10 --param gamma=0.005 --param trees=500 --param k=0 -o fe-cn.zip" })
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -45,7 +45,7 @@ public final class AccuracyBenchmark {
             }
             BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, s.task());
             Experiments.Config c = Experiments.parse(s.config(), b.baseRecipe());
-            ModelFactory.Built m = ModelFactory.build(b, c, s.config(), shared, "", false);
+            ModelFactory.Built m = ModelFactory.build(b, c, s.config(), s.selection().text(), shared, "", false);
             SklearnBaseline sk = SklearnBaseline.read(results, b.key());
             boolean pass = m.test().accuracy() >= sk.bestAccuracy() && m.test().macroF1() >= sk.bestMacroF1();
             boolean passSelected = m.test().accuracy() >= sk.selectedAccuracy()

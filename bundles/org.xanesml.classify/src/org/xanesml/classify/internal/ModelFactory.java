@@ -43,8 +43,12 @@ public final class ModelFactory {
             FeatureMatrix testFeatures) {
     }
 
-    public static Built build(BenchmarkData.Benchmark b, Experiments.Config c, String configText, Path shared,
-            String rebuildCommand, boolean withImportance) throws IOException {
+    /**
+     * @param selection how the configuration was chosen (descriptor text), e.g.
+     *        {@link ShippedModels.Selection#text()}
+     */
+    public static Built build(BenchmarkData.Benchmark b, Experiments.Config c, String configText, String selection,
+            Path shared, String rebuildCommand, boolean withImportance) throws IOException {
         long t0 = System.nanoTime();
         // the fit on the training split alone: what the configuration was chosen by, scored on validation
         TrainedModel selected = fit(b.data(), c);
@@ -117,7 +121,7 @@ public final class ModelFactory {
         d.learner.wekaOptions = c.learner().wekaOptions();
         d.learner.classBalance = c.options().balance().name();
         d.learner.augmentation = c.options().augmentation().toString();
-        d.learner.selection = "configuration chosen by validation macro-F1 (config '" + configText + "')"
+        d.learner.selection = selection + " (config '" + configText + "')"
                 + (refit ? "; validation metrics and importance from the fit on the training split alone, the"
                         + " delivered model then refitted on training + validation" : "");
         d.training = new ModelDescriptor.Training();

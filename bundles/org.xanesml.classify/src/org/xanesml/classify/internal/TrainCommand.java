@@ -67,6 +67,6 @@ public final class TrainCommand {
                 + " weka-stable-3.8.6, commons-math3-3.6.1,"
                 + " commons-compress-1.27.1, jakarta.xml.bind-api-4.0.2, jaxb-runtime-4.0.5 jars>"
                 + " org.xanesml.classify.internal.TrainCommand <shared dir> <output dir> " + s.fileName();
-        return ModelFactory.build(b, c, s.config(), shared, rebuild, true);
+        return ModelFactory.build(b, c, s.config(), s.selection().text(), shared, rebuild, true);
     }
 }
