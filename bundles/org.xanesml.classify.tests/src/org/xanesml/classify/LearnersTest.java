@@ -5,6 +5,8 @@
 package org.xanesml.classify;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +74,33 @@ class LearnersTest {
         int pooled = ds.of(SplitRole.TRAIN).size() + ds.of(SplitRole.VAL).size();
         assertTrue(cv.pooled().n() == pooled && cv.folds().size() == 4, cv.folds().size() + " folds");
         assertTrue(cv.pooled().accuracy() > 0.8, "cv accuracy " + cv.pooled().accuracy());
+    }
+
+    @Test
+    void repeatedCrossValidationAveragesOneGroupedKFoldPerSeedAndPicksTheBestMean() {
+        DataSet ds = Synthetic.dataSet();
+        ModelSelection.Candidate weak = new ModelSelection.Candidate(Synthetic.recipe(),
+                new LearnerSpec(LearnerSpec.Kind.J48, Map.of("minLeaf", 200.0)), TrainingOptions.DEFAULT);
+        ModelSelection.Candidate svm = new ModelSelection.Candidate(Synthetic.recipe(), LearnerSpec.smoRbf(10, 0.01),
+                TrainingOptions.DEFAULT);
+        ModelSelection.CvResult r = ModelSelection.byRepeatedCrossValidation(ds, List.of(weak, svm), 4, 2);
+        assertEquals(2, r.scores().size());
+        for (ModelSelection.CvScored s : r.scores()) {
+            assertEquals(2, s.macroF1PerRepeat().length);
+            for (int seed = 0; seed < 2; seed++) {
+                Metrics pooled = CrossValidation.groupedKFold(ds, s.candidate().recipe(), s.candidate().learner(),
+                        s.candidate().options(), 4, seed).pooled();
+                assertEquals(pooled.macroF1(), s.macroF1PerRepeat()[seed], 0.0, "seed " + seed);
+                assertEquals(pooled.accuracy(), s.accuracyPerRepeat()[seed], 0.0, "seed " + seed);
+            }
+            assertEquals((s.macroF1PerRepeat()[0] + s.macroF1PerRepeat()[1]) / 2, s.meanMacroF1(), 1e-15);
+        }
+        // a single leaf of >= 200 spectra cannot separate three classes; the SVM can
+        assertSame(svm, r.best().candidate());
+        assertTrue(r.scores().get(0).meanMacroF1() < r.best().meanMacroF1());
+        assertThrows(IllegalArgumentException.class,
+                () -> ModelSelection.byRepeatedCrossValidation(ds, List.of(svm), 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> ModelSelection.byRepeatedCrossValidation(ds, List.of(), 4, 2));
     }
 
     @Test

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hyper-parameter and recipe choice: every candidate is trained on TRAIN and scored on VAL by macro-F1 (ties broken
- * by accuracy, then by list order). TEST is never looked at here.
+ * Hyper-parameter and recipe choice by macro-F1, either on VAL (every candidate trained on TRAIN; ties broken by
+ * accuracy, then by list order) or by repeated grouped k-fold cross-validation over TRAIN + VAL, which scores every
+ * sample instead of the VAL ones only and so ranks candidates with less noise when VAL is small. TEST is never looked
+ * at here.
  */
 public final class ModelSelection {
     private ModelSelection() {
@@ -45,5 +47,73 @@ public final class ModelSelection {
             }
         }
         return new Result(List.copyOf(scores), best);
+    }
+
+    /**
+     * A candidate's repeated cross-validation score: pooled macro-F1 and accuracy of each repetition (seed 0, 1, ...)
+     * and their means.
+     */
+    public record CvScored(Candidate candidate, double[] macroF1PerRepeat, double[] accuracyPerRepeat) {
+        public CvScored {
+            macroF1PerRepeat = macroF1PerRepeat.clone();
+            accuracyPerRepeat = accuracyPerRepeat.clone();
+        }
+
+        @Override
+        public double[] macroF1PerRepeat() {
+            return macroF1PerRepeat.clone();
+        }
+
+        @Override
+        public double[] accuracyPerRepeat() {
+            return accuracyPerRepeat.clone();
+        }
+
+        public double meanMacroF1() {
+            return java.util.Arrays.stream(macroF1PerRepeat).average().orElseThrow();
+        }
+
+        public double meanAccuracy() {
+            return java.util.Arrays.stream(accuracyPerRepeat).average().orElseThrow();
+        }
+    }
+
+    /** The outcome of a cross-validated choice: all scores in input order and the winner. */
+    public record CvResult(List<CvScored> scores, CvScored best) {
+    }
+
+    /**
+     * Scores every candidate by {@link CrossValidation#groupedKFold} with seeds 0 .. repeats-1 and picks the highest
+     * mean macro-F1; ties broken by mean accuracy, then by list order. (The shipped Fe models add a size rule on top
+     * of this ranking: see org.xanesml.models/README.md.)
+     */
+    public static CvResult byRepeatedCrossValidation(DataSet data, List<Candidate> candidates, int folds,
+            int repeats) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("no candidates to choose from");
+        }
+        if (folds < 2 || repeats < 1) {
+            throw new IllegalArgumentException("need at least 2 folds and 1 repetition, got " + folds + " folds and "
+                    + repeats + " repetitions");
+        }
+        List<CvScored> scores = new ArrayList<>();
+        CvScored best = null;
+        for (Candidate c : candidates) {
+            double[] f1 = new double[repeats];
+            double[] acc = new double[repeats];
+            for (int r = 0; r < repeats; r++) {
+                Metrics pooled = CrossValidation.groupedKFold(data, c.recipe(), c.learner(), c.options(), folds, r)
+                        .pooled();
+                f1[r] = pooled.macroF1();
+                acc[r] = pooled.accuracy();
+            }
+            CvScored s = new CvScored(c, f1, acc);
+            scores.add(s);
+            if (best == null || s.meanMacroF1() > best.meanMacroF1()
+                    || (s.meanMacroF1() == best.meanMacroF1() && s.meanAccuracy() > best.meanAccuracy())) {
+                best = s;
+            }
+        }
+        return new CvResult(List.copyOf(scores), best);
     }
 }

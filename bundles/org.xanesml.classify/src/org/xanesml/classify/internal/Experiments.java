@@ -17,6 +17,7 @@ import org.xanesml.classify.FeatureMatrix;
 import org.xanesml.classify.FeatureRecipe;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.Metrics;
+import org.xanesml.classify.ModelSelection;
 import org.xanesml.classify.ModelTrainer;
 import org.xanesml.classify.SplitRole;
 import org.xanesml.classify.Task;
@@ -31,7 +32,9 @@ import org.xanesml.classify.TrainingOptions;
  * uniform grid relative to Larch's find_e0 instead of the base grid, w=lo/hi = keep grid points in [lo, hi],
  * d2=1 = append d2mu/dE2, mu=0 = leave mu itself out; put mu last; refit=1 = fit the delivered model on
  * train + val once chosen; this runner's val scores are always from the train-only fit).
- * Order matters: e0 first, then w and g, then d and s.
+ * Order matters: e0 first, then w and g, then d and s. With {@code -Dxanesml.cvRepeats=N} it prints instead the
+ * macro-F1 of N repetitions of grouped 5-fold cross-validation over train + val (seeds 0 .. N-1) and their mean, the
+ * criterion of the Fe models (org.xanesml.models/README.md, rounds 4-6).
  */
 public final class Experiments {
     private Experiments() {
@@ -43,8 +46,21 @@ public final class Experiments {
         Task task = args[2].equals("cn") ? Task.COORDINATION_NUMBER : Task.GEOMETRY;
         BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, task);
         boolean showTest = Boolean.getBoolean("xanesml.showTest");
+        int cvRepeats = Integer.getInteger("xanesml.cvRepeats", 0);
         for (int a = 3; a < args.length; a++) {
             Config c = parse(args[a], b.baseRecipe());
+            if (cvRepeats > 0) {
+                long t0 = System.nanoTime();
+                ModelSelection.CvScored s = ModelSelection.byRepeatedCrossValidation(b.data(),
+                        List.of(new ModelSelection.Candidate(c.recipe, c.learner, c.options)), 5, cvRepeats).best();
+                StringBuilder per = new StringBuilder();
+                for (double f : s.macroF1PerRepeat()) {
+                    per.append(String.format(Locale.ROOT, " %.4f", f));
+                }
+                System.out.println(String.format(Locale.ROOT, "%s %-60s CV macro-F1 %.4f acc %.4f  per repeat%s  (%.0f s)",
+                        b.key(), args[a], s.meanMacroF1(), s.meanAccuracy(), per, (System.nanoTime() - t0) / 1e9));
+                continue;
+            }
             long t0 = System.nanoTime();
             TrainedModel m = ModelTrainer.train(b.data(), c.recipe, c.learner, c.options);
             double trainS = (System.nanoTime() - t0) / 1e9;
