@@ -16,12 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xanesml.classify.ModelBundle;
+import org.xanesml.classify.ModelDescriptor;
 import org.xanesml.testing.SharedData;
 import org.xanesml.workflow.report.AtomicFiles;
 
@@ -214,6 +217,43 @@ class CommandsTest {
                 demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
                 "J48", "--grid-stride", "4", "--grid-keep", "5:0", "-o", dir.resolve("bad.zip").toString()));
         assertTrue(err.toString().contains("--grid-keep '5:0': needs LO <= HI"), err.toString());
+    }
+
+    @Test
+    void aSearchTrainsTheCandidateWithTheBestMacroF1AndRecordsEveryScore(@TempDir Path dir) throws Exception {
+        // a J48 whose leaves need 100,000 spectra is one leaf: it cannot beat the tree with 2-spectrum leaves
+        for (String select : List.of("VAL", "CV")) {
+            Path m = dir.resolve("searched-" + select + ".zip");
+            out.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(List.of("train", "-q", "--data", demo.resolve("train").toString(),
+                    "--labels", demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe",
+                    "--learner", "J48", "--param", "confidence=0.25", "--search", "minLeaf=100000,2", "--select",
+                    select, "--cv-folds", "3", "--cv-repeats", "2", "-o", m.toString()));
+            assertEquals(ExitCodes.OK, run(args.toArray(String[]::new)), err.toString());
+            ModelDescriptor d = ModelBundle.read(m).descriptor();
+            Map<String, Double> params = new HashMap<>();
+            d.learner.params.forEach(p -> params.put(p.name, p.value));
+            assertEquals(Map.of("confidence", 0.25, "minLeaf", 2.0), params);
+            String sel = d.learner.selection;
+            assertTrue(sel.contains("among 2 candidates") && sel.contains("J48 confidence=0.250000 minLeaf=100000: ")
+                    && sel.contains(select.equals("CV") ? "2 x 3-fold grouped cross-validation" : "validation macro-F1"),
+                    sel);
+            assertTrue(out.toString().contains("selected J48 confidence=0.250000 minLeaf=2 chosen by"), out.toString());
+            String rebuild = d.training.rebuildCommand;
+            assertTrue(rebuild.contains("--search minLeaf=100000,2 --select " + select)
+                    && rebuild.contains("--cv-folds 3") == select.equals("CV"), rebuild);
+        }
+        String[][] bad = { { "minLeaf=2,x", "'x' is not a number" }, { "minLeaf", "expected NAME=V1,V2,..." },
+                { "confidence=0.1,0.2", "confidence is given both by --param and by --search" },
+                { "gamma=1,2", "J48 takes parameters" } };
+        for (String[] b : bad) {
+            err.getBuffer().setLength(0);
+            assertEquals(ExitCodes.FAILURE, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
+                    demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
+                    "J48", "--param", "confidence=0.25", "--search", b[0], "-o", dir.resolve("bad.zip").toString()));
+            assertTrue(err.toString().contains(b[1]), b[0] + ": " + err);
+        }
+        assertFalse(Files.exists(dir.resolve("bad.zip")));
     }
 
     @Test

@@ -53,7 +53,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
                 "      --classes 4,5,6 --split ../shared/golden/splits/xanesnet_fe_split.csv --reference ABSOLUTE \\",
                 "      --grid native --grid-stride 3 --derivative 1 --balance SQRT_WEIGHTED \\",
-                "      --learner VOTE --param C=10 --param gamma=0.005 --param trees=500 --param k=0 -o fe-cn.zip" })
+                "      --learner VOTE --param C=10 --param gamma=0.005 --param trees=500 --param k=0 -o fe-cn.zip",
+                "  xanesml train --data spectra/ --labels labels.csv --task GEOMETRY --element Fe --learner SMO_RBF \\",
+                "      --search C=3,10,30 --search gamma=0.001,0.005 --select CV -o fe-geometry.zip" })
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,6 +77,22 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "Learner hyper-parameter (repeatable); unset ones take the learner's defaults.")
     Map<String, Double> params = new LinkedHashMap<>();
+
+    @Option(names = "--search", paramLabel = "NAME=V1,V2,...", description = "Hyper-parameter values to try"
+            + " (repeatable): every combination is scored by macro-F1 as --select says, never on the test split, and"
+            + " the best is trained and delivered; the descriptor lists every candidate's score.")
+    List<String> search = new ArrayList<>();
+
+    @Option(names = "--select", description = "How --search candidates are scored: VAL (fit on train, score on val)"
+            + " or CV (repeated grouped k-fold cross-validation over train + val; steadier when val is small)"
+            + " (default ${DEFAULT-VALUE}).")
+    TrainingPlan.Selection select = TrainingPlan.Selection.VAL;
+
+    @Option(names = "--cv-folds", description = "Folds for --select CV (default ${DEFAULT-VALUE}).")
+    int cvFolds = 5;
+
+    @Option(names = "--cv-repeats", description = "Repetitions for --select CV, seeds 0..N-1 (default ${DEFAULT-VALUE}).")
+    int cvRepeats = 3;
 
     @Option(names = "--balance", description = "Class weighting: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     ClassBalance balance = ClassBalance.NONE;
@@ -157,6 +175,10 @@ final class TrainCommand implements Callable<Integer> {
         try {
             Element el = Element.ofSymbol(element);
             LearnerSpec learnerSpec = LearnerSpec.of(learner, params);
+            TrainingPlan.Search searchPlan = new TrainingPlan.Search(TrainingPlan.Search.parse(search), select,
+                    cvFolds, cvRepeats);
+            // checks every searched name against the learner before the data are read
+            searchPlan.candidates(learnerSpec);
             TrainingPlan.Split split = splitFile != null ? TrainingPlan.Split.read(splitFile, splitIdColumn, splitColumn)
                     : TrainingPlan.Split.grouped(valFraction, testFraction, seed);
             double[] keep = TrainingPlan.Grid.parseKeep(gridKeep);
@@ -166,13 +188,16 @@ final class TrainCommand implements Callable<Integer> {
             String label = data.columns(task).labelColumn();
             String name = data.data.get(0).getFileName() + " " + label;
             TrainingPlan plan = new TrainingPlan(el, task, new TrainingPlan.Classes(classes, merge, new HashSet<>(drop),
-                    other, minClassCount), split, g, learnerSpec, new TrainingOptions(balance, Augmentation.NONE, refitWithVal), name,
+                    other, minClassCount), split, g, learnerSpec, searchPlan, new TrainingOptions(balance, Augmentation.NONE, refitWithVal), name,
                     commandLine());
             Training.Trained t = Training.train(loaded.items(), plan, output);
             Path rep = report != null ? report : sibling(output, ".html");
             Report r = new Report("Training " + t.bundle().descriptor().name, Training.describe(t.bundle()),
                     loaded.report().rows(), List.of(), Optional.of(t.test()));
             Reports.emit(r, rep, null, spec.commandLine().getOut(), AtomicFiles.standard());
+            if (t.selection() != null) {
+                spec.commandLine().getOut().println("selected " + t.selection());
+            }
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "model %s: test accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f (n = %d); report %s",
                     output, t.testMetrics().accuracy(), t.testMetrics().balancedAccuracy(),
@@ -190,6 +215,13 @@ final class TrainCommand implements Callable<Integer> {
         sb.append(data.commandLine());
         sb.append(" --task ").append(task).append(" --element ").append(element).append(" --learner ").append(learner);
         params.forEach((k, v) -> sb.append(" --param ").append(k).append('=').append(v));
+        search.forEach(s -> sb.append(" --search ").append(s));
+        if (!search.isEmpty()) {
+            sb.append(" --select ").append(select);
+            if (select == TrainingPlan.Selection.CV) {
+                sb.append(" --cv-folds ").append(cvFolds).append(" --cv-repeats ").append(cvRepeats);
+            }
+        }
         if (balance != ClassBalance.NONE) {
             sb.append(" --balance ").append(balance);
         }

@@ -30,6 +30,7 @@ import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.classify.Metrics;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.ModelDescriptor;
+import org.xanesml.classify.ModelSelection;
 import org.xanesml.classify.ModelTrainer;
 import org.xanesml.classify.Prediction;
 import org.xanesml.classify.SplitRole;
@@ -99,8 +100,8 @@ final class Training {
         return new Loaded(items, result.report(), unlabelled[0]);
     }
 
-    /** A trained model with its test evaluation. */
-    record Trained(ModelBundle bundle, Evaluation test, Metrics testMetrics) {
+    /** A trained model with its test evaluation and, after a search, how its hyper-parameters were chosen. */
+    record Trained(ModelBundle bundle, Evaluation test, Metrics testMetrics, String selection) {
     }
 
     static FeatureRecipe defaultRecipe() {
@@ -122,7 +123,8 @@ final class Training {
             long seed, Path modelFile, String command) throws IOException {
         TrainingPlan plan = new TrainingPlan(element, task, TrainingPlan.Classes.all(5),
                 TrainingPlan.Split.grouped(0.15, 0.15, seed), new TrainingPlan.Grid(EnergyReference.EDGE_E0,
-                        defaultRecipe().gridEv(), 1, Double.NaN, Double.NaN, 0, 0), learner, TrainingOptions.DEFAULT,
+                        defaultRecipe().gridEv(), 1, Double.NaN, Double.NaN, 0, 0), learner,
+                TrainingPlan.Search.none(), TrainingOptions.DEFAULT,
                 dataName, command);
         return train(items, plan, modelFile);
     }
@@ -137,7 +139,6 @@ final class Training {
     static Trained train(List<LabelledSpectrum> items, TrainingPlan plan, Path modelFile) throws IOException {
         Element element = plan.element();
         Task task = plan.task();
-        LearnerSpec learner = plan.learner();
         String dataName = plan.dataName();
         DataSetBuilder builder = new DataSetBuilder().name(dataName).task(task);
         plan.classes().configure(builder);
@@ -157,6 +158,15 @@ final class Training {
                 .map(e -> e.item().spectrum()).toList());
         FeatureExtractor fx = new FeatureExtractor(recipe);
         requireCoverage(data, fx);
+        boolean refit = plan.options().refitOnTrainAndVal();
+        List<LearnerSpec> candidates = plan.search().candidates(plan.learner());
+        LearnerSpec learner = candidates.get(0);
+        String selection = "fixed learner given on the command line";
+        if (candidates.size() > 1) {
+            Chosen c = choose(data, recipe, candidates, plan.search(), plan.options());
+            learner = c.learner();
+            selection = c.text();
+        }
         long t0 = System.nanoTime();
         TrainedModel model = ModelTrainer.train(data, recipe, learner, plan.options());
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
@@ -168,7 +178,6 @@ final class Training {
                 .withThresholdsFrom(val.x(), 0.99);
         // validation is scored by the fit on the training split alone, also when the delivered model is refitted
         Metrics mv = Metrics.of(val.y(), model.predictAll(val.x()), k);
-        boolean refit = plan.options().refitOnTrainAndVal();
         DataSet fitted = refit ? data.withValidationInTraining() : data;
         if (refit) {
             long t1 = System.nanoTime();
@@ -208,7 +217,7 @@ final class Training {
         d.learner.wekaOptions = learner.wekaOptions();
         d.learner.classBalance = plan.options().balance().name();
         d.learner.augmentation = plan.options().augmentation().toString();
-        d.learner.selection = "fixed learner given on the command line" + (refit ? "; validation metrics from the fit"
+        d.learner.selection = selection + (refit ? "; validation metrics from the fit"
                 + " on the training split alone, the delivered model refitted on training + validation" : "");
         d.training = new ModelDescriptor.Training();
         d.training.dataSet = dataName + (plan.split().file() == null ? String.format(Locale.ROOT,
@@ -233,7 +242,41 @@ final class Training {
         d.created = Instant.now().toString();
         writeAtomically(modelFile, d, model);
         ModelBundle bundle = ModelBundle.read(modelFile);
-        return new Trained(bundle, evaluation(d.name, data.classes(), mt), mt);
+        return new Trained(bundle, evaluation(d.name, data.classes(), mt), mt, candidates.size() > 1 ? selection : null);
+    }
+
+    /** The searched learner and a line saying how it won. */
+    private record Chosen(LearnerSpec learner, String text) {
+    }
+
+    /** Scores every candidate by macro-F1 (VAL or repeated cross-validation); TEST is not used. */
+    private static Chosen choose(DataSet data, FeatureRecipe recipe, List<LearnerSpec> candidates,
+            TrainingPlan.Search search, TrainingOptions options) {
+        List<ModelSelection.Candidate> cs = candidates.stream()
+                .map(l -> new ModelSelection.Candidate(recipe, l, options)).toList();
+        StringBuilder scores = new StringBuilder();
+        LearnerSpec best;
+        String how;
+        if (search.selection() == TrainingPlan.Selection.CV) {
+            ModelSelection.CvResult r = ModelSelection.byRepeatedCrossValidation(data, cs, search.folds(),
+                    search.repeats());
+            for (ModelSelection.CvScored s : r.scores()) {
+                scores.append(String.format(Locale.ROOT, "; %s: %.4f", s.candidate().learner(), s.meanMacroF1()));
+            }
+            best = r.best().candidate().learner();
+            how = String.format(Locale.ROOT, "chosen by macro-F1 of %d x %d-fold grouped cross-validation over"
+                    + " training + validation", search.repeats(), search.folds());
+        } else {
+            ModelSelection.Result r = ModelSelection.onValidation(data, cs);
+            for (ModelSelection.Scored s : r.scores()) {
+                scores.append(String.format(Locale.ROOT, "; %s: %.4f", s.candidate().learner(),
+                        s.validation().macroF1()));
+            }
+            best = r.best().candidate().learner();
+            how = "chosen by validation macro-F1 (fit on the training split)";
+        }
+        return new Chosen(best, best + " " + how + " among " + candidates.size() + " candidates (" 
+                + scores.substring(2) + ")");
     }
 
     /**

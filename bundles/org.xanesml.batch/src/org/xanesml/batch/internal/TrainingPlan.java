@@ -37,13 +37,93 @@ import org.xanesml.core.Spectrum;
  * @param classes  which labels become classes and how others are treated
  * @param split    split file or grouped stratified fractions
  * @param grid     the feature grid
- * @param learner  Weka learner and hyper-parameters
+ * @param learner  Weka learner and hyper-parameters; with a search, its fixed parameters
+ * @param search   hyper-parameter candidates and how to choose among them (none: train {@code learner} as given)
  * @param options  class weighting and augmentation
  * @param dataName name of the data set, for the descriptor
  * @param command  the command line that rebuilds the model, for the descriptor
  */
 record TrainingPlan(Element element, Task task, Classes classes, Split split, Grid grid, LearnerSpec learner,
-        TrainingOptions options, String dataName, String command) {
+        Search search, TrainingOptions options, String dataName, String command) {
+
+    /** How the delivered hyper-parameters are chosen when several are given. */
+    enum Selection {
+        /** train on TRAIN, score on VAL */
+        VAL,
+        /** repeated grouped k-fold cross-validation over TRAIN + VAL */
+        CV
+    }
+
+    /**
+     * Hyper-parameter search: every combination of the listed values (added to the learner's fixed parameters) is
+     * scored by macro-F1, on VAL or by cross-validation; TEST is not looked at.
+     *
+     * @param values    parameter name to candidate values, in command-line order; empty: no search
+     * @param selection how candidates are scored
+     * @param folds     cross-validation folds
+     * @param repeats   cross-validation repetitions (seeds 0 .. repeats-1)
+     */
+    record Search(Map<String, List<Double>> values, Selection selection, int folds, int repeats) {
+        Search {
+            Map<String, List<Double>> copy = new java.util.LinkedHashMap<>();
+            values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            values = java.util.Collections.unmodifiableMap(copy);
+            if (folds < 2 || repeats < 1) {
+                throw new IllegalArgumentException("--cv-folds must be >= 2 and --cv-repeats >= 1, got " + folds
+                        + " and " + repeats);
+            }
+        }
+
+        static Search none() {
+            return new Search(Map.of(), Selection.VAL, 5, 1);
+        }
+
+        /** Parses {@code NAME=V1,V2,...} values of {@code --search}. */
+        static Map<String, List<Double>> parse(List<String> specs) {
+            Map<String, List<Double>> out = new java.util.LinkedHashMap<>();
+            for (String spec : specs) {
+                int eq = spec.indexOf('=');
+                if (eq <= 0 || eq == spec.length() - 1) {
+                    throw new IllegalArgumentException("--search '" + spec + "': expected NAME=V1,V2,...");
+                }
+                String name = spec.substring(0, eq);
+                if (out.containsKey(name)) {
+                    throw new IllegalArgumentException("--search '" + spec + "': " + name + " is searched twice");
+                }
+                List<Double> v = new ArrayList<>();
+                for (String t : spec.substring(eq + 1).split(",")) {
+                    try {
+                        v.add(Double.parseDouble(t.trim()));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--search '" + spec + "': '" + t + "' is not a number", e);
+                    }
+                }
+                out.put(name, v);
+            }
+            return out;
+        }
+
+        /** @return every combination of the searched values on top of {@code fixed}, first value varying slowest */
+        List<LearnerSpec> candidates(LearnerSpec fixed) {
+            List<Map<String, Double>> combos = new ArrayList<>();
+            combos.add(new java.util.LinkedHashMap<>(fixed.params()));
+            for (Map.Entry<String, List<Double>> e : values.entrySet()) {
+                if (fixed.params().containsKey(e.getKey())) {
+                    throw new IllegalArgumentException(e.getKey() + " is given both by --param and by --search");
+                }
+                List<Map<String, Double>> next = new ArrayList<>();
+                for (Map<String, Double> c : combos) {
+                    for (double v : e.getValue()) {
+                        Map<String, Double> m = new java.util.LinkedHashMap<>(c);
+                        m.put(e.getKey(), v);
+                        next.add(m);
+                    }
+                }
+                combos = next;
+            }
+            return combos.stream().map(m -> LearnerSpec.of(fixed.kind(), m)).toList();
+        }
+    }
 
     /**
      * Class choice.
