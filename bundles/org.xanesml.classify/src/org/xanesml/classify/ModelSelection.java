@@ -5,6 +5,7 @@
 package org.xanesml.classify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -70,11 +71,11 @@ public final class ModelSelection {
         }
 
         public double meanMacroF1() {
-            return java.util.Arrays.stream(macroF1PerRepeat).average().orElseThrow();
+            return Arrays.stream(macroF1PerRepeat).average().orElseThrow();
         }
 
         public double meanAccuracy() {
-            return java.util.Arrays.stream(accuracyPerRepeat).average().orElseThrow();
+            return Arrays.stream(accuracyPerRepeat).average().orElseThrow();
         }
     }
 

@@ -275,7 +275,7 @@ final class Training {
             best = r.best().candidate().learner();
             how = "chosen by validation macro-F1 (fit on the training split)";
         }
-        return new Chosen(best, best + " " + how + " among " + candidates.size() + " candidates (" 
+        return new Chosen(best, best + " " + how + " among " + candidates.size() + " candidates ("
                 + scores.substring(2) + ")");
     }
 

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,9 +67,9 @@ record TrainingPlan(Element element, Task task, Classes classes, Split split, Gr
      */
     record Search(Map<String, List<Double>> values, Selection selection, int folds, int repeats) {
         Search {
-            Map<String, List<Double>> copy = new java.util.LinkedHashMap<>();
+            Map<String, List<Double>> copy = new LinkedHashMap<>();
             values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            values = java.util.Collections.unmodifiableMap(copy);
+            values = Collections.unmodifiableMap(copy);
             if (folds < 2 || repeats < 1) {
                 throw new IllegalArgumentException("--cv-folds must be >= 2 and --cv-repeats >= 1, got " + folds
                         + " and " + repeats);
@@ -80,7 +82,7 @@ record TrainingPlan(Element element, Task task, Classes classes, Split split, Gr
 
         /** Parses {@code NAME=V1,V2,...} values of {@code --search}. */
         static Map<String, List<Double>> parse(List<String> specs) {
-            Map<String, List<Double>> out = new java.util.LinkedHashMap<>();
+            Map<String, List<Double>> out = new LinkedHashMap<>();
             for (String spec : specs) {
                 int eq = spec.indexOf('=');
                 if (eq <= 0 || eq == spec.length() - 1) {
@@ -106,7 +108,7 @@ record TrainingPlan(Element element, Task task, Classes classes, Split split, Gr
         /** @return every combination of the searched values on top of {@code fixed}, first value varying slowest */
         List<LearnerSpec> candidates(LearnerSpec fixed) {
             List<Map<String, Double>> combos = new ArrayList<>();
-            combos.add(new java.util.LinkedHashMap<>(fixed.params()));
+            combos.add(new LinkedHashMap<>(fixed.params()));
             for (Map.Entry<String, List<Double>> e : values.entrySet()) {
                 if (fixed.params().containsKey(e.getKey())) {
                     throw new IllegalArgumentException(e.getKey() + " is given both by --param and by --search");
@@ -114,7 +116,7 @@ record TrainingPlan(Element element, Task task, Classes classes, Split split, Gr
                 List<Map<String, Double>> next = new ArrayList<>();
                 for (Map<String, Double> c : combos) {
                     for (double v : e.getValue()) {
-                        Map<String, Double> m = new java.util.LinkedHashMap<>(c);
+                        Map<String, Double> m = new LinkedHashMap<>(c);
                         m.put(e.getKey(), v);
                         next.add(m);
                     }
