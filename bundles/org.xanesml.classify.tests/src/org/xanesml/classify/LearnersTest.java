@@ -55,6 +55,26 @@ class LearnersTest {
     }
 
     @Test
+    void aGridIsEveryCombinationOnTopOfTheFixedParameters() {
+        java.util.Map<String, List<Double>> searched = new java.util.LinkedHashMap<>();
+        searched.put("C", List.of(1.0, 10.0));
+        searched.put("gamma", List.of(0.001, 0.01, 0.1));
+        List<LearnerSpec> g = LearnerSpec.grid(LearnerSpec.Kind.SMO_RBF, Map.of(), searched);
+        assertEquals(6, g.size());
+        assertEquals(LearnerSpec.smoRbf(1, 0.001), g.get(0));
+        assertEquals(LearnerSpec.smoRbf(1, 0.1), g.get(2));
+        assertEquals(LearnerSpec.smoRbf(10, 0.1), g.get(5));
+        assertEquals(List.of(LearnerSpec.smoRbf(3, 0.01)),
+                LearnerSpec.grid(LearnerSpec.Kind.SMO_RBF, Map.of("C", 3.0, "gamma", 0.01), Map.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> LearnerSpec.grid(LearnerSpec.Kind.SMO_RBF, Map.of("C", 3.0), Map.of("C", List.of(1.0, 2.0))));
+        assertThrows(IllegalArgumentException.class,
+                () -> LearnerSpec.grid(LearnerSpec.Kind.SMO_RBF, Map.of(), Map.of("gamma", List.of())));
+        assertThrows(IllegalArgumentException.class,
+                () -> LearnerSpec.grid(LearnerSpec.Kind.IBK, Map.of(), Map.of("C", List.of(1.0, 2.0))));
+    }
+
+    @Test
     void unknownParametersAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new LearnerSpec(LearnerSpec.Kind.IBK, Map.of("C", 1.0)));
     }

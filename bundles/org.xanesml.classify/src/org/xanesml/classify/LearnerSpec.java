@@ -4,6 +4,8 @@
  */
 package org.xanesml.classify;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -81,6 +83,37 @@ public record LearnerSpec(Kind kind, Map<String, Double> params) {
 
     public static LearnerSpec of(Kind kind, Map<String, Double> params) {
         return new LearnerSpec(kind, params);
+    }
+
+    /**
+     * The candidates of a hyper-parameter search: every combination of the listed values (in map order, the first
+     * parameter varying slowest) on top of the fixed ones.
+     *
+     * @throws IllegalArgumentException when a parameter is both fixed and searched, has no values, or the kind does
+     *                                  not take it
+     */
+    public static List<LearnerSpec> grid(Kind kind, Map<String, Double> fixed,
+            Map<String, List<Double>> searched) {
+        List<Map<String, Double>> combos = new ArrayList<>();
+        combos.add(new TreeMap<>(fixed));
+        for (Map.Entry<String, List<Double>> e : searched.entrySet()) {
+            if (fixed.containsKey(e.getKey())) {
+                throw new IllegalArgumentException(e.getKey() + " is given both as a fixed and as a searched value");
+            }
+            if (e.getValue().isEmpty()) {
+                throw new IllegalArgumentException(e.getKey() + ": no values to search");
+            }
+            List<Map<String, Double>> next = new ArrayList<>();
+            for (Map<String, Double> c : combos) {
+                for (double v : e.getValue()) {
+                    Map<String, Double> m = new TreeMap<>(c);
+                    m.put(e.getKey(), v);
+                    next.add(m);
+                }
+            }
+            combos = next;
+        }
+        return combos.stream().map(m -> new LearnerSpec(kind, m)).toList();
     }
 
     private double p(String name, double dflt) {

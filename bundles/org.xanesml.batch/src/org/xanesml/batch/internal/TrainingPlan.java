@@ -107,23 +107,12 @@ record TrainingPlan(Element element, Task task, Classes classes, Split split, Gr
 
         /** @return every combination of the searched values on top of {@code fixed}, first value varying slowest */
         List<LearnerSpec> candidates(LearnerSpec fixed) {
-            List<Map<String, Double>> combos = new ArrayList<>();
-            combos.add(new LinkedHashMap<>(fixed.params()));
-            for (Map.Entry<String, List<Double>> e : values.entrySet()) {
-                if (fixed.params().containsKey(e.getKey())) {
-                    throw new IllegalArgumentException(e.getKey() + " is given both by --param and by --search");
+            for (String name : values.keySet()) {
+                if (fixed.params().containsKey(name)) {
+                    throw new IllegalArgumentException(name + " is given both by --param and by --search");
                 }
-                List<Map<String, Double>> next = new ArrayList<>();
-                for (Map<String, Double> c : combos) {
-                    for (double v : e.getValue()) {
-                        Map<String, Double> m = new LinkedHashMap<>(c);
-                        m.put(e.getKey(), v);
-                        next.add(m);
-                    }
-                }
-                combos = next;
             }
-            return combos.stream().map(m -> LearnerSpec.of(fixed.kind(), m)).toList();
+            return LearnerSpec.grid(fixed.kind(), fixed.params(), values);
         }
     }
 

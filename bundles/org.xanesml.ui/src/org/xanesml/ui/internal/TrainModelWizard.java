@@ -7,7 +7,7 @@ package org.xanesml.ui.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardPage;
@@ -77,7 +77,7 @@ public final class TrainModelWizard extends Wizard {
     /** @return the request the pages describe */
     ModelTraining.Request request() {
         return new ModelTraining.Request(Path.of(data.folder.getText().strip()), Path.of(data.labels.getText().strip()),
-                Task.values()[data.task.getSelectionIndex()], learner.spec(), number(evaluation.val, "validation"),
+                Task.values()[data.task.getSelectionIndex()], learner.specs(), number(evaluation.val, "validation"),
                 number(evaluation.test, "test"), number(evaluation.from, "grid start"),
                 number(evaluation.to, "grid end"), number(evaluation.step, "grid step"),
                 (long) number(evaluation.seed, "seed"), Path.of(evaluation.output.getText().strip()));
@@ -91,25 +91,6 @@ public final class TrainModelWizard extends Wizard {
         }
     }
 
-    /** Parses "name=value, name=value". */
-    static Map<String, Double> params(String text) {
-        Map<String, Double> out = new TreeMap<>();
-        for (String part : text.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            String[] kv = part.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("'" + part.strip() + "': expected name=value");
-            }
-            try {
-                out.put(kv[0].strip(), Double.parseDouble(kv[1].strip()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + part.strip() + "': the value is not a number");
-            }
-        }
-        return out;
-    }
 
     private static Text row(Composite c, String label, String value) {
         new Label(c, SWT.NONE).setText(label);
@@ -188,7 +169,8 @@ public final class TrainModelWizard extends Wizard {
 
         LearnerPage() {
             super("learner", "Learner", null);
-            setDescription("The Weka learner and its parameters (name=value, comma separated).");
+            setDescription("The Weka learner and its parameters (name=value, comma separated); name=v1|v2|v3 tries"
+                    + " each value, and the combination with the best validation macro-F1 is trained.");
         }
 
         @Override
@@ -210,13 +192,13 @@ public final class TrainModelWizard extends Wizard {
             setControl(c);
         }
 
-        LearnerSpec spec() {
-            return LearnerSpec.of(LearnerSpec.Kind.values()[kind.getSelectionIndex()], params(params.getText()));
+        List<LearnerSpec> specs() {
+            return ModelTraining.learners(LearnerSpec.Kind.values()[kind.getSelectionIndex()], params.getText());
         }
 
         private void validate() {
             try {
-                spec();
+                specs();
                 setErrorMessage(null);
                 setPageComplete(true);
             } catch (IllegalArgumentException e) {

@@ -172,6 +172,38 @@ class SessionLogicTest {
         LoadedModel again = ModelFiles.load(out.toString());
         assertEquals("synthetic-fe", again.name());
         assertThrows(InterruptedException.class, () -> ModelTraining.train(rq, s -> { }, () -> true));
+
+        // a search: the one-leaf J48 (leaves of 1,000 spectra) is listed first and loses on validation
+        List<LearnerSpec> candidates = ModelTraining.learners(LearnerSpec.Kind.J48, "confidence=0.25, minLeaf=1000|2");
+        assertEquals(2, candidates.size());
+        Path searched = dir.resolve("searched.zip");
+        ModelTraining.Request search = new ModelTraining.Request(spectra, table, Task.GEOMETRY, candidates, 0.2, 0.2,
+                -15, 40, 1, 1, searched);
+        stages.clear();
+        ModelTraining.Result best = ModelTraining.train(search, stages::add, () -> false);
+        String selection = best.model().descriptor().learner.selection;
+        assertTrue(selection.startsWith("J48 confidence=0.250000 minLeaf=2 chosen by validation macro-F1 among 2")
+                && selection.contains("minLeaf=1000: "), selection);
+        assertTrue(best.model().descriptor().learner.params.stream()
+                .anyMatch(p -> p.name.equals("minLeaf") && p.value == 2.0));
+        assertTrue(stages.contains("scoring 2 candidates on the validation split"), stages.toString());
+    }
+
+    @Test
+    void theWizardsParameterTextGivesOneLearnerOrEveryCombination() {
+        assertEquals(List.of(LearnerSpec.smoRbf(10, 0.01)),
+                ModelTraining.learners(LearnerSpec.Kind.SMO_RBF, "C=10, gamma=0.01"));
+        List<LearnerSpec> grid = ModelTraining.learners(LearnerSpec.Kind.SMO_RBF, "C=3|10, gamma=0.001|0.005|0.01");
+        assertEquals(6, grid.size());
+        assertEquals(LearnerSpec.smoRbf(3, 0.001), grid.get(0));
+        assertEquals(LearnerSpec.smoRbf(10, 0.01), grid.get(5));
+        String[][] bad = { { "C=3|x", "'x' is not a number" }, { "C", "expected name=value" },
+                { "C=1, C=2", "C is given twice" }, { "C=1|", "'' is not a number" }, { "k=3", "takes parameters" } };
+        for (String[] b : bad) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ModelTraining.learners(LearnerSpec.Kind.SMO_RBF, b[0]));
+            assertTrue(e.getMessage().contains(b[1]), b[0] + ": " + e.getMessage());
+        }
     }
 
     /** A transmission-like Fe K edge (arctan step at 7120 eV) with or without a pre-edge peak, plus noise. */

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.xanesml.classify.ApplicabilityDomain;
@@ -29,6 +31,7 @@ import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.Metrics;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.ModelDescriptor;
+import org.xanesml.classify.ModelSelection;
 import org.xanesml.classify.ModelTrainer;
 import org.xanesml.classify.SplitRole;
 import org.xanesml.classify.Task;
@@ -54,7 +57,8 @@ public final class ModelTraining {
      * @param labelTable    CSV "file,label[,group]": file names relative to the folder; group keeps related spectra
      *                      (one material) on one side of the split
      * @param task          what the labels are
-     * @param learner       the Weka learner and its parameters
+     * @param learners      the Weka learner with its parameters; several (a hyper-parameter search) are scored on the
+     *                      validation split by macro-F1 and the best is delivered
      * @param valFraction   fraction of groups for validation (domain thresholds, importance)
      * @param testFraction  fraction of groups held out for the reported accuracy
      * @param gridFromEv    feature grid start relative to E0
@@ -63,19 +67,69 @@ public final class ModelTraining {
      * @param seed          split and learner seed
      * @param output        the model file to write
      */
-    public record Request(Path spectraFolder, Path labelTable, Task task, LearnerSpec learner, double valFraction,
-            double testFraction, double gridFromEv, double gridToEv, double gridStepEv, long seed, Path output) {
+    public record Request(Path spectraFolder, Path labelTable, Task task, List<LearnerSpec> learners,
+            double valFraction, double testFraction, double gridFromEv, double gridToEv, double gridStepEv, long seed,
+            Path output) {
+        /** One learner, no search. */
+        public Request(Path spectraFolder, Path labelTable, Task task, LearnerSpec learner, double valFraction,
+                double testFraction, double gridFromEv, double gridToEv, double gridStepEv, long seed, Path output) {
+            this(spectraFolder, labelTable, task, List.of(learner), valFraction, testFraction, gridFromEv, gridToEv,
+                    gridStepEv, seed, output);
+        }
+
         public Request {
+            learners = List.copyOf(learners);
+            if (learners.isEmpty()) {
+                throw new IllegalArgumentException("no learner to train");
+            }
             Objects.requireNonNull(spectraFolder, "spectraFolder");
             Objects.requireNonNull(labelTable, "labelTable");
             Objects.requireNonNull(task, "task");
-            Objects.requireNonNull(learner, "learner");
             Objects.requireNonNull(output, "output");
             if (!(gridStepEv > 0) || !(gridToEv > gridFromEv)) {
                 throw new IllegalArgumentException("feature grid " + gridFromEv + ".." + gridToEv + " eV step "
                         + gridStepEv + ": need from < to and a positive step");
             }
         }
+    }
+
+    /**
+     * Parses the wizard's parameter text, "name=value, name=v1|v2|v3": a name with several values is searched, the
+     * learners returned are every combination (one learner when nothing is searched).
+     *
+     * @throws IllegalArgumentException naming the part that is not name=number(|number...) or a parameter the
+     *                                  learner does not take
+     */
+    public static List<LearnerSpec> learners(LearnerSpec.Kind kind, String text) {
+        Map<String, Double> fixed = new TreeMap<>();
+        Map<String, List<Double>> searched = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw new IllegalArgumentException("'" + part.strip() + "': expected name=value or name=v1|v2");
+            }
+            String name = kv[0].strip();
+            if (fixed.containsKey(name) || searched.containsKey(name)) {
+                throw new IllegalArgumentException("'" + part.strip() + "': " + name + " is given twice");
+            }
+            List<Double> values = new ArrayList<>();
+            for (String v : kv[1].split("\\|", -1)) {
+                try {
+                    values.add(Double.parseDouble(v.strip()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + part.strip() + "': '" + v.strip() + "' is not a number");
+                }
+            }
+            if (values.size() == 1) {
+                fixed.put(name, values.get(0));
+            } else {
+                searched.put(name, values);
+            }
+        }
+        return LearnerSpec.grid(kind, fixed, searched);
     }
 
     /** The written model and its test metrics, plus labelled files that had to be left out and why. */
@@ -157,9 +211,27 @@ public final class ModelTraining {
             }
         }
         FeatureRecipe recipe = FeatureRecipe.mu(EnergyReference.EDGE_E0, grid(rq));
-        progress.accept("training " + rq.learner() + " on " + data.of(SplitRole.TRAIN).size() + " spectra");
+        LearnerSpec learner = rq.learners().get(0);
+        String selection = "chosen by the operator in the Train Model wizard";
+        if (rq.learners().size() > 1) {
+            progress.accept("scoring " + rq.learners().size() + " candidates on the validation split");
+            ModelSelection.Result chosen = ModelSelection.onValidation(data, rq.learners().stream()
+                    .map(l -> new ModelSelection.Candidate(recipe, l, TrainingOptions.DEFAULT)).toList());
+            if (cancelled.getAsBoolean()) {
+                throw new InterruptedException("training cancelled during the search; no model written");
+            }
+            learner = chosen.best().candidate().learner();
+            StringBuilder scores = new StringBuilder();
+            for (ModelSelection.Scored s : chosen.scores()) {
+                scores.append(String.format(Locale.ROOT, "; %s: %.4f", s.candidate().learner(),
+                        s.validation().macroF1()));
+            }
+            selection = learner + " chosen by validation macro-F1 among " + rq.learners().size()
+                    + " candidates set in the Train Model wizard (" + scores.substring(2) + ")";
+        }
+        progress.accept("training " + learner + " on " + data.of(SplitRole.TRAIN).size() + " spectra");
         long t0 = System.nanoTime();
-        TrainedModel model = ModelTrainer.train(data, recipe, rq.learner(), TrainingOptions.DEFAULT);
+        TrainedModel model = ModelTrainer.train(data, recipe, learner, TrainingOptions.DEFAULT);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         if (cancelled.getAsBoolean()) {
             throw new InterruptedException("training cancelled after fitting; no model written");
@@ -179,17 +251,17 @@ public final class ModelTraining {
         d.recipe = ModelDescriptor.Recipe.of(recipe);
         d.recipe.e0ToReferenceOffsetEv = 0.0;
         d.learner = new ModelDescriptor.Learner();
-        d.learner.kind = rq.learner().kind().name();
-        rq.learner().params().forEach((n, v) -> {
+        d.learner.kind = learner.kind().name();
+        learner.params().forEach((n, v) -> {
             ModelDescriptor.Param p = new ModelDescriptor.Param();
             p.name = n;
             p.value = v;
             d.learner.params.add(p);
         });
-        d.learner.wekaOptions = rq.learner().wekaOptions();
+        d.learner.wekaOptions = learner.wekaOptions();
         d.learner.classBalance = TrainingOptions.DEFAULT.balance().name();
         d.learner.augmentation = TrainingOptions.DEFAULT.augmentation().toString();
-        d.learner.selection = "chosen by the operator in the Train Model wizard";
+        d.learner.selection = selection;
         d.training = new ModelDescriptor.Training();
         d.training.dataSet = data.name();
         ModelDescriptor.Source src = new ModelDescriptor.Source();
