@@ -7,6 +7,7 @@ package org.xanesml.classify;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Hyper-parameter and recipe choice by macro-F1, either on VAL (every candidate trained on TRAIN; ties broken by
@@ -28,6 +29,11 @@ public final class ModelSelection {
 
     /** The outcome: all scores in input order and the winner. */
     public record Result(List<Scored> scores, Scored best) {
+        /** @return "learner: validation macro-F1" for every candidate, in input order, "; "-separated */
+        public String scoresText() {
+            return String.join("; ", scores.stream().map(s -> String.format(Locale.ROOT, "%s: %.4f",
+                    s.candidate().learner(), s.validation().macroF1())).toList());
+        }
     }
 
     public static Result onValidation(DataSet data, List<Candidate> candidates) {
@@ -81,6 +87,11 @@ public final class ModelSelection {
 
     /** The outcome of a cross-validated choice: all scores in input order and the winner. */
     public record CvResult(List<CvScored> scores, CvScored best) {
+        /** @return "learner: mean CV macro-F1" for every candidate, in input order, "; "-separated */
+        public String scoresText() {
+            return String.join("; ", scores.stream().map(s -> String.format(Locale.ROOT, "%s: %.4f",
+                    s.candidate().learner(), s.meanMacroF1())).toList());
+        }
     }
 
     /**

@@ -254,29 +254,24 @@ final class Training {
             TrainingPlan.Search search, TrainingOptions options) {
         List<ModelSelection.Candidate> cs = candidates.stream()
                 .map(l -> new ModelSelection.Candidate(recipe, l, options)).toList();
-        StringBuilder scores = new StringBuilder();
+        String scores;
         LearnerSpec best;
         String how;
         if (search.selection() == TrainingPlan.Selection.CV) {
             ModelSelection.CvResult r = ModelSelection.byRepeatedCrossValidation(data, cs, search.folds(),
                     search.repeats());
-            for (ModelSelection.CvScored s : r.scores()) {
-                scores.append(String.format(Locale.ROOT, "; %s: %.4f", s.candidate().learner(), s.meanMacroF1()));
-            }
+            scores = r.scoresText();
             best = r.best().candidate().learner();
             how = String.format(Locale.ROOT, "chosen by macro-F1 of %d x %d-fold grouped cross-validation over"
                     + " training + validation", search.repeats(), search.folds());
         } else {
             ModelSelection.Result r = ModelSelection.onValidation(data, cs);
-            for (ModelSelection.Scored s : r.scores()) {
-                scores.append(String.format(Locale.ROOT, "; %s: %.4f", s.candidate().learner(),
-                        s.validation().macroF1()));
-            }
+            scores = r.scoresText();
             best = r.best().candidate().learner();
             how = "chosen by validation macro-F1 (fit on the training split)";
         }
         return new Chosen(best, best + " " + how + " among " + candidates.size() + " candidates ("
-                + scores.substring(2) + ")");
+                + scores + ")");
     }
 
     /**

@@ -221,13 +221,8 @@ public final class ModelTraining {
                 throw new InterruptedException("training cancelled during the search; no model written");
             }
             learner = chosen.best().candidate().learner();
-            StringBuilder scores = new StringBuilder();
-            for (ModelSelection.Scored s : chosen.scores()) {
-                scores.append(String.format(Locale.ROOT, "; %s: %.4f", s.candidate().learner(),
-                        s.validation().macroF1()));
-            }
             selection = learner + " chosen by validation macro-F1 among " + rq.learners().size()
-                    + " candidates set in the Train Model wizard (" + scores.substring(2) + ")";
+                    + " candidates set in the Train Model wizard (" + chosen.scoresText() + ")";
         }
         progress.accept("training " + learner + " on " + data.of(SplitRole.TRAIN).size() + " spectra");
         long t0 = System.nanoTime();
