@@ -112,6 +112,24 @@ public final class TrainedModel {
         return out;
     }
 
+    /** @return the class probabilities of every row of {@code x} */
+    public double[][] probabilitiesAll(double[][] x) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = probabilities(x[i]);
+        }
+        return out;
+    }
+
+    /** @return the most probable class of every row of {@code p} */
+    public static int[] argMax(double[][] p) {
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = argMax(p[i]);
+        }
+        return out;
+    }
+
     /** @return an independent copy (deep copy of the classifier) for use on another thread. */
     public TrainedModel copyForThread() {
         try {

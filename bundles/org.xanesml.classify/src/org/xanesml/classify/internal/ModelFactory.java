@@ -57,12 +57,8 @@ public final class ModelFactory {
         FeatureMatrix val = FeatureMatrix.of(b.data().of(SplitRole.VAL), fx);
         FeatureMatrix test = FeatureMatrix.of(b.data().of(SplitRole.TEST), fx);
         int k = b.data().classes().size();
-        double[][] valP = new double[val.rows()][];
-        int[] predVal = new int[val.rows()];
-        for (int i = 0; i < valP.length; i++) {
-            valP[i] = selected.probabilities(val.x()[i]);
-            predVal[i] = TrainedModel.argMax(valP[i]);
-        }
+        double[][] valP = selected.probabilitiesAll(val.x());
+        int[] predVal = TrainedModel.argMax(valP);
         Metrics mv = Metrics.of(val.y(), predVal, k);
         double valEce = Metrics.expectedCalibrationError(val.y(), valP, 10);
         Metrics.Interval[] valCi = Metrics.bootstrap(val.y(), predVal, k, BOOTSTRAP_RESAMPLES, 0.95, 0);
@@ -74,12 +70,8 @@ public final class ModelFactory {
             model = fit(fitted, c);
             trainS = (System.nanoTime() - t1) / 1e9;
         }
-        double[][] pTest = new double[test.rows()][];
-        int[] predTest = new int[test.rows()];
-        for (int i = 0; i < pTest.length; i++) {
-            pTest[i] = model.probabilities(test.x()[i]);
-            predTest[i] = TrainedModel.argMax(pTest[i]);
-        }
+        double[][] pTest = model.probabilitiesAll(test.x());
+        int[] predTest = TrainedModel.argMax(pTest);
         Metrics mt = Metrics.of(test.y(), predTest, k);
         Metrics.Interval[] ci = Metrics.bootstrap(test.y(), predTest, k, BOOTSTRAP_RESAMPLES, 0.95, 0);
         double ece = Metrics.expectedCalibrationError(test.y(), pTest, 10);

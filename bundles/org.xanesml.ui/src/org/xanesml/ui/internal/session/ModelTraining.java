@@ -312,12 +312,8 @@ public final class ModelTraining {
 
     private static ModelDescriptor.SplitMetrics splitMetrics(String split, FeatureMatrix fm, TrainedModel model,
             int k) {
-        double[][] p = new double[fm.rows()][];
-        int[] pred = new int[fm.rows()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = model.probabilities(fm.x()[i]);
-            pred[i] = TrainedModel.argMax(p[i]);
-        }
+        double[][] p = model.probabilitiesAll(fm.x());
+        int[] pred = TrainedModel.argMax(p);
         Metrics m = Metrics.of(fm.y(), pred, k);
         Metrics.Interval[] ci = Metrics.bootstrap(fm.y(), pred, k, BOOTSTRAP_RESAMPLES, 0.95, 0);
         return ModelDescriptor.SplitMetrics.of(split, m, ci, Metrics.expectedCalibrationError(fm.y(), p, 10));
