@@ -114,6 +114,17 @@ public record ApplicabilityDomain(double[] mean, double[] scale, double[][] comp
         return new Score(p[0], p[1], Math.max(p[0] / t2Limit, p[1] / qLimit));
     }
 
+    /** @return the fraction of rows whose combined score is within the thresholds (0 for no rows) */
+    public double inDomainFraction(double[][] x) {
+        int in = 0;
+        for (double[] r : x) {
+            if (score(r).combined() <= 1.0) {
+                in++;
+            }
+        }
+        return x.length == 0 ? 0 : (double) in / x.length;
+    }
+
     private double[] parts(double[] x) {
         int f = mean.length;
         if (x.length != f) {

@@ -116,6 +116,91 @@ public record LearnerSpec(Kind kind, Map<String, Double> params) {
         return combos.stream().map(m -> new LearnerSpec(kind, m)).toList();
     }
 
+    /**
+     * Learner parameters as text: the one syntax of {@code xanesml train --param/--search}, the Train Model wizard and
+     * the model-building tool. {@code name=value} fixes a parameter; {@code name=v1,v2,v3} lists candidate values to
+     * search. Several parameters are separated by {@code ;} or by the comma before the next {@code name=}: {@code
+     * C=3,10,30; gamma=0.001,0.005} and {@code C=3,10,30, gamma=0.001,0.005} are the same text.
+     *
+     * @param fixed    parameters with one value, in text order
+     * @param searched parameters with several values, in text order
+     */
+    public record ParameterText(Map<String, Double> fixed, Map<String, List<Double>> searched) {
+        public ParameterText {
+            fixed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fixed));
+            Map<String, List<Double>> copy = new java.util.LinkedHashMap<>();
+            searched.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            searched = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the part that is not {@code name=number[,number...]} or a name
+         *                                  given twice
+         */
+        public static ParameterText parse(String text) {
+            Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+            for (String group : text.split(";")) {
+                if (group.isBlank()) {
+                    continue;
+                }
+                String name = null;
+                String part = null;
+                for (String token : group.split(",", -1)) {
+                    int eq = token.indexOf('=');
+                    String value;
+                    if (eq >= 0) {
+                        name = token.substring(0, eq).strip();
+                        part = token.strip();
+                        if (name.isEmpty()) {
+                            throw new IllegalArgumentException("'" + part + "': expected name=value or name=v1,v2,...");
+                        }
+                        if (values.containsKey(name)) {
+                            throw new IllegalArgumentException("'" + part + "': " + name + " is given twice");
+                        }
+                        values.put(name, new ArrayList<>());
+                        value = token.substring(eq + 1).strip();
+                    } else if (name == null) {
+                        throw new IllegalArgumentException("'" + token.strip() + "': expected name=value or"
+                                + " name=v1,v2,...");
+                    } else {
+                        value = token.strip();
+                        part = part + "," + value;
+                    }
+                    try {
+                        values.get(name).add(Double.parseDouble(value));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("'" + part + "': '" + value + "' is not a number", e);
+                    }
+                }
+            }
+            Map<String, Double> fixed = new java.util.LinkedHashMap<>();
+            Map<String, List<Double>> searched = new java.util.LinkedHashMap<>();
+            values.forEach((n, v) -> {
+                if (v.size() == 1) {
+                    fixed.put(n, v.get(0));
+                } else {
+                    searched.put(n, v);
+                }
+            });
+            return new ParameterText(fixed, searched);
+        }
+
+        /** @return the learners to try: one, or every combination of the searched values */
+        public List<LearnerSpec> candidates(Kind kind) {
+            return grid(kind, fixed, searched);
+        }
+    }
+
+    /** @return the learner a text of fixed parameters names; refuses a text that lists candidate values */
+    public static LearnerSpec parse(Kind kind, String parameters) {
+        ParameterText t = ParameterText.parse(parameters);
+        if (!t.searched().isEmpty()) {
+            throw new IllegalArgumentException("'" + parameters + "': one value per parameter expected here, got"
+                    + " candidates for " + t.searched().keySet());
+        }
+        return new LearnerSpec(kind, t.fixed());
+    }
+
     private double p(String name, double dflt) {
         return params.getOrDefault(name, dflt);
     }

@@ -68,7 +68,7 @@ public record Metrics(int n, double accuracy, double balancedAccuracy, double ma
     public enum Kind {
         ACCURACY, BALANCED_ACCURACY, MACRO_F1;
 
-        double of(Metrics m) {
+        public double of(Metrics m) {
             return switch (this) {
                 case ACCURACY -> m.accuracy();
                 case BALANCED_ACCURACY -> m.balancedAccuracy();

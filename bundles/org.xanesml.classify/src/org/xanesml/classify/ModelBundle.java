@@ -12,8 +12,11 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -77,7 +80,7 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
 
     /**
      * Serializes the classifier, fills the descriptor's payload section (entry, class, size, SHA-256) and writes the
-     * zip.
+     * zip atomically (a temp file beside {@code file}, then a rename), readable by everyone (0644).
      */
     public static void write(Path file, ModelDescriptor d, Classifier classifier) throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
@@ -92,18 +95,39 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
         p.sha256 = sha256(payload);
         d.payload = p;
         byte[] xml = descriptorXml(d);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        Path target = file.toAbsolutePath();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        // A temp file beside the target and a rename: a reader (or a crash) never sees half a model.
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.setLevel(9);
+                zip.putNextEntry(new ZipEntry(DESCRIPTOR_ENTRY));
+                zip.write(xml);
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(PAYLOAD_ENTRY));
+                zip.write(payload);
+                zip.closeEntry();
+            }
+            shareable(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(9);
-            zip.putNextEntry(new ZipEntry(DESCRIPTOR_ENTRY));
-            zip.write(xml);
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(PAYLOAD_ENTRY));
-            zip.write(payload);
-            zip.closeEntry();
+    }
+
+    /**
+     * createTempFile makes the file owner-only (0600); a model is meant to be shared with colleagues, so it gets the
+     * permissions of any other written file (0644) where the file system has POSIX permissions.
+     */
+    private static void shareable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

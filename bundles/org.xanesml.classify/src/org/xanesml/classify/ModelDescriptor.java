@@ -15,6 +15,8 @@ import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlList;
 import jakarta.xml.bind.annotation.XmlRootElement;
 
+import weka.core.Version;
+
 /**
  * The XML descriptor of a model bundle ({@code descriptor.xml}): what the model predicts, from which features, how
  * it was trained and on what, how well it does, where it applies, what drives it, with which software, and the
@@ -139,6 +141,25 @@ public class ModelDescriptor {
         public String augmentation;
         @XmlElement
         public String selection;
+
+        /**
+         * @param selection how the configuration was chosen
+         */
+        public static Learner of(LearnerSpec spec, TrainingOptions options, String selection) {
+            Learner l = new Learner();
+            l.kind = spec.kind().name();
+            spec.params().forEach((n, v) -> {
+                Param p = new Param();
+                p.name = n;
+                p.value = v;
+                l.params.add(p);
+            });
+            l.wekaOptions = spec.wekaOptions();
+            l.classBalance = options.balance().name();
+            l.augmentation = options.augmentation().toString();
+            l.selection = selection;
+            return l;
+        }
 
         public LearnerSpec toSpec() {
             java.util.Map<String, Double> m = new java.util.TreeMap<>();
@@ -354,12 +375,24 @@ public class ModelDescriptor {
     /** Software versions the model was built with. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static class Versions {
+        /** The xanesml release models are built with (the bundles' version without qualifier). */
+        public static final String XANESML_VERSION = "0.1.0";
+
         @XmlElement
         public String xanesml;
         @XmlElement
         public String weka;
         @XmlElement
         public String java;
+
+        /** @return the versions of this installation: xanesml, the Weka on the class path, the running Java */
+        public static Versions current() {
+            Versions v = new Versions();
+            v.xanesml = XANESML_VERSION;
+            v.weka = Version.VERSION;
+            v.java = System.getProperty("java.version");
+            return v;
+        }
     }
 
     /** The serialized Weka classifier entry. */

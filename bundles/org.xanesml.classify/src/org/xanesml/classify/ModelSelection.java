@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Hyper-parameter and recipe choice by macro-F1, either on VAL (every candidate trained on TRAIN; ties broken by
@@ -37,12 +38,22 @@ public final class ModelSelection {
     }
 
     public static Result onValidation(DataSet data, List<Candidate> candidates) {
+        return onValidation(data, candidates, () -> false);
+    }
+
+    /**
+     * As {@link #onValidation(DataSet, List)}, asking {@code cancelled} before each candidate.
+     *
+     * @throws java.util.concurrent.CancellationException when it says stop
+     */
+    public static Result onValidation(DataSet data, List<Candidate> candidates, BooleanSupplier cancelled) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidates to choose from");
         }
         List<Scored> scores = new ArrayList<>();
         Scored best = null;
         for (Candidate c : candidates) {
+            stopIf(cancelled);
             TrainedModel m = ModelTrainer.train(data, c.recipe(), c.learner(), c.options());
             FeatureMatrix val = FeatureMatrix.of(data.of(SplitRole.VAL), new FeatureExtractor(c.recipe()));
             Metrics mv = Metrics.of(val.y(), m.predictAll(val.x()), data.classes().size());
@@ -101,6 +112,16 @@ public final class ModelSelection {
      */
     public static CvResult byRepeatedCrossValidation(DataSet data, List<Candidate> candidates, int folds,
             int repeats) {
+        return byRepeatedCrossValidation(data, candidates, folds, repeats, () -> false);
+    }
+
+    /**
+     * As {@link #byRepeatedCrossValidation(DataSet, List, int, int)}, asking {@code cancelled} before each fold set.
+     *
+     * @throws java.util.concurrent.CancellationException when it says stop
+     */
+    public static CvResult byRepeatedCrossValidation(DataSet data, List<Candidate> candidates, int folds,
+            int repeats, BooleanSupplier cancelled) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidates to choose from");
         }
@@ -114,6 +135,7 @@ public final class ModelSelection {
             double[] f1 = new double[repeats];
             double[] acc = new double[repeats];
             for (int r = 0; r < repeats; r++) {
+                stopIf(cancelled);
                 Metrics pooled = CrossValidation.groupedKFold(data, c.recipe(), c.learner(), c.options(), folds, r)
                         .pooled();
                 f1[r] = pooled.macroF1();
@@ -127,5 +149,11 @@ public final class ModelSelection {
             }
         }
         return new CvResult(List.copyOf(scores), best);
+    }
+
+    private static void stopIf(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("model selection cancelled; no model written");
+        }
     }
 }

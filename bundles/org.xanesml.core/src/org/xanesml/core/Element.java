@@ -36,6 +36,18 @@ public enum Element {
     }
 
     /**
+     * Tabulated K-edge energies of the 3d metals (Sc..Zn), eV: the metals' first inflection points as listed in the
+     * X-ray data booklet (Bearden and Burr). Used to name energy regions relative to the edge and to tell one
+     * element's edge from another's; a measured edge sits within a few eV of it.
+     */
+    private static final double[] K_EDGE_3D_EV = {4492, 4966, 5465, 5989, 6539, 7112, 7709, 8333, 8979, 9659};
+
+    /** @return the tabulated K-edge energy in eV for Sc..Zn, NaN for other elements (not tabulated here) */
+    public double kEdgeEnergyEv() {
+        return isTransitionMetal3d() ? K_EDGE_3D_EV[atomicNumber() - 21] : Double.NaN;
+    }
+
+    /**
      * Looks an element up by atomic number.
      *
      * @throws IllegalArgumentException naming the number when it is outside 1..103

@@ -17,6 +17,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.LabelledSpectrum;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.core.Element;

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.Task;
 import org.xanesml.core.Element;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.Task;
 import org.xanesml.core.Element;
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.Task;
 import org.xanesml.core.Element;

@@ -92,10 +92,10 @@ final class EvaluateCommand implements Callable<Integer> {
             Task task = Task.valueOf(bundle.descriptor().task);
             Element el = element != null ? Element.ofSymbol(element) : Element.ofSymbol(bundle.descriptor().element);
             Training.Loaded loaded = data.load(task, el, run, err);
-            List<LabelledSpectrum> items = new TrainingPlan.Classes(List.of(), merge, Set.of(), false, 1)
+            List<LabelledSpectrum> items = new TrainingRequest.Classes(List.of(), merge, Set.of(), false, 1)
                     .apply(loaded.items());
             if (splitFile != null) {
-                Map<String, SplitRole> roles = TrainingPlan.Split.read(splitFile, splitIdColumn, splitColumn).table();
+                Map<String, SplitRole> roles = TrainingRequest.Split.read(splitFile, splitIdColumn, splitColumn).table();
                 items = items.stream().filter(ls -> roles.get(ls.id()) == splitRole).toList();
                 err.println(items.size() + " labelled spectra in the " + splitRole + " split of " + splitFile);
             }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.xanesml.classify.LabelTable;
 import org.xanesml.workflow.report.ReportRow;
 import org.xanesml.workflow.report.ReportWriters;
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.LabelledSpectrum;
 import org.xanesml.core.Edge;
 import org.xanesml.core.Element;

@@ -6,6 +6,7 @@ package org.xanesml.batch.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import org.xanesml.classify.FeatureException;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.Task;
 import org.xanesml.classify.TrainingOptions;
+import org.xanesml.classify.TrainingPlan;
 import org.xanesml.core.Element;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Report;
@@ -86,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--select", description = "How --search candidates are scored: VAL (fit on train, score on val)"
             + " or CV (repeated grouped k-fold cross-validation over train + val; steadier when val is small)"
             + " (default ${DEFAULT-VALUE}).")
-    TrainingPlan.Selection select = TrainingPlan.Selection.VAL;
+    TrainingRequest.Selection select = TrainingRequest.Selection.VAL;
 
     @Option(names = "--cv-folds", description = "Folds for --select CV (default ${DEFAULT-VALUE}).")
     int cvFolds = 5;
@@ -175,21 +177,21 @@ final class TrainCommand implements Callable<Integer> {
         try {
             Element el = Element.ofSymbol(element);
             LearnerSpec learnerSpec = LearnerSpec.of(learner, params);
-            TrainingPlan.Search searchPlan = new TrainingPlan.Search(TrainingPlan.Search.parse(search), select,
+            TrainingRequest.Search searchPlan = new TrainingRequest.Search(TrainingRequest.Search.parse(search), select,
                     cvFolds, cvRepeats);
             // checks every searched name against the learner before the data are read
             searchPlan.candidates(learnerSpec);
-            TrainingPlan.Split split = splitFile != null ? TrainingPlan.Split.read(splitFile, splitIdColumn, splitColumn)
-                    : TrainingPlan.Split.grouped(valFraction, testFraction, seed);
-            double[] keep = TrainingPlan.Grid.parseKeep(gridKeep);
-            TrainingPlan.Grid g = new TrainingPlan.Grid(reference, TrainingPlan.Grid.parse(grid), gridStride,
+            TrainingRequest.Split split = splitFile != null ? TrainingRequest.Split.read(splitFile, splitIdColumn, splitColumn)
+                    : TrainingRequest.Split.grouped(valFraction, testFraction, seed);
+            double[] keep = TrainingRequest.Grid.parseKeep(gridKeep);
+            TrainingRequest.Grid g = new TrainingRequest.Grid(reference, TrainingRequest.Grid.parse(grid), gridStride,
                     keep[0], keep[1], derivative, smoothingEv);
             Training.Loaded loaded = data.load(task, el, run, err);
             String label = data.columns(task).labelColumn();
             String name = data.data.get(0).getFileName() + " " + label;
-            TrainingPlan plan = new TrainingPlan(el, task, new TrainingPlan.Classes(classes, merge, new HashSet<>(drop),
-                    other, minClassCount), split, g, learnerSpec, searchPlan, new TrainingOptions(balance, Augmentation.NONE, refitWithVal), name,
-                    commandLine());
+            TrainingRequest plan = new TrainingRequest(el, task, new TrainingRequest.Classes(classes, merge,
+                    new HashSet<>(drop), other, minClassCount), split, g, learnerSpec, searchPlan,
+                    new TrainingOptions(balance, Augmentation.NONE, refitWithVal), name, sources(), commandLine());
             Training.Trained t = Training.train(loaded.items(), plan, output);
             Path rep = report != null ? report : sibling(output, ".html");
             Report r = new Report("Training " + t.bundle().descriptor().name, Training.describe(t.bundle()),
@@ -209,6 +211,17 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The input files, checksummed into the descriptor: data files (not folders), labels and split tables. */
+    private List<TrainingPlan.Source> sources() {
+        List<Path> files = new ArrayList<>();
+        data.data.stream().filter(Files::isRegularFile).forEach(files::add);
+        files.add(data.labels);
+        if (splitFile != null) {
+            files.add(splitFile);
+        }
+        return files.stream().distinct().map(f -> new TrainingPlan.Source(f.toString(), f)).toList();
+    }
+
     /** The command line that rebuilds this model, recorded in its descriptor. */
     private String commandLine() {
         StringBuilder sb = new StringBuilder("xanesml train");
@@ -218,7 +231,7 @@ final class TrainCommand implements Callable<Integer> {
         search.forEach(s -> sb.append(" --search ").append(s));
         if (!search.isEmpty()) {
             sb.append(" --select ").append(select);
-            if (select == TrainingPlan.Selection.CV) {
+            if (select == TrainingRequest.Selection.CV) {
                 sb.append(" --cv-folds ").append(cvFolds).append(" --cv-repeats ").append(cvRepeats);
             }
         }

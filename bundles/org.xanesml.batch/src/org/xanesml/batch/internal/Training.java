@@ -5,38 +5,32 @@
 package org.xanesml.batch.internal;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.xanesml.classify.ApplicabilityDomain;
 import org.xanesml.classify.DataSet;
 import org.xanesml.classify.DataSetBuilder;
 import org.xanesml.classify.EnergyReference;
-import org.xanesml.classify.Example;
-import org.xanesml.classify.FeatureExtractor;
-import org.xanesml.classify.FeatureMatrix;
 import org.xanesml.classify.FeatureRecipe;
+import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.LabelledSpectrum;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.classify.Metrics;
+import org.xanesml.classify.ModelBuilder;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.ModelDescriptor;
-import org.xanesml.classify.ModelSelection;
-import org.xanesml.classify.ModelTrainer;
 import org.xanesml.classify.Prediction;
 import org.xanesml.classify.SplitRole;
 import org.xanesml.classify.Task;
 import org.xanesml.classify.TrainedModel;
+import org.xanesml.classify.TrainingMonitor;
 import org.xanesml.classify.TrainingOptions;
+import org.xanesml.classify.TrainingPlan;
 import org.xanesml.core.Element;
 import org.xanesml.core.Spectrum;
 import org.xanesml.workflow.Pipeline;
@@ -121,219 +115,51 @@ final class Training {
      */
     static Trained train(List<LabelledSpectrum> items, Element element, Task task, LearnerSpec learner, String dataName,
             long seed, Path modelFile, String command) throws IOException {
-        TrainingPlan plan = new TrainingPlan(element, task, TrainingPlan.Classes.all(5),
-                TrainingPlan.Split.grouped(0.15, 0.15, seed), new TrainingPlan.Grid(EnergyReference.EDGE_E0,
+        TrainingRequest plan = new TrainingRequest(element, task, TrainingRequest.Classes.all(5),
+                TrainingRequest.Split.grouped(0.15, 0.15, seed), new TrainingRequest.Grid(EnergyReference.EDGE_E0,
                         defaultRecipe().gridEv(), 1, Double.NaN, Double.NaN, 0, 0), learner,
-                TrainingPlan.Search.none(), TrainingOptions.DEFAULT,
-                dataName, command);
+                TrainingRequest.Search.none(), TrainingOptions.DEFAULT, dataName, List.of(), command);
         return train(items, plan, modelFile);
     }
 
     /**
-     * Builds the data set the plan asks for (classes, split), trains, fits the applicability domain on the training
-     * split with thresholds from the validation split, scores validation and test, and writes the model bundle
-     * atomically.
+     * Builds the data set the request asks for (classes, split) and the feature recipe, and hands both to
+     * {@link ModelBuilder}, which chooses among the candidates, trains, scores, fits the applicability domain and
+     * writes the model bundle atomically.
      *
      * @throws IllegalArgumentException when the data cannot form a data set (too few classes or spectra)
      */
-    static Trained train(List<LabelledSpectrum> items, TrainingPlan plan, Path modelFile) throws IOException {
-        Element element = plan.element();
-        Task task = plan.task();
-        String dataName = plan.dataName();
-        DataSetBuilder builder = new DataSetBuilder().name(dataName).task(task);
-        plan.classes().configure(builder);
-        plan.split().configure(builder);
-        DataSet data = builder.build(plan.classes().apply(items));
+    static Trained train(List<LabelledSpectrum> items, TrainingRequest rq, Path modelFile) throws IOException {
+        DataSetBuilder builder = new DataSetBuilder().name(rq.dataName()).task(rq.task());
+        rq.classes().configure(builder);
+        rq.split().configure(builder);
+        DataSet data = builder.build(rq.classes().apply(items));
         if (data.classes().size() < 2) {
-            throw new IllegalArgumentException(dataName + ": " + data.classes().size() + " class(es) " + data.classes()
-                    + " with at least " + plan.classes().minCount() + " spectra; a classifier needs 2 or more");
+            throw new IllegalArgumentException(rq.dataName() + ": " + data.classes().size() + " class(es) "
+                    + data.classes() + " with at least " + rq.classes().minCount() + " spectra; a classifier needs 2"
+                    + " or more");
         }
-        for (SplitRole role : SplitRole.values()) {
-            if (data.of(role).isEmpty()) {
-                throw new IllegalArgumentException(dataName + ": no spectra in the " + role + " split (check the"
-                        + " split file's ids against the labels table's)");
-            }
-        }
-        FeatureRecipe recipe = plan.grid().recipe(data.of(SplitRole.TRAIN).stream()
+        FeatureRecipe recipe = rq.grid().recipe(data.of(SplitRole.TRAIN).stream()
                 .map(e -> e.item().spectrum()).toList());
-        FeatureExtractor fx = new FeatureExtractor(recipe);
-        requireCoverage(data, fx);
-        boolean refit = plan.options().refitOnTrainAndVal();
-        List<LearnerSpec> candidates = plan.search().candidates(plan.learner());
-        LearnerSpec learner = candidates.get(0);
-        String selection = "fixed learner given on the command line";
-        if (candidates.size() > 1) {
-            Chosen c = choose(data, recipe, candidates, plan.search(), plan.options());
-            learner = c.learner();
-            selection = c.text();
-        }
-        long t0 = System.nanoTime();
-        TrainedModel model = ModelTrainer.train(data, recipe, learner, plan.options());
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        FeatureMatrix train = FeatureMatrix.of(data.of(SplitRole.TRAIN), fx);
-        FeatureMatrix val = FeatureMatrix.of(data.of(SplitRole.VAL), fx);
-        FeatureMatrix test = FeatureMatrix.of(data.of(SplitRole.TEST), fx);
-        int k = data.classes().size();
-        ApplicabilityDomain domain = ApplicabilityDomain.fit(train.x(), Math.min(10, train.rows() - 1))
-                .withThresholdsFrom(val.x(), 0.99);
-        // validation is scored by the fit on the training split alone, also when the delivered model is refitted
-        Metrics mv = Metrics.of(val.y(), model.predictAll(val.x()), k);
-        DataSet fitted = refit ? data.withValidationInTraining() : data;
-        if (refit) {
-            long t1 = System.nanoTime();
-            model = ModelTrainer.train(fitted, recipe, learner, plan.options());
-            trainSeconds = (System.nanoTime() - t1) / 1e9;
-        }
-        Metrics mt = Metrics.of(test.y(), model.predictAll(test.x()), k);
-
-        ModelDescriptor d = new ModelDescriptor();
-        d.name = dataName + " " + task + " " + learner;
-        d.element = element.symbol();
-        d.edge = "K";
-        d.task = task.name();
-        d.classes = new ArrayList<>(data.classes());
-        d.recipe = ModelDescriptor.Recipe.of(recipe);
-        if (recipe.reference() == EnergyReference.EDGE_E0) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (Example e : data.of(SplitRole.TRAIN)) {
-                double ref = fx.referenceEnergyEv(e.item().spectrum());
-                lo = Math.min(lo, ref);
-                hi = Math.max(hi, ref);
-            }
-            // The reference IS E0 here, so a spectrum carrying E0 needs no offset.
-            d.recipe.e0ToReferenceOffsetEv = 0.0;
-            d.recipe.referenceMinEv = lo;
-            d.recipe.referenceMaxEv = hi;
-        }
-        d.learner = new ModelDescriptor.Learner();
-        d.learner.kind = learner.kind().name();
-        learner.params().forEach((name, value) -> {
-            ModelDescriptor.Param p = new ModelDescriptor.Param();
-            p.name = name;
-            p.value = value;
-            d.learner.params.add(p);
-        });
-        d.learner.wekaOptions = learner.wekaOptions();
-        d.learner.classBalance = plan.options().balance().name();
-        d.learner.augmentation = plan.options().augmentation().toString();
-        d.learner.selection = selection + (refit ? "; validation metrics from the fit"
-                + " on the training split alone, the delivered model refitted on training + validation" : "");
-        d.training = new ModelDescriptor.Training();
-        d.training.dataSet = dataName + (plan.split().file() == null ? String.format(Locale.ROOT,
-                ", grouped stratified split val %.2f test %.2f seed %d", plan.split().valFraction(),
-                plan.split().testFraction(), plan.split().seed()) : ", split file " + plan.split().file());
-        d.training.trainSize = fitted.of(SplitRole.TRAIN).size();
-        d.training.refittedOnTrainAndVal = refit;
-        d.training.valSize = val.rows();
-        d.training.testSize = test.rows();
-        d.training.trainClassCounts = fitted.classCounts(SplitRole.TRAIN);
-        d.training.trainSeconds = trainSeconds;
-        d.training.rebuildCommand = plan.command();
-        d.metrics.add(splitMetrics("val", mv));
-        d.metrics.add(splitMetrics("test", mt));
-        d.domain = ModelDescriptor.Domain.of(domain);
-        d.domain.valInDomainFraction = inDomain(domain, val.x());
-        d.domain.testInDomainFraction = inDomain(domain, test.x());
-        d.versions = new ModelDescriptor.Versions();
-        d.versions.xanesml = "0.1.0";
-        d.versions.weka = weka.core.Version.VERSION;
-        d.versions.java = System.getProperty("java.version");
-        d.created = Instant.now().toString();
-        writeAtomically(modelFile, d, model);
+        TrainingRequest.Search search = rq.search();
+        TrainingPlan.Selection selection = search.selection() == TrainingRequest.Selection.CV
+                ? TrainingPlan.Selection.crossValidation(search.folds(), search.repeats())
+                : TrainingPlan.Selection.VALIDATION;
+        String dataSet = rq.dataName() + (rq.split().file() == null ? String.format(Locale.ROOT,
+                ", grouped stratified split val %.2f test %.2f seed %d", rq.split().valFraction(),
+                rq.split().testFraction(), rq.split().seed()) : ", split file " + rq.split().file());
+        TrainingPlan plan = new TrainingPlan(null, rq.element(), rq.task(), recipe, search.candidates(rq.learner()),
+                selection, rq.options(), new TrainingPlan.Provenance(dataSet, rq.sources(), rq.command(),
+                        "fixed learner given on the command line"));
+        ModelBuilder.Built built = ModelBuilder.buildTo(modelFile, data, plan, TrainingMonitor.NONE);
         ModelBundle bundle = ModelBundle.read(modelFile);
-        return new Trained(bundle, evaluation(d.name, data.classes(), mt), mt, candidates.size() > 1 ? selection : null);
-    }
-
-    /** The searched learner and a line saying how it won. */
-    private record Chosen(LearnerSpec learner, String text) {
-    }
-
-    /** Scores every candidate by macro-F1 (VAL or repeated cross-validation); TEST is not used. */
-    private static Chosen choose(DataSet data, FeatureRecipe recipe, List<LearnerSpec> candidates,
-            TrainingPlan.Search search, TrainingOptions options) {
-        List<ModelSelection.Candidate> cs = candidates.stream()
-                .map(l -> new ModelSelection.Candidate(recipe, l, options)).toList();
-        String scores;
-        LearnerSpec best;
-        String how;
-        if (search.selection() == TrainingPlan.Selection.CV) {
-            ModelSelection.CvResult r = ModelSelection.byRepeatedCrossValidation(data, cs, search.folds(),
-                    search.repeats());
-            scores = r.scoresText();
-            best = r.best().candidate().learner();
-            how = String.format(Locale.ROOT, "chosen by macro-F1 of %d x %d-fold grouped cross-validation over"
-                    + " training + validation", search.repeats(), search.folds());
-        } else {
-            ModelSelection.Result r = ModelSelection.onValidation(data, cs);
-            scores = r.scoresText();
-            best = r.best().candidate().learner();
-            how = "chosen by validation macro-F1 (fit on the training split)";
-        }
-        return new Chosen(best, best + " " + how + " among " + candidates.size() + " candidates ("
-                + scores + ")");
-    }
-
-    /**
-     * A model rejects spectra that leave grid points uncovered (classify does not extrapolate), so a grid wider than
-     * the training data would make a model that refuses its own training spectra: refuse it here, with the range.
-     */
-    private static void requireCoverage(DataSet data, FeatureExtractor fx) {
-        int uncovered = 0;
-        double loEv = Double.NEGATIVE_INFINITY;
-        double hiEv = Double.POSITIVE_INFINITY;
-        for (Example e : data.examples()) {
-            Spectrum s = e.item().spectrum();
-            double ref = fx.recipe().reference() == EnergyReference.ABSOLUTE ? 0 : fx.referenceEnergyEv(s);
-            loEv = Math.max(loEv, s.minEnergyEv() - ref);
-            hiEv = Math.min(hiEv, s.maxEnergyEv() - ref);
-            if (fx.uncoveredPoints(s) > 0) {
-                uncovered++;
-            }
-        }
-        if (uncovered > 0) {
-            double[] g = fx.recipe().gridEv();
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d of %d spectra do not cover the feature"
-                    + " grid %.1f..%.1f eV (%s); all of them cover %.1f..%.1f eV: choose --grid inside that range",
-                    uncovered, data.examples().size(), g[0], g[g.length - 1], fx.recipe().reference(), loEv, hiEv));
-        }
-    }
-
-    /** ModelBundle.write writes in place; a temp file beside the target and a rename make it atomic. */
-    static void writeAtomically(Path modelFile, ModelDescriptor d, TrainedModel model) throws IOException {
-        Path abs = modelFile.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
-        try {
-            ModelBundle.write(tmp, d, model.classifier());
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return new Trained(bundle, evaluation(built.descriptor().name, data.classes(), built.test()), built.test(),
+                built.search());
     }
 
     static Evaluation evaluation(String model, List<String> classes, Metrics m) {
         return new Evaluation(model, classes, m.confusion(), m.n(), m.accuracy(), m.balancedAccuracy(), m.macroF1(),
                 m.report(classes));
-    }
-
-    private static ModelDescriptor.SplitMetrics splitMetrics(String split, Metrics m) {
-        // no bootstrap intervals or calibration error here yet: the descriptor records NaN for them
-        return ModelDescriptor.SplitMetrics.of(split, m, null, Double.NaN);
-    }
-
-    private static double inDomain(ApplicabilityDomain dom, double[][] x) {
-        int in = 0;
-        for (double[] r : x) {
-            if (dom.score(r).combined() <= 1.0) {
-                in++;
-            }
-        }
-        return x.length == 0 ? 0 : (double) in / x.length;
     }
 
     /** Result of evaluating a model on labelled spectra. */

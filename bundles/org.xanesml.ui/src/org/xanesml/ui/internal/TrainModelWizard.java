@@ -33,14 +33,14 @@ import org.xanesml.ui.internal.session.ModelTraining;
 public final class TrainModelWizard extends Wizard {
     /** Starting parameters per learner: the values the shipped models' searches settled near. */
     static final Map<LearnerSpec.Kind, String> DEFAULT_PARAMS = Map.of(
-            LearnerSpec.Kind.SMO_RBF, "C=10, gamma=0.01",
-            LearnerSpec.Kind.SMO_POLY, "C=1, exponent=2",
-            LearnerSpec.Kind.MLP, "hidden=32, learningRate=0.1, epochs=300",
-            LearnerSpec.Kind.RANDOM_FOREST, "trees=200, features=0",
+            LearnerSpec.Kind.SMO_RBF, "C=10; gamma=0.01",
+            LearnerSpec.Kind.SMO_POLY, "C=1; exponent=2",
+            LearnerSpec.Kind.MLP, "hidden=32; learningRate=0.1; epochs=300",
+            LearnerSpec.Kind.RANDOM_FOREST, "trees=200; features=0",
             LearnerSpec.Kind.IBK, "k=5",
             LearnerSpec.Kind.LOGISTIC, "ridge=1e-4",
-            LearnerSpec.Kind.J48, "confidence=0.25, minLeaf=2",
-            LearnerSpec.Kind.VOTE, "C=10, gamma=0.01, trees=200, k=5");
+            LearnerSpec.Kind.J48, "confidence=0.25; minLeaf=2",
+            LearnerSpec.Kind.VOTE, "C=10; gamma=0.01; trees=200; k=5");
 
     private final AnalysisSession session;
     private DataPage data;
@@ -107,8 +107,9 @@ public final class TrainModelWizard extends Wizard {
 
         DataPage() {
             super("data", "Training data", null);
-            setDescription("A folder of spectrum files and a CSV table 'file,label[,group]' naming each file's class. "
-                    + "Files of one material share a group so they never straddle training and test.");
+            setDescription("A folder of spectrum files and a CSV table naming each file's class: 'file,label[,group]'"
+                    + " rows, or the table 'xanesml labels' writes (ids matched to file names). Files of one material"
+                    + " share a group so they never straddle training and test.");
         }
 
         @Override
@@ -169,8 +170,9 @@ public final class TrainModelWizard extends Wizard {
 
         LearnerPage() {
             super("learner", "Learner", null);
-            setDescription("The Weka learner and its parameters (name=value, comma separated); name=v1|v2|v3 tries"
-                    + " each value, and the combination with the best validation macro-F1 is trained.");
+            setDescription("The Weka learner and its parameters (name=value; name=value); name=v1,v2,v3 tries"
+                    + " each value (as xanesml train --search does), and the combination with the best validation"
+                    + " macro-F1 is trained.");
         }
 
         @Override

@@ -174,7 +174,7 @@ class SessionLogicTest {
         assertThrows(InterruptedException.class, () -> ModelTraining.train(rq, s -> { }, () -> true));
 
         // a search: the one-leaf J48 (leaves of 1,000 spectra) is listed first and loses on validation
-        List<LearnerSpec> candidates = ModelTraining.learners(LearnerSpec.Kind.J48, "confidence=0.25, minLeaf=1000|2");
+        List<LearnerSpec> candidates = ModelTraining.learners(LearnerSpec.Kind.J48, "confidence=0.25; minLeaf=1000,2");
         assertEquals(2, candidates.size());
         Path searched = dir.resolve("searched.zip");
         ModelTraining.Request search = new ModelTraining.Request(spectra, table, Task.GEOMETRY, candidates, 0.2, 0.2,
@@ -193,12 +193,12 @@ class SessionLogicTest {
     void theWizardsParameterTextGivesOneLearnerOrEveryCombination() {
         assertEquals(List.of(LearnerSpec.smoRbf(10, 0.01)),
                 ModelTraining.learners(LearnerSpec.Kind.SMO_RBF, "C=10, gamma=0.01"));
-        List<LearnerSpec> grid = ModelTraining.learners(LearnerSpec.Kind.SMO_RBF, "C=3|10, gamma=0.001|0.005|0.01");
+        List<LearnerSpec> grid = ModelTraining.learners(LearnerSpec.Kind.SMO_RBF, "C=3,10; gamma=0.001,0.005,0.01");
         assertEquals(6, grid.size());
         assertEquals(LearnerSpec.smoRbf(3, 0.001), grid.get(0));
         assertEquals(LearnerSpec.smoRbf(10, 0.01), grid.get(5));
-        String[][] bad = { { "C=3|x", "'x' is not a number" }, { "C", "expected name=value" },
-                { "C=1, C=2", "C is given twice" }, { "C=1|", "'' is not a number" }, { "k=3", "takes parameters" } };
+        String[][] bad = { { "C=3,x", "'x' is not a number" }, { "C", "expected name=value" },
+                { "C=1, C=2", "C is given twice" }, { "C=1,", "'' is not a number" }, { "k=3", "takes parameters" } };
         for (String[] b : bad) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ModelTraining.learners(LearnerSpec.Kind.SMO_RBF, b[0]));

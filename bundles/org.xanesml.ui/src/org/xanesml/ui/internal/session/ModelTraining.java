@@ -7,36 +7,29 @@ package org.xanesml.ui.internal.session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
-import org.xanesml.classify.ApplicabilityDomain;
 import org.xanesml.classify.DataSet;
 import org.xanesml.classify.DataSetBuilder;
 import org.xanesml.classify.EnergyReference;
-import org.xanesml.classify.FeatureExtractor;
-import org.xanesml.classify.FeatureImportance;
-import org.xanesml.classify.FeatureMatrix;
 import org.xanesml.classify.FeatureRecipe;
+import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.LabelledSpectrum;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.Metrics;
-import org.xanesml.classify.ModelBundle;
-import org.xanesml.classify.ModelDescriptor;
-import org.xanesml.classify.ModelSelection;
-import org.xanesml.classify.ModelTrainer;
-import org.xanesml.classify.SplitRole;
+import org.xanesml.classify.ModelBuilder;
 import org.xanesml.classify.Task;
-import org.xanesml.classify.TrainedModel;
+import org.xanesml.classify.TrainingMonitor;
 import org.xanesml.classify.TrainingOptions;
+import org.xanesml.classify.TrainingPlan;
+import org.xanesml.core.Element;
 import org.xanesml.core.Spectrum;
 
 /**
@@ -46,12 +39,6 @@ import org.xanesml.core.Spectrum;
  * put on an E0-relative grid, so the model applies to what the Spectrum view shows.
  */
 public final class ModelTraining {
-    /** Components of the applicability domain's PCA, capped by the training set size. */
-    static final int DOMAIN_COMPONENTS = 10;
-    /** Domain thresholds at this validation quantile: 1% of validation spectra are flagged. */
-    static final double DOMAIN_QUANTILE = 0.99;
-    static final int BOOTSTRAP_RESAMPLES = 500;
-
     /**
      * @param spectraFolder folder with the spectrum files
      * @param labelTable    CSV "file,label[,group]": file names relative to the folder; group keeps related spectra
@@ -94,42 +81,15 @@ public final class ModelTraining {
     }
 
     /**
-     * Parses the wizard's parameter text, "name=value, name=v1|v2|v3": a name with several values is searched, the
+     * Parses the wizard's parameter text in the one syntax of {@link LearnerSpec.ParameterText} (the command line's
+     * {@code --param}/{@code --search} too): "name=value; name=v1,v2,v3". A name with several values is searched; the
      * learners returned are every combination (one learner when nothing is searched).
      *
-     * @throws IllegalArgumentException naming the part that is not name=number(|number...) or a parameter the
+     * @throws IllegalArgumentException naming the part that is not name=number[,number...] or a parameter the
      *                                  learner does not take
      */
     public static List<LearnerSpec> learners(LearnerSpec.Kind kind, String text) {
-        Map<String, Double> fixed = new TreeMap<>();
-        Map<String, List<Double>> searched = new LinkedHashMap<>();
-        for (String part : text.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            String[] kv = part.split("=", 2);
-            if (kv.length != 2 || kv[0].isBlank()) {
-                throw new IllegalArgumentException("'" + part.strip() + "': expected name=value or name=v1|v2");
-            }
-            String name = kv[0].strip();
-            if (fixed.containsKey(name) || searched.containsKey(name)) {
-                throw new IllegalArgumentException("'" + part.strip() + "': " + name + " is given twice");
-            }
-            List<Double> values = new ArrayList<>();
-            for (String v : kv[1].split("\\|", -1)) {
-                try {
-                    values.add(Double.parseDouble(v.strip()));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + part.strip() + "': '" + v.strip() + "' is not a number");
-                }
-            }
-            if (values.size() == 1) {
-                fixed.put(name, values.get(0));
-            } else {
-                searched.put(name, values);
-            }
-        }
-        return LearnerSpec.grid(kind, fixed, searched);
+        return LearnerSpec.ParameterText.parse(text).candidates(kind);
     }
 
     /** The written model and its test metrics, plus labelled files that had to be left out and why. */
@@ -143,10 +103,19 @@ public final class ModelTraining {
     private ModelTraining() {
     }
 
-    /** Parses "file,label[,group]" rows; a first row naming the columns ("file", "label") is skipped. */
-    static List<Label> readLabels(Path table) throws IOException {
-        List<Label> out = new ArrayList<>();
+    /**
+     * Reads the label table: either the wizard's own "file,label[,group]" rows (a first row naming the columns is
+     * skipped), or a table as {@code xanesml labels} writes it (an {@code id} column and the task's label column,
+     * e.g. {@code geometry}), whose ids are matched to the folder's files by name without extension.
+     */
+    static List<Label> readLabels(Path table, Path folder, Task task) throws IOException {
         List<String> lines = Files.readAllLines(table);
+        String first = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse("");
+        List<String> header = LabelTable.split(first).stream().map(String::strip).toList();
+        if (header.contains("id") && header.contains(LabelTable.columnOf(task))) {
+            return fromLabelsTable(table, folder, task);
+        }
+        List<Label> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -157,13 +126,33 @@ public final class ModelTraining {
                 continue;
             }
             if (cells.length < 2 || cells[0].isBlank() || cells[1].isBlank()) {
-                throw new IOException(table + " line " + (i + 1) + ": expected 'file,label[,group]', got '" + line
+                throw new IOException(table + " line " + (i + 1) + ": expected 'file,label[,group]' or a table from"
+                        + " 'xanesml labels' (with 'id' and '" + LabelTable.columnOf(task) + "' columns), got '" + line
                         + "'");
             }
             out.add(new Label(cells[0].strip(), cells[1].strip(), cells.length > 2 ? cells[2].strip() : null));
         }
         if (out.isEmpty()) {
             throw new IOException(table + ": no labelled rows");
+        }
+        return out;
+    }
+
+    private static List<Label> fromLabelsTable(Path table, Path folder, Task task) throws IOException {
+        LabelTable labels = LabelTable.read(table, LabelTable.columnOf(task));
+        List<Label> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String key = labels.keyOf(List.of(), f);
+                if (key != null) {
+                    out.add(new Label(f.getFileName().toString(), labels.labels().get(key),
+                            labels.groups().getOrDefault(key, key)));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IOException(table + ": none of its " + labels.labels().size() + " '" + labels.column()
+                    + "' labels names a file in " + folder + " (ids are matched to file names without extension)");
         }
         return out;
     }
@@ -176,7 +165,7 @@ public final class ModelTraining {
      */
     public static Result train(Request rq, Consumer<String> progress, java.util.function.BooleanSupplier cancelled)
             throws IOException, InterruptedException {
-        List<Label> labels = readLabels(rq.labelTable());
+        List<Label> labels = readLabels(rq.labelTable(), rq.spectraFolder(), rq.task());
         List<LabelledSpectrum> items = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Label l : labels) {
@@ -204,91 +193,34 @@ public final class ModelTraining {
             throw new IllegalArgumentException(rq.labelTable() + ": " + items.size() + " usable spectra give "
                     + data.classes().size() + " class(es) with at least 3 spectra; a classifier needs 2 or more");
         }
-        for (SplitRole role : SplitRole.values()) {
-            if (data.of(role).isEmpty()) {
-                throw new IllegalArgumentException(rq.labelTable() + ": the " + role + " split is empty with "
-                        + items.size() + " spectra; add spectra or change the split fractions");
+        TrainingPlan plan = new TrainingPlan(rq.output().getFileName().toString().replaceFirst("\\.zip$", ""),
+                Element.ofSymbol(commonElement(items)), rq.task(), FeatureRecipe.mu(EnergyReference.EDGE_E0, grid(rq)),
+                rq.learners(), TrainingPlan.Selection.VALIDATION, TrainingOptions.DEFAULT,
+                new TrainingPlan.Provenance(data.name() + String.format(Locale.ROOT, ", grouped stratified split val"
+                        + " %.2f test %.2f seed %d", rq.valFraction(), rq.testFraction(), rq.seed()),
+                        List.of(new TrainingPlan.Source(rq.labelTable().toString(), rq.labelTable())), null,
+                        "chosen by the operator in the Train Model wizard"));
+        TrainingMonitor monitor = new TrainingMonitor() {
+            @Override
+            public void stage(String sentence) {
+                progress.accept(sentence);
             }
-        }
-        FeatureRecipe recipe = FeatureRecipe.mu(EnergyReference.EDGE_E0, grid(rq));
-        LearnerSpec learner = rq.learners().get(0);
-        String selection = "chosen by the operator in the Train Model wizard";
-        if (rq.learners().size() > 1) {
-            progress.accept("scoring " + rq.learners().size() + " candidates on the validation split");
-            ModelSelection.Result chosen = ModelSelection.onValidation(data, rq.learners().stream()
-                    .map(l -> new ModelSelection.Candidate(recipe, l, TrainingOptions.DEFAULT)).toList());
-            if (cancelled.getAsBoolean()) {
-                throw new InterruptedException("training cancelled during the search; no model written");
+
+            @Override
+            public boolean cancelled() {
+                return cancelled.getAsBoolean();
             }
-            learner = chosen.best().candidate().learner();
-            selection = learner + " chosen by validation macro-F1 among " + rq.learners().size()
-                    + " candidates set in the Train Model wizard (" + chosen.scoresText() + ")";
+        };
+        ModelBuilder.Built built;
+        try {
+            built = ModelBuilder.buildTo(rq.output(), data, plan, monitor);
+        } catch (CancellationException e) {
+            InterruptedException ie = new InterruptedException(e.getMessage());
+            ie.initCause(e);
+            throw ie;
         }
-        progress.accept("training " + learner + " on " + data.of(SplitRole.TRAIN).size() + " spectra");
-        long t0 = System.nanoTime();
-        TrainedModel model = ModelTrainer.train(data, recipe, learner, TrainingOptions.DEFAULT);
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        if (cancelled.getAsBoolean()) {
-            throw new InterruptedException("training cancelled after fitting; no model written");
-        }
-        progress.accept("evaluating");
-        FeatureExtractor fx = new FeatureExtractor(recipe);
-        FeatureMatrix train = FeatureMatrix.of(data.of(SplitRole.TRAIN), fx);
-        FeatureMatrix val = FeatureMatrix.of(data.of(SplitRole.VAL), fx);
-        FeatureMatrix test = FeatureMatrix.of(data.of(SplitRole.TEST), fx);
-        int k = data.classes().size();
-        ModelDescriptor d = new ModelDescriptor();
-        d.name = rq.output().getFileName().toString().replaceFirst("\\.zip$", "");
-        d.element = commonElement(items);
-        d.edge = "K";
-        d.task = rq.task().name();
-        d.classes = new ArrayList<>(data.classes());
-        d.recipe = ModelDescriptor.Recipe.of(recipe);
-        d.recipe.e0ToReferenceOffsetEv = 0.0;
-        d.learner = new ModelDescriptor.Learner();
-        d.learner.kind = learner.kind().name();
-        learner.params().forEach((n, v) -> {
-            ModelDescriptor.Param p = new ModelDescriptor.Param();
-            p.name = n;
-            p.value = v;
-            d.learner.params.add(p);
-        });
-        d.learner.wekaOptions = learner.wekaOptions();
-        d.learner.classBalance = TrainingOptions.DEFAULT.balance().name();
-        d.learner.augmentation = TrainingOptions.DEFAULT.augmentation().toString();
-        d.learner.selection = selection;
-        d.training = new ModelDescriptor.Training();
-        d.training.dataSet = data.name();
-        ModelDescriptor.Source src = new ModelDescriptor.Source();
-        src.path = rq.labelTable().toString();
-        src.sha256 = ModelBundle.sha256(rq.labelTable());
-        d.training.sources.add(src);
-        d.training.trainSize = train.rows();
-        d.training.valSize = val.rows();
-        d.training.testSize = test.rows();
-        d.training.trainClassCounts = data.classCounts(SplitRole.TRAIN);
-        d.training.trainSeconds = trainSeconds;
-        d.metrics.add(splitMetrics("val", val, model, k));
-        ModelDescriptor.SplitMetrics testMetrics = splitMetrics("test", test, model, k);
-        d.metrics.add(testMetrics);
-        int components = Math.max(1, Math.min(DOMAIN_COMPONENTS, train.rows() - 1));
-        ApplicabilityDomain domain = ApplicabilityDomain.fit(train.x(), components)
-                .withThresholdsFrom(val.x(), DOMAIN_QUANTILE);
-        d.domain = ModelDescriptor.Domain.of(domain);
-        progress.accept("energy-resolved importance");
-        FeatureImportance fi = FeatureImportance.compute(model, val, 5.0, 0.0, 2, rq.seed());
-        d.importance = ModelDescriptor.Importance.of(fi, "permutation importance on the validation split: macro-F1 "
-                + "drop when all features of a 5 eV window are shuffled jointly (2 repeats)");
-        d.versions = new ModelDescriptor.Versions();
-        d.versions.xanesml = "0.1.0";
-        d.versions.weka = weka.core.Version.VERSION;
-        d.versions.java = System.getProperty("java.version");
-        d.created = Instant.now().toString();
-        progress.accept("writing " + rq.output());
-        ModelBundle.write(rq.output(), d, model.classifier());
         LoadedModel loaded = ModelFiles.load(rq.output().toString());
-        Metrics mt = Metrics.of(test.y(), model.predictAll(test.x()), k);
-        return new Result(loaded, mt, skipped);
+        return new Result(loaded, built.test(), skipped);
     }
 
     static double[] grid(Request rq) {
@@ -308,15 +240,6 @@ public final class ModelTraining {
                     : "absorbers " + counts.keySet()) + "; a model is for one element, named in the files");
         }
         return counts.keySet().iterator().next();
-    }
-
-    private static ModelDescriptor.SplitMetrics splitMetrics(String split, FeatureMatrix fm, TrainedModel model,
-            int k) {
-        double[][] p = model.probabilitiesAll(fm.x());
-        int[] pred = TrainedModel.argMax(p);
-        Metrics m = Metrics.of(fm.y(), pred, k);
-        Metrics.Interval[] ci = Metrics.bootstrap(fm.y(), pred, k, BOOTSTRAP_RESAMPLES, 0.95, 0);
-        return ModelDescriptor.SplitMetrics.of(split, m, ci, Metrics.expectedCalibrationError(fm.y(), p, 10));
     }
 
     /** @return e.g. "accuracy 0.812, macro-F1 0.790" for the wizard's final page */

@@ -20,19 +20,22 @@ import java.util.Set;
 import org.xanesml.classify.DataSetBuilder;
 import org.xanesml.classify.EnergyReference;
 import org.xanesml.classify.FeatureRecipe;
+import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.LabelledSpectrum;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.RareClassPolicy;
 import org.xanesml.classify.SplitRole;
 import org.xanesml.classify.Task;
 import org.xanesml.classify.TrainingOptions;
+import org.xanesml.classify.TrainingPlan;
 import org.xanesml.core.Element;
 import org.xanesml.core.Spectrum;
 
 /**
- * Everything {@code xanesml train} decides besides the data: classes, split, feature grid, learner and class
- * weighting. The classify bundle offers the pieces (DataSetBuilder, ModelTrainer, ...) but no single "data set to
- * model bundle" call; {@link Training#train(List, TrainingPlan, Path)} is that call for the batch commands.
+ * What {@code xanesml train} asks for in its own terms: classes, split, feature grid, learner and search, options.
+ * {@link Training#train(List, TrainingRequest, Path)} turns it into a data set and a classify
+ * {@link org.xanesml.classify.TrainingPlan} and hands both to {@link org.xanesml.classify.ModelBuilder}, the one
+ * training path the wizard and the model-building tool use too.
  *
  * @param element  absorber the model is for
  * @param task     what it predicts
@@ -43,10 +46,11 @@ import org.xanesml.core.Spectrum;
  * @param search   hyper-parameter candidates and how to choose among them (none: train {@code learner} as given)
  * @param options  class weighting and augmentation
  * @param dataName name of the data set, for the descriptor
+ * @param sources  input files (spectra table, labels, split file), checksummed into the descriptor
  * @param command  the command line that rebuilds the model, for the descriptor
  */
-record TrainingPlan(Element element, Task task, Classes classes, Split split, Grid grid, LearnerSpec learner,
-        Search search, TrainingOptions options, String dataName, String command) {
+record TrainingRequest(Element element, Task task, Classes classes, Split split, Grid grid, LearnerSpec learner,
+        Search search, TrainingOptions options, String dataName, List<TrainingPlan.Source> sources, String command) {
 
     /** How the delivered hyper-parameters are chosen when several are given. */
     enum Selection {
@@ -80,29 +84,32 @@ record TrainingPlan(Element element, Task task, Classes classes, Split split, Gr
             return new Search(Map.of(), Selection.VAL, 5, 1);
         }
 
-        /** Parses {@code NAME=V1,V2,...} values of {@code --search}. */
+        /**
+         * Parses the values of {@code --search}, each {@code NAME=V1,V2,...} in the syntax of
+         * {@link LearnerSpec.ParameterText} (the wizard's and the model-building tool's too).
+         */
         static Map<String, List<Double>> parse(List<String> specs) {
             Map<String, List<Double>> out = new LinkedHashMap<>();
             for (String spec : specs) {
-                int eq = spec.indexOf('=');
-                if (eq <= 0 || eq == spec.length() - 1) {
+                if (spec.indexOf('=') <= 0) {
                     throw new IllegalArgumentException("--search '" + spec + "': expected NAME=V1,V2,...");
                 }
-                String name = spec.substring(0, eq);
-                if (out.containsKey(name)) {
-                    throw new IllegalArgumentException("--search '" + spec + "': " + name + " is searched twice");
+                LearnerSpec.ParameterText t;
+                try {
+                    t = LearnerSpec.ParameterText.parse(spec);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--search " + e.getMessage(), e);
                 }
-                List<Double> v = new ArrayList<>();
-                for (String t : spec.substring(eq + 1).split(",")) {
-                    try {
-                        v.add(Double.parseDouble(t.trim()));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--search '" + spec + "': '" + t + "' is not a number", e);
-                    }
-                }
-                out.put(name, v);
+                t.fixed().forEach((name, v) -> put(out, spec, name, List.of(v)));
+                t.searched().forEach((name, v) -> put(out, spec, name, v));
             }
             return out;
+        }
+
+        private static void put(Map<String, List<Double>> out, String spec, String name, List<Double> values) {
+            if (out.putIfAbsent(name, values) != null) {
+                throw new IllegalArgumentException("--search '" + spec + "': " + name + " is searched twice");
+            }
         }
 
         /** @return every combination of the searched values on top of {@code fixed}, first value varying slowest */

@@ -2,7 +2,7 @@
  * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
  * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
  */
-package org.xanesml.classify.internal;
+package org.xanesml.devtools;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,6 +48,45 @@ public final class BenchmarkData {
     }
 
     private BenchmarkData() {
+    }
+
+    /** Loads each element's source once, when first asked for: the tools go through the models one by one. */
+    public static final class Sources {
+        private final Path shared;
+        private final Map<Element, Source> loaded = new java.util.EnumMap<>(Element.class);
+
+        public Sources(Path shared) {
+            this.shared = shared;
+        }
+
+        public Source of(Element element) throws IOException {
+            Source s = loaded.get(element);
+            if (s == null) {
+                s = switch (element) {
+                    case Cu -> loadCu(shared);
+                    case Fe -> loadFe(shared);
+                    default -> throw new IllegalArgumentException("no shared benchmark data for " + element);
+                };
+                loaded.put(element, s);
+            }
+            return s;
+        }
+
+        /** @return the benchmark of a shipped model */
+        public Benchmark benchmark(ShippedModels.Spec spec) throws IOException {
+            return BenchmarkData.benchmark(of(spec.element()), spec.task());
+        }
+    }
+
+    /** The shared files a benchmark is built from, relative to the shared folder (checksummed into descriptors). */
+    public static List<String> sourceFiles(Element element) {
+        return switch (element) {
+            case Cu -> List.of("data/omnixas-cu/spectra.csv.gz", "data/omnixas-cu/sites.csv",
+                    "data/omnixas-cu/FEFF_Cu_xmu_POSCAR.tar.gz", "golden/splits/omnixas_cu_split.csv");
+            case Fe -> List.of("data/xanesnet-fe/spectra.csv.gz", "data/xanesnet-fe/labels.csv",
+                    "golden/splits/xanesnet_fe_split.csv");
+            default -> List.of();
+        };
     }
 
     public static Source loadCu(Path shared) throws IOException {

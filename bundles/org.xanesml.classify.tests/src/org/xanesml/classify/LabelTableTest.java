@@ -2,7 +2,7 @@
  * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
  * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
  */
-package org.xanesml.batch.internal;
+package org.xanesml.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,11 +17,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xanesml.classify.LabelledSpectrum;
-import org.xanesml.classify.SplitRole;
-import org.xanesml.core.Spectrum;
 
-/** Labels-table column choice and row filters, class merging/dropping and split files. */
+/** Labels-table column choice and row filters. */
 class LabelTableTest {
     private static final String TABLE = """
             name,cn,geometry,pi,family
@@ -56,28 +53,5 @@ class LabelTableTest {
         assertTrue(e.getMessage().contains("labels.csv") && e.getMessage().contains("first_shell_all_O"),
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LabelTable.Filter.parse("no-equals-sign"));
-    }
-
-    @Test
-    void mergesAndDropsClasses() {
-        Spectrum s = Spectrum.builder().id("s").energyEv(new double[] {1, 2, 3}).mu(new double[] {0, 1, 1}).build();
-        List<LabelledSpectrum> items = List.of(new LabelledSpectrum(s, "trigonal-bipyramidal", "g1"),
-                new LabelledSpectrum(s, "square-planar", "g2"), new LabelledSpectrum(s, "octahedral", "g3"));
-        List<LabelledSpectrum> out = new TrainingPlan.Classes(List.of(), Map.of("trigonal-bipyramidal",
-                "square-pyramidal"), Set.of("square-planar"), false, 1).apply(items);
-        assertEquals(List.of("square-pyramidal", "octahedral"), out.stream().map(LabelledSpectrum::label).toList());
-        assertEquals("g1", out.get(0).group());
-    }
-
-    @Test
-    void readsSplitFilesAndNamesBadRows(@TempDir Path dir) throws IOException {
-        Path ok = Files.writeString(dir.resolve("split.csv"), "id,mp_id,split\nm1_000,m1,train\nm2_001,m2,val\n"
-                + "m3_002,m3,test\n");
-        TrainingPlan.Split s = TrainingPlan.Split.read(ok, null, "split");
-        assertEquals(Map.of("m1_000", SplitRole.TRAIN, "m2_001", SplitRole.VAL, "m3_002", SplitRole.TEST), s.table());
-        assertEquals(SplitRole.TEST, TrainingPlan.Split.read(ok, "mp_id", "split").table().get("m3"));
-        Path bad = Files.writeString(dir.resolve("bad.csv"), "id,split\nm1,train\nm2,holdout\n");
-        IOException e = assertThrows(IOException.class, () -> TrainingPlan.Split.read(bad, null, "split"));
-        assertTrue(e.getMessage().contains("bad.csv, line 3"), e.getMessage());
     }
 }

@@ -2,19 +2,20 @@
  * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
  * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
  */
-package org.xanesml.classify.internal;
+package org.xanesml.devtools;
 
 import java.nio.file.Path;
 import java.util.Locale;
 
 import org.xanesml.classify.Metrics;
+import org.xanesml.classify.ModelBuilder;
 import org.xanesml.classify.Task;
 import org.xanesml.core.Element;
 
 /**
  * Prints the accuracy table of the shipped configurations against the scikit-learn baseline, from the raw shared
- * data: {@code java -cp ... org.xanesml.classify.internal.AccuracyBenchmark /work/shared}. Each model is trained on
- * TRAIN with its validation-chosen configuration and scored once on TEST. Two bars: the scikit-learn model its own
+ * data: {@code java -jar devtools/target/xanesml-devtools.jar accuracy ../shared}. Each model is trained on
+ * TRAIN (+ VAL where the configuration says refit=1) by the product's training path and scored once on TEST. Two bars: the scikit-learn model its own
  * protocol selected on validation ("vs val-selected"), and the highest test accuracy and, separately, the highest
  * test macro-F1 over all 60 baseline runs of the task ("vs best of all", optimistic: chosen on test). Pass means
  * ours is at least both numbers of that bar.
@@ -26,8 +27,7 @@ public final class AccuracyBenchmark {
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
         Path results = shared.resolve("golden/sklearn-baseline/results.json");
-        BenchmarkData.Source cu = null;
-        BenchmarkData.Source fe = null;
+        BenchmarkData.Sources sources = new BenchmarkData.Sources(shared);
         System.out.println("| task | n test | ours: model | ours acc [95% CI] | ours macro-F1 [95% CI] | ours bal-acc"
                 + " | ECE | sklearn val-selected acc / F1 | pass vs val-selected | best-of-all sklearn acc / F1"
                 + " | pass vs best-of-all | goal |");
@@ -35,17 +35,8 @@ public final class AccuracyBenchmark {
         boolean allPass = true;
         boolean allSelected = true;
         for (ShippedModels.Spec s : ShippedModels.ALL) {
-            BenchmarkData.Source src;
-            if (s.element() == Element.Cu) {
-                cu = cu == null ? BenchmarkData.loadCu(shared) : cu;
-                src = cu;
-            } else {
-                fe = fe == null ? BenchmarkData.loadFe(shared) : fe;
-                src = fe;
-            }
-            BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, s.task());
-            Experiments.Config c = Experiments.parse(s.config(), b.baseRecipe());
-            ModelFactory.Built m = ModelFactory.build(b, c, s.config(), s.selection().text(), shared, "", false);
+            BenchmarkData.Benchmark b = sources.benchmark(s);
+            ModelBuilder.Built m = ShippedModelBuilder.build(shared, sources, s);
             SklearnBaseline sk = SklearnBaseline.read(results, b.key());
             boolean pass = m.test().accuracy() >= sk.bestAccuracy() && m.test().macroF1() >= sk.bestMacroF1();
             boolean passSelected = m.test().accuracy() >= sk.selectedAccuracy()
@@ -54,9 +45,8 @@ public final class AccuracyBenchmark {
             allSelected &= passSelected;
             System.out.println(String.format(Locale.ROOT,
                     "| %s | %d | %s | %s | %s | %.3f | %.3f | %.3f / %.3f (%s) | %s | %.3f (%s) / %.3f (%s) | %s | %s |",
-                    b.key(), m.test().n(), s.config(), ModelFactory.withCi(m.test().accuracy(),
-                            m.testIntervals()[Metrics.Kind.ACCURACY.ordinal()]),
-                    ModelFactory.withCi(m.test().macroF1(), m.testIntervals()[Metrics.Kind.MACRO_F1.ordinal()]),
+                    b.key(), m.test().n(), s.config(), ShippedModelBuilder.testWithCi(m, Metrics.Kind.ACCURACY),
+                    ShippedModelBuilder.testWithCi(m, Metrics.Kind.MACRO_F1),
                     m.test().balancedAccuracy(), m.testEce(), sk.selectedAccuracy(), sk.selectedMacroF1(),
                     sk.selectedModel(), passSelected ? "PASS" : "FAIL", sk.bestAccuracy(), sk.bestAccuracyModel(), sk.bestMacroF1(),
                     sk.bestMacroF1Model(), pass ? "PASS" : "FAIL", goal(s, m.test())));

@@ -2,7 +2,7 @@
  * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
  * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
  */
-package org.xanesml.batch.internal;
+package org.xanesml.classify;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.xanesml.classify.Task;
 
 /**
  * A labels table (CSV, header row): an id column matching spectrum ids or file names without extension, one label
@@ -31,12 +30,12 @@ import org.xanesml.classify.Task;
  * @param rows   data rows read
  * @param kept   rows that passed the filters
  */
-record LabelTable(Path file, String column, Map<String, String> labels, Map<String, String> groups, int rows,
+public record LabelTable(Path file, String column, Map<String, String> labels, Map<String, String> groups, int rows,
         int kept) {
 
     /** A row condition {@code column=value}; several values separated by {@code |} are alternatives. */
-    record Filter(String column, List<String> values) {
-        static Filter parse(String text) {
+    public record Filter(String column, List<String> values) {
+        public static Filter parse(String text) {
             int eq = text.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("'" + text + "' is not COLUMN=VALUE (e.g. first_shell_all_O=1)");
@@ -44,7 +43,7 @@ record LabelTable(Path file, String column, Map<String, String> labels, Map<Stri
             return new Filter(text.substring(0, eq).strip(), List.of(text.substring(eq + 1).strip().split("\\|")));
         }
 
-        boolean matches(String cell) {
+        public boolean matches(String cell) {
             return values.contains(cell.strip());
         }
 
@@ -63,19 +62,19 @@ record LabelTable(Path file, String column, Map<String, String> labels, Map<Stri
      * @param where       a row is kept only when it matches all of these
      * @param exclude     a row is dropped when it matches any of these
      */
-    record Columns(String idColumn, String labelColumn, String groupColumn, List<Filter> where, List<Filter> exclude) {
-        Columns {
+    public record Columns(String idColumn, String labelColumn, String groupColumn, List<Filter> where, List<Filter> exclude) {
+        public Columns {
             where = List.copyOf(where);
             exclude = List.copyOf(exclude);
         }
 
-        static Columns of(String labelColumn) {
+        public static Columns of(String labelColumn) {
             return new Columns(null, labelColumn, null, List.of(), List.of());
         }
     }
 
     /** The label column {@code xanesml labels} writes for a task. */
-    static String columnOf(Task task) {
+    public static String columnOf(Task task) {
         return switch (task) {
             case COORDINATION_NUMBER -> "cn";
             case GEOMETRY -> "geometry";
@@ -83,14 +82,14 @@ record LabelTable(Path file, String column, Map<String, String> labels, Map<Stri
         };
     }
 
-    static LabelTable read(Path file, String column) throws IOException {
+    public static LabelTable read(Path file, String column) throws IOException {
         return read(file, Columns.of(column));
     }
 
     /**
      * @throws IOException naming the file and line when the table lacks a named column or a row is short
      */
-    static LabelTable read(Path file, Columns c) throws IOException {
+    public static LabelTable read(Path file, Columns c) throws IOException {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, String> groups = new LinkedHashMap<>();
         int rows = 0;
@@ -185,7 +184,7 @@ record LabelTable(Path file, String column, Map<String, String> labels, Map<Stri
     }
 
     /** Splits one CSV line, honouring double quotes. */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -214,7 +213,7 @@ record LabelTable(Path file, String column, Map<String, String> labels, Map<Stri
     }
 
     /** @return the label of a spectrum by its id, else by its file name without extension */
-    String labelOf(String spectrumId, Path source) {
+    public String labelOf(String spectrumId, Path source) {
         String key = keyOf(List.of(spectrumId), source);
         return key == null ? null : labels.get(key);
     }
@@ -224,7 +223,7 @@ record LabelTable(Path file, String column, Map<String, String> labels, Map<Stri
      * @param source its file, or null
      * @return the first of the names (or the file name without extension) that the table labels, or null
      */
-    String keyOf(List<String> ids, Path source) {
+    public String keyOf(List<String> ids, Path source) {
         for (String id : ids) {
             if (id != null && labels.containsKey(id)) {
                 return id;

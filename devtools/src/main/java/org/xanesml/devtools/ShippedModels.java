@@ -2,7 +2,7 @@
  * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
  * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
  */
-package org.xanesml.classify.internal;
+package org.xanesml.devtools;
 
 import java.util.List;
 

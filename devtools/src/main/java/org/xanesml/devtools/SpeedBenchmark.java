@@ -2,7 +2,7 @@
  * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
  * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
  */
-package org.xanesml.classify.internal;
+package org.xanesml.devtools;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,12 +16,11 @@ import org.xanesml.classify.FeatureExtractor;
 import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.SplitRole;
-import org.xanesml.core.Element;
 import org.xanesml.core.Spectrum;
 
 /**
  * Classification throughput of model bundles on the TEST spectra, against the scikit-learn baseline's timings of
- * the same rows: {@code SpeedBenchmark <shared> <model dir>}. "features" times the classifier on ready feature
+ * the same rows: {@code java -jar devtools/target/xanesml-devtools.jar speed <shared> <model dir> [rounds]}. "features" times the classifier on ready feature
  * vectors; "spectrum" times {@link LocalEnvironmentClassifier#classify} on an edge-normalised spectrum (grid
  * interpolation, classifier, applicability score). Batch runs split the spectra over 1 and 2 threads, each with its
  * own classifier copy. "per CPU-second" divides by the thread's CPU time instead of wall time, which is the
@@ -36,23 +35,14 @@ public final class SpeedBenchmark {
         Path shared = Path.of(args[0]);
         Path dir = Path.of(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        BenchmarkData.Source cu = null;
-        BenchmarkData.Source fe = null;
+        BenchmarkData.Sources sources = new BenchmarkData.Sources(shared);
         System.out.println("| model | n | features/s 1 thread | spectra/s per CPU-second (1 thread) | spectra/s 1 thread"
                 + " | spectra/s 2 threads | scaling"
                 + " | train s (1 thread) | sklearn single ms / ours single ms | sklearn batch ms/spec / ours"
                 + " | sklearn train s / ours |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (ShippedModels.Spec s : ShippedModels.ALL) {
-            BenchmarkData.Source src;
-            if (s.element() == Element.Cu) {
-                cu = cu == null ? BenchmarkData.loadCu(shared) : cu;
-                src = cu;
-            } else {
-                fe = fe == null ? BenchmarkData.loadFe(shared) : fe;
-                src = fe;
-            }
-            BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, s.task());
+            BenchmarkData.Benchmark b = sources.benchmark(s);
             LocalEnvironmentClassifier c = new LocalEnvironmentClassifier(ModelBundle.read(dir.resolve(s.fileName())));
             List<Spectrum> spectra = b.data().of(SplitRole.TEST).stream().map(e -> e.item().spectrum()).toList();
             FeatureExtractor fx = new FeatureExtractor(c.bundle().model().recipe());

@@ -2,7 +2,7 @@
  * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
  * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
  */
-package org.xanesml.classify.internal;
+package org.xanesml.devtools;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ import org.xanesml.classify.TrainingOptions;
 
 /**
  * Exploration runner used to choose recipes on the VAL split only: prints validation metrics of each configuration
- * given on the command line. Usage: {@code Experiments <shared> <cu|fe> <cn|geo> <config>...} where a config is
- * {@code kind:C=10,gamma=0.005;g=2;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (g = keep every g-th grid
+ * given on the command line. Usage: {@code java -jar devtools/target/xanesml-devtools.jar experiments <shared> <cu|fe>
+ * <cn|geo> <config>...} where a config is {@code kind:C=10,gamma=0.005;g=2;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (g = keep every g-th grid
  * point, g=3/lo/hi = every 3rd point plus all points in [lo, hi] eV, d = derivative scale, s = smoothing sigma, aug = copies/shift/broadening/noise/scale, e0=lo/hi/step =
  * uniform grid relative to Larch's find_e0 instead of the base grid, w=lo/hi = keep grid points in [lo, hi],
  * d2=1 = append d2mu/dE2, mu=0 = leave mu itself out; put mu last; refit=1 = fit the delivered model on
@@ -125,13 +125,7 @@ public final class Experiments {
         String[] parts = spec.split(";");
         String[] kp = parts[0].split(":", 2);
         LearnerSpec.Kind kind = LearnerSpec.Kind.valueOf(kp[0]);
-        java.util.Map<String, Double> params = new java.util.TreeMap<>();
-        if (kp.length > 1 && !kp[1].isEmpty()) {
-            for (String p : kp[1].split(",")) {
-                String[] nv = p.split("=");
-                params.put(nv[0], Double.parseDouble(nv[1]));
-            }
-        }
+        LearnerSpec learner = LearnerSpec.parse(kind, kp.length > 1 ? kp[1] : "");
         FeatureRecipe r = base;
         ClassBalance bal = ClassBalance.NONE;
         Augmentation aug = Augmentation.NONE;
@@ -171,6 +165,6 @@ public final class Experiments {
                 default -> throw new IllegalArgumentException("unknown config part '" + p + "' in " + spec);
             }
         }
-        return new Config(r, new LearnerSpec(kind, params), new TrainingOptions(bal, aug, refit));
+        return new Config(r, learner, new TrainingOptions(bal, aug, refit));
     }
 }

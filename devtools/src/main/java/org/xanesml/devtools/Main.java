@@ -1,0 +1,47 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.devtools;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The development tools behind one entry point, {@code java -jar devtools/target/xanesml-devtools.jar COMMAND ...}
+ * (built by the normal build; nothing here ships in the product).
+ */
+public final class Main {
+    /** A command: runs with the arguments after its name. */
+    private interface Tool {
+        void run(String[] args) throws Exception;
+    }
+
+    private record Entry(String usage, Tool tool) {
+    }
+
+    private static final Map<String, Entry> COMMANDS = Map.of(
+            "train-shipped", new Entry("<shared dir> <output dir> [model file ...]   build the shipped models",
+                    ShippedModelBuilder::main),
+            "accuracy", new Entry("<shared dir>   test accuracy of the shipped configurations vs scikit-learn",
+                    AccuracyBenchmark::main),
+            "speed", new Entry("<shared dir> <model dir> [rounds]   classification throughput vs scikit-learn",
+                    SpeedBenchmark::main),
+            "experiments", new Entry("<shared dir> <cu|fe> <cn|geo> <config> ...   validation (or CV) scores of"
+                    + " configurations", Experiments::main));
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Entry e = args.length == 0 ? null : COMMANDS.get(args[0]);
+        if (e == null) {
+            System.err.println("usage: java -jar xanesml-devtools.jar COMMAND ...");
+            COMMANDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(c -> System.err.println("  " + c.getKey() + " " + c.getValue().usage()));
+            System.exit(2);
+            return;
+        }
+        e.tool().run(Arrays.copyOfRange(args, 1, args.length));
+    }
+}

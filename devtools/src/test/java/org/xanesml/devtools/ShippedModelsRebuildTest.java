@@ -1,0 +1,93 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.devtools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.xanesml.classify.Applicability;
+import org.xanesml.classify.Example;
+import org.xanesml.classify.LocalEnvironmentClassifier;
+import org.xanesml.classify.ModelBuilder;
+import org.xanesml.classify.ModelBundle;
+import org.xanesml.classify.ModelDescriptor;
+import org.xanesml.classify.Prediction;
+import org.xanesml.classify.SplitRole;
+import org.xanesml.classify.Task;
+import org.xanesml.core.Element;
+import org.xanesml.core.Spectrum;
+import org.xanesml.models.PretrainedModels;
+import org.xanesml.testing.SharedData;
+
+/**
+ * The shipped models against the shared data they were built from: the model-building tool reproduces them through
+ * the product's training path, and they keep their own test split in domain. (Moved here from the classify bundle's
+ * tests with the tool; the rest of the shipped-model checks stay there.)
+ */
+class ShippedModelsRebuildTest {
+    private static ModelBundle load(String name) throws IOException {
+        try (InputStream in = PretrainedModels.open(name)) {
+            return ModelBundle.read(in, "org.xanesml.models/" + name);
+        }
+    }
+
+    @Test
+    void retrainingFeCnFromSharedDataMatchesTheDescriptor() throws IOException {
+        Path shared = SharedData.require("data/xanesnet-fe/spectra.csv.gz").getParent().getParent().getParent();
+        SharedData.require("golden/splits/xanesnet_fe_split.csv");
+        ModelBundle shipped = load(PretrainedModels.FE_CN);
+        ShippedModels.Spec spec = ShippedModels.ALL.stream().filter(s -> s.fileName().equals(PretrainedModels.FE_CN))
+                .findFirst().orElseThrow();
+        ModelBuilder.Built rebuilt = ShippedModelBuilder.build(shared, new BenchmarkData.Sources(shared), spec);
+        for (int i = 0; i < 2; i++) {
+            ModelDescriptor.SplitMetrics want = shipped.descriptor().metrics.get(i);
+            ModelDescriptor.SplitMetrics got = rebuilt.descriptor().metrics.get(i);
+            assertEquals(want.split, got.split);
+            assertEquals(want.n, got.n);
+            assertEquals(want.accuracy, got.accuracy, 0.01, want.split + " accuracy");
+            assertEquals(want.macroF1, got.macroF1, 0.01, want.split + " macro-F1");
+        }
+        assertEquals(shipped.descriptor().training.sources.get(0).sha256,
+                rebuilt.descriptor().training.sources.get(0).sha256, "training data changed since the model was built");
+    }
+
+    @Test
+    void cuModelKeepsTheTestSplitInDomainAndRejectsOtherElements() throws IOException {
+        Path shared = SharedData.require("data/omnixas-cu/spectra.csv.gz").getParent().getParent().getParent();
+        SharedData.require("data/xanesnet-fe/spectra.csv.gz");
+        LocalEnvironmentClassifier c = new LocalEnvironmentClassifier(load(PretrainedModels.CU_CN));
+        BenchmarkData.Sources sources = new BenchmarkData.Sources(shared);
+        BenchmarkData.Benchmark b = BenchmarkData.benchmark(sources.of(Element.Cu), Task.COORDINATION_NUMBER);
+        int in = 0;
+        List<Example> test = b.data().of(SplitRole.TEST);
+        for (Example e : test) {
+            if (c.classify(e.item().spectrum()).applicability().inDomain()) {
+                in++;
+            }
+        }
+        double fraction = (double) in / test.size();
+        assertTrue(fraction >= 0.95, "test split in domain: " + fraction);
+
+        Map<String, Spectrum> fe = sources.of(Element.Fe).spectra();
+        List<Spectrum> some = new ArrayList<>(fe.values()).subList(0, 50);
+        for (Spectrum s : some) {
+            Prediction p = c.classify(s);
+            assertEquals(Applicability.Verdict.WRONG_ELEMENT, p.applicability().verdict(), p.applicability().reason());
+            // without an absorber label the spectrum still cannot be placed on the Cu model's grid
+            Spectrum anonymous = Spectrum.builder().id(s.id()).energyEv(s.energyEv()).mu(s.mu()).build();
+            Prediction q = c.classify(anonymous);
+            assertTrue(!q.applicability().inDomain(), q.applicability().reason());
+        }
+        assertEquals(Element.Cu.symbol(), c.bundle().descriptor().element);
+    }
+}
