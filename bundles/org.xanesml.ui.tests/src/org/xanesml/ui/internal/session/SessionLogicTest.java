@@ -190,6 +190,29 @@ class SessionLogicTest {
     }
 
     @Test
+    void theWizardReadsTheTableXanesmlLabelsWrites(@TempDir Path dir) throws Exception {
+        Path spectra = Files.createDirectory(dir.resolve("spectra"));
+        // the columns 'xanesml labels' writes; ids are matched to file names without extension
+        StringBuilder labels = new StringBuilder("id,source,absorber,n_atoms,cn,geometry\n");
+        Random rnd = new Random(11);
+        for (int i = 0; i < 40; i++) {
+            String id = String.format(Locale.ROOT, "m%02d", i);
+            Files.writeString(spectra.resolve(id + ".xdi"), syntheticXdi(i % 2 == 0, rnd));
+            labels.append(id).append(",structures/").append(id).append(".xyz,Fe,7,")
+                    .append(i % 2 == 0 ? "4,tetrahedral" : "6,octahedral").append('\n');
+        }
+        labels.append("not-a-file,structures/x.xyz,Fe,7,6,octahedral\n");
+        Path table = Files.writeString(dir.resolve("labels.csv"), labels);
+        Path out = dir.resolve("from-labels.zip");
+        ModelTraining.Result r = ModelTraining.train(new ModelTraining.Request(spectra, table, Task.GEOMETRY,
+                LearnerSpec.of(LearnerSpec.Kind.IBK, java.util.Map.of("k", 3.0)), 0.2, 0.2, -15, 40, 1, 1, out),
+                s -> { }, () -> false);
+        assertEquals(List.of("octahedral", "tetrahedral"), r.model().descriptor().classes);
+        assertEquals(40, r.model().descriptor().training.trainSize + r.model().descriptor().training.valSize
+                + r.model().descriptor().training.testSize);
+    }
+
+    @Test
     void theWizardsParameterTextGivesOneLearnerOrEveryCombination() {
         assertEquals(List.of(LearnerSpec.smoRbf(10, 0.01)),
                 ModelTraining.learners(LearnerSpec.Kind.SMO_RBF, "C=10, gamma=0.01"));
