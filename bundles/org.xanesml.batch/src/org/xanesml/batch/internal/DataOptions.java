@@ -15,11 +15,13 @@ import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.Task;
 import org.xanesml.core.Element;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Labelled-data options shared by {@code train} and {@code evaluate}: where spectra and labels come from. */
 final class DataOptions {
-    @Option(names = "--data", required = true, paramLabel = "PATH",
+    @Option(names = "--data", paramLabel = "PATH",
             description = "Spectra: a folder of files, a FEFF run tree or .tar.gz (OmniXAS layout), a XANESNET preconv"
                     + " tree or .tar.gz, a spectra table (spectra.csv.gz) or an XDI folder. Repeatable.")
     List<Path> data = new ArrayList<>();
@@ -28,7 +30,7 @@ final class DataOptions {
             + " tables by name, FEFF/XANESNET trees by layout, else a folder of files).")
     LabelledData.Format format = LabelledData.Format.AUTO;
 
-    @Option(names = "--labels", required = true, paramLabel = "CSV",
+    @Option(names = "--labels", paramLabel = "CSV",
             description = "Labels table with an id column and a label column.")
     Path labels;
 
@@ -64,6 +66,18 @@ final class DataOptions {
         return new LabelTable.Columns(idColumn, labelColumn != null ? labelColumn : LabelTable.columnOf(task),
                 groupColumn, where.stream().map(LabelTable.Filter::parse).toList(),
                 exclude.stream().map(LabelTable.Filter::parse).toList());
+    }
+
+    /**
+     * @throws ParameterException (a usage error, exit 2) when --data or --labels is missing: they are required for
+     *                            every use but evaluate --measured, so picocli cannot require them itself
+     */
+    void require(CommandLine cmd) {
+        if (data.isEmpty() || labels == null) {
+            throw new ParameterException(cmd, "Missing required option" + (data.isEmpty() && labels == null ? "s"
+                    : "") + ": " + (data.isEmpty() ? "'--data=PATH'" : "") + (data.isEmpty() && labels == null
+                            ? ", " : "") + (labels == null ? "'--labels=CSV'" : ""));
+        }
     }
 
     /** Reads labels and spectra and tells the user how many of each were kept. */

@@ -9,40 +9,50 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.xanesml.classify.FeatureException;
 import org.xanesml.classify.LabelledSpectrum;
+import org.xanesml.classify.MeasuredEvaluation;
+import org.xanesml.classify.MeasuredReferences;
+import org.xanesml.classify.Metrics;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.SplitRole;
 import org.xanesml.classify.Task;
 import org.xanesml.core.Element;
+import org.xanesml.workflow.MeasuredScoring;
 import org.xanesml.workflow.ModelSource;
+import org.xanesml.workflow.StepCatalog;
 import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.report.AtomicFiles;
+import org.xanesml.workflow.report.Evaluation;
 import org.xanesml.workflow.report.Report;
 import org.xanesml.workflow.report.ReportFormat;
 import org.xanesml.workflow.report.ReportRow;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml evaluate}: model + labelled data -> metrics and confusion matrix. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = { "Evaluate a model on labelled spectra.", "Accuracy, balanced accuracy, macro-F1, per-class",
-                "precision/recall and the confusion matrix (HTML reports draw it)." },
+                "precision/recall and the confusion matrix (HTML reports draw it).",
+                "With --measured, on measured reference spectra listed in a table (path, element, compound, sites,",
+                "cn, geometry, oxidation_state, confidence): coverage (in-scope spectra answered in domain), accuracy",
+                "of the answers, accuracy when forced, out-of-scope spectra flagged, confusion matrix." },
         footer = { "", "Examples:", "  xanesml evaluate -m fe-geometry.zip --data test-spectra/ --labels labels.csv",
                 "  xanesml evaluate -m fe-k-cn --data ../shared/data/xanesnet-fe/spectra.csv.gz \\",
                 "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
                 "      --split ../shared/golden/splits/xanesnet_fe_split.csv --split-role TEST",
-                "  xanesml evaluate -m cu-k-cn --data cu-scans/ --labels cu-labels.csv -o evaluation.html" })
+                "  xanesml evaluate -m cu-k-cn --data cu-scans/ --labels cu-labels.csv -o evaluation.html",
+                "  xanesml evaluate -m fe-k-cn --measured ../shared/golden/measured/labels.csv --root ../shared" })
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -77,6 +87,15 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split-role", description = "Split to score: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     SplitRole splitRole = SplitRole.TEST;
 
+    @Option(names = "--measured", paramLabel = "CSV", description = "Measured reference table (path, element,"
+            + " compound, sites, cn, geometry, oxidation_state, confidence): score the model on those files instead of"
+            + " --data/--labels. Rows of confidence low, and mixed-site rows for CN and geometry, are left out.")
+    Path measured;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Folder the --measured table's paths are relative to"
+            + " (default: the current folder).")
+    Path root = Path.of("");
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Report file; default: text to stdout.")
     Path output;
 
@@ -87,6 +106,10 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        if (measured != null) {
+            return measured(out, err);
+        }
+        data.require(spec.commandLine());
         try {
             ModelBundle bundle = ModelSource.load(model);
             Task task = Task.valueOf(bundle.descriptor().task);
@@ -113,6 +136,42 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             return loaded.report().count(ReportRow.Status.FAILED) > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
         } catch (StepException | IOException | IllegalArgumentException | FeatureException e) {
+            err.println("evaluate: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /** {@code --measured}: the model on measured references, through the steps classify runs. */
+    private int measured(PrintWriter out, PrintWriter err) {
+        try {
+            ModelBundle bundle = ModelSource.load(model);
+            MeasuredReferences refs = MeasuredReferences.read(measured);
+            MeasuredEvaluation e = MeasuredScoring.score(StepCatalog.builtIn(), refs, root, model, bundle,
+                    run.threads());
+            if (e.cases().isEmpty()) {
+                err.println("evaluate: no row of " + measured + " scores " + model + " (element "
+                        + bundle.descriptor().element + ", task " + bundle.descriptor().task + ")");
+                return ExitCodes.FAILURE;
+            }
+            String text = "Measured references " + measured + " (root " + root.toAbsolutePath().normalize() + ")\n"
+                    + e.text();
+            out.println(model + " on measured references:");
+            if (output == null && format == null) {
+                out.print(text);
+            } else {
+                Metrics a = e.answeredMetrics();
+                Optional<Evaluation> ev = a == null ? Optional.empty() : Optional.of(new Evaluation(model
+                        + " (measured, answered in domain)", e.classes(), a.confusion(), a.n(), a.accuracy(),
+                        a.balancedAccuracy(), a.macroF1(), text));
+                Map<String, String> info = new LinkedHashMap<>(Training.describe(bundle));
+                info.put("measured references", text);
+                Report r = new Report("Evaluation of " + model + " on measured references", info, List.of(), List.of(),
+                        ev);
+                Reports.emit(r, output, format, out, AtomicFiles.standard());
+            }
+            long unread = e.cases().stream().filter(c -> c.prediction() == null).count();
+            return unread > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+        } catch (StepException | IOException | IllegalArgumentException e) {
             err.println("evaluate: " + e.getMessage());
             return ExitCodes.FAILURE;
         }

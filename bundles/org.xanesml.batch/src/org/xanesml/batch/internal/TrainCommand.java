@@ -174,6 +174,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        data.require(spec.commandLine());
         try {
             Element el = Element.ofSymbol(element);
             LearnerSpec learnerSpec = LearnerSpec.of(learner, params);

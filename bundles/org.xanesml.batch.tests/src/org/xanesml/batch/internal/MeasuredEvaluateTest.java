@@ -1,0 +1,51 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.batch.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xanesml.testing.SharedData;
+
+/** {@code xanesml evaluate --measured}: a shipped model on the measured reference table, text and HTML. */
+class MeasuredEvaluateTest {
+    @Test
+    void theCuModelIsScoredOnTheMeasuredReferences(@TempDir Path dir) throws Exception {
+        Path table = SharedData.require("golden/measured/labels.csv");
+        Path root = table.getParent().getParent().getParent();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = XanesmlCommand.run(new String[] {"evaluate", "-q", "-m", "cu-k-cn", "--measured", table.toString(),
+            "--root", root.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(ExitCodes.OK, code, err.toString());
+        String text = out.toString();
+        // CuO (two files), azurite, CuSO4 and CuCl2 hydrate are CN 4 or 6; seven metal foils and two cuprites (CN 2)
+        // are not
+        assertTrue(text.contains("in scope: 5;"), text);
+        assertTrue(text.matches("(?s).*out of scope flagged: \\d+ of 9;.*"), text);
+        Path html = dir.resolve("measured.html");
+        code = XanesmlCommand.run(new String[] {"evaluate", "-q", "-m", "cu-k-cn", "--measured", table.toString(),
+            "--root", root.toString(), "-o", html.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(ExitCodes.OK, code, err.toString());
+        assertTrue(Files.readString(html).contains("in scope: 5;"));
+    }
+
+    @Test
+    void withoutMeasuredTheDataOptionsAreStillRequired() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = XanesmlCommand.run(new String[] {"evaluate", "-m", "cu-k-cn"}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        assertEquals(ExitCodes.USAGE, code);
+        assertTrue(err.toString().contains("Missing required options: '--data=PATH', '--labels=CSV'"), err.toString());
+    }
+}

@@ -1,0 +1,86 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.workflow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.xanesml.classify.MeasuredEvaluation;
+import org.xanesml.classify.MeasuredReferences;
+import org.xanesml.classify.ModelBundle;
+import org.xanesml.classify.Prediction;
+import org.xanesml.classify.Task;
+import org.xanesml.core.Element;
+import org.xanesml.workflow.report.ReportRow;
+
+/**
+ * Scores a model on measured reference spectra (a {@link MeasuredReferences} table) through exactly the steps
+ * {@code xanesml classify} runs (read, normalise, classify), so the numbers are what a user would see on those
+ * files. Each file's first spectrum is scored.
+ */
+public final class MeasuredScoring {
+    private MeasuredScoring() {
+    }
+
+    /**
+     * @param steps    the steps to run with (the registered services, or {@link StepCatalog#builtIn()})
+     * @param refs     the reference table
+     * @param root     folder the table's paths are relative to
+     * @param modelRef the model as the classify step takes it (a file or a shipped name)
+     * @param bundle   the same model, loaded (for its element, task and classes)
+     * @param threads  worker threads
+     */
+    public static MeasuredEvaluation score(Collection<? extends ProcessingStep> steps, MeasuredReferences refs, Path root, String modelRef,
+            ModelBundle bundle, int threads) {
+        Task task = Task.valueOf(bundle.descriptor().task);
+        Element element = Element.ofSymbol(bundle.descriptor().element);
+        List<String> classes = bundle.descriptor().classes;
+        Map<Path, MeasuredReferences.Row> byFile = new LinkedHashMap<>();
+        for (MeasuredReferences.Row row : refs.rows()) {
+            if (MeasuredEvaluation.scopeOf(row, task, element, classes) != null) {
+                byFile.putIfAbsent(root.resolve(row.path()).normalize(), row);
+            }
+        }
+        Map<Path, Prediction> predictions = new ConcurrentHashMap<>();
+        Map<Path, String> problems = new ConcurrentHashMap<>();
+        PipelineRunner.Listener listener = new PipelineRunner.Listener() {
+            @Override
+            public void finished(int done, int total, Path source, List<ReportRow> rows) {
+                if (!rows.isEmpty() && rows.get(0).status() == ReportRow.Status.FAILED) {
+                    problems.putIfAbsent(source.normalize(), rows.get(0).error());
+                }
+            }
+
+            @Override
+            public void item(WorkItem item) {
+                for (SpectrumRecord r : item.spectra()) {
+                    if (r.failed()) {
+                        problems.putIfAbsent(item.source().normalize(), r.error());
+                    } else {
+                        r.prediction().ifPresent(p -> predictions.putIfAbsent(item.source().normalize(), p));
+                    }
+                    break;
+                }
+            }
+        };
+        Pipeline p = new Pipeline("measured references", "read, normalise and classify as xanesml classify does",
+                List.of()).then("read", Map.of()).then("normalise", Map.of())
+                .then("classify", Map.of("model", modelRef));
+        new PipelineRunner(steps).run(p, new ArrayList<>(byFile.keySet()),
+                new PipelineRunner.Options(threads, 0, listener));
+        List<MeasuredEvaluation.Case> cases = new ArrayList<>();
+        byFile.forEach((file, row) -> {
+            Prediction pr = predictions.get(file);
+            String problem = pr != null ? null : problems.getOrDefault(file, "not read");
+            cases.add(MeasuredEvaluation.caseOf(row, task, element, classes, pr, problem));
+        });
+        return new MeasuredEvaluation(classes, cases);
+    }
+}
