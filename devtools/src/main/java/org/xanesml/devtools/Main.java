@@ -27,6 +27,8 @@ public final class Main {
                     AccuracyBenchmark::main),
             "speed", new Entry("<shared dir> <model dir> [rounds]   classification throughput vs scikit-learn",
                     SpeedBenchmark::main),
+            "measured", new Entry("<shared dir> [model ...]   shipped models on the measured references",
+                    MeasuredBenchmark::main),
             "experiments", new Entry("<shared dir> <cu|fe> <cn|geo> <config> ...   validation (or CV) scores of"
                     + " configurations", Experiments::main));
 
