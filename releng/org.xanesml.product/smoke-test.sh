@@ -7,7 +7,13 @@ ARCHIVE=$1
 WORK=$2
 rm -rf "$WORK"
 mkdir -p "$WORK"
-tar -xzf "$ARCHIVE" -C "$WORK"
+# GNU tar, as a user unpacks it: not a single warning (unknown pax keywords used to print one line per entry)
+tar -xzf "$ARCHIVE" -C "$WORK" 2> "$WORK.tar-warnings" || { cat "$WORK.tar-warnings" >&2; exit 1; }
+if [ -s "$WORK.tar-warnings" ]; then
+  echo "smoke test: unpacking $ARCHIVE with GNU tar printed $(wc -l < "$WORK.tar-warnings") warning line(s):" >&2
+  head -3 "$WORK.tar-warnings" >&2
+  exit 1
+fi
 APP="$WORK/xanesml"
 for f in xanesml xanesml-gui; do
   [ -x "$APP/$f" ] || { echo "smoke test: launcher script $f missing or not executable in $ARCHIVE" >&2; exit 1; }
