@@ -41,7 +41,8 @@ public final class PipelineXml {
 
     public PipelineXml() {
         try {
-            // Not JAXBContext.newInstance: inside an OSGi product it cannot find the implementation (BUILD-NOTES 7).
+            // Not JAXBContext.newInstance: it finds the runtime through the context class loader, which sees it under
+            // tycho-surefire but not in the installed product, so the tests would pass and the product fail.
             context = new org.glassfish.jaxb.runtime.v2.JAXBContextFactory()
                     .createContext(new Class<?>[] { Pipeline.class }, Map.of());
         } catch (JAXBException e) {

@@ -31,7 +31,8 @@ import io.jhdf.api.WritableGroup;
  * Bounded mutation fuzzing of the container readers, in-process and seeded so failures reproduce: real files with
  * bytes deleted, duplicated, replaced and truncated. Any outcome but a spectrum list or a
  * {@link SpectrumReadException} (a NullPointerException, an IndexOutOfBounds, a StackOverflowError...) fails.
- * Jazzer cannot run inside OSGi (see BUILD-NOTES); this keeps the guarantee checked in the normal test run.
+ * Jazzer fuzzes only in the plain-Maven fuzz/ module, because inside Equinox its native driver cannot be loaded from
+ * a bundle; this keeps the guarantee checked in the OSGi test run as well.
  */
 class ContainerReadersMutationTest {
     private static final int ROUNDS = 300;

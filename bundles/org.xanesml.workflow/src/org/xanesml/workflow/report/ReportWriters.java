@@ -177,7 +177,8 @@ public final class ReportWriters {
 
     private static void xml(Report report, OutputStream out) throws IOException {
         try {
-            // Not JAXBContext.newInstance: inside an OSGi product it cannot find the implementation (BUILD-NOTES 7).
+            // Not JAXBContext.newInstance: it finds the runtime through the context class loader, which sees it under
+            // tycho-surefire but not in the installed product, so the tests would pass and the product fail.
             JAXBContext ctx = new org.glassfish.jaxb.runtime.v2.JAXBContextFactory()
                     .createContext(new Class<?>[] { XmlReport.class }, Map.of());
             Marshaller m = ctx.createMarshaller();
