@@ -84,7 +84,7 @@ class MeasuredEvaluationTest {
     void aTableWithoutTheColumnsIsRefusedWithFileAndLine(@TempDir Path dir) throws IOException {
         Path t = Files.writeString(dir.resolve("bad.csv"), "path,element\na.xdi,Cu\n");
         IOException e = assertThrows(IOException.class, () -> MeasuredReferences.read(t));
-        assertTrue(e.getMessage().contains("bad.csv, line 1: no 'compound' column"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad.csv, line 1: header [path, element] lacks 'compound'"), e.getMessage());
         Path u = Files.writeString(dir.resolve("bad2.csv"), "path,element,compound,sites,cn,geometry,oxidation_state,"
                 + "confidence\na.xdi,Xx,q,single,4,t,2,high\n");
         e = assertThrows(IOException.class, () -> MeasuredReferences.read(u));

@@ -4,15 +4,11 @@
  */
 package org.xanesml.classify;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 
@@ -92,56 +88,37 @@ public record LabelTable(Path file, String column, Map<String, String> labels, M
     public static LabelTable read(Path file, Columns c) throws IOException {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, String> groups = new LinkedHashMap<>();
-        int rows = 0;
+        CsvTable t = CsvTable.read(file, "an id column and '" + c.labelColumn() + "'");
+        int id = c.idColumn() != null ? t.require(c.idColumn())
+                : t.column("id") >= 0 ? t.column("id") : t.require("name");
+        int label = t.require(c.labelColumn());
+        int group = c.groupColumn() == null ? -1 : t.require(c.groupColumn());
+        int[] where = columns(t, c.where());
+        int[] exclude = columns(t, c.exclude());
+        int needed = Math.max(Math.max(id, label), group);
+        for (int w : where) {
+            needed = Math.max(needed, w);
+        }
+        for (int w : exclude) {
+            needed = Math.max(needed, w);
+        }
         int kept = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) {
-                throw new IOException(file + ": empty labels table; expected a header with an id column and '"
-                        + c.labelColumn() + "'");
+        for (CsvTable.Row row : t.rows()) {
+            List<String> cells = t.cells(row, needed);
+            if (!passes(cells, c, where, exclude)) {
+                continue;
             }
-            List<String> names = split(header);
-            int id = c.idColumn() != null ? require(file, names, c.idColumn())
-                    : indexOf(names, "id") >= 0 ? indexOf(names, "id") : require(file, names, "name");
-            int label = require(file, names, c.labelColumn());
-            int group = c.groupColumn() == null ? -1 : require(file, names, c.groupColumn());
-            int[] where = columns(file, names, c.where());
-            int[] exclude = columns(file, names, c.exclude());
-            int needed = Math.max(Math.max(id, label), group);
-            for (int w : where) {
-                needed = Math.max(needed, w);
-            }
-            for (int w : exclude) {
-                needed = Math.max(needed, w);
-            }
-            String line;
-            int n = 1;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                rows++;
-                List<String> cells = split(line);
-                if (cells.size() <= needed) {
-                    throw new IOException(file + ", line " + n + ": " + cells.size() + " cells, expected at least "
-                            + (needed + 1));
-                }
-                if (!passes(cells, c, where, exclude)) {
-                    continue;
-                }
-                kept++;
-                String v = cells.get(label).strip();
-                if (!v.isEmpty()) {
-                    String key = cells.get(id).strip();
-                    labels.put(key, v);
-                    if (group >= 0) {
-                        groups.put(key, cells.get(group).strip());
-                    }
+            kept++;
+            String v = cells.get(label).strip();
+            if (!v.isEmpty()) {
+                String key = cells.get(id).strip();
+                labels.put(key, v);
+                if (group >= 0) {
+                    groups.put(key, cells.get(group).strip());
                 }
             }
         }
-        return new LabelTable(file, c.labelColumn(), labels, groups, rows, kept);
+        return new LabelTable(file, c.labelColumn(), labels, groups, t.rows().size(), kept);
     }
 
     private static boolean passes(List<String> cells, Columns c, int[] where, int[] exclude) {
@@ -158,29 +135,12 @@ public record LabelTable(Path file, String column, Map<String, String> labels, M
         return true;
     }
 
-    private static int[] columns(Path file, List<String> names, List<Filter> filters) throws IOException {
+    private static int[] columns(CsvTable t, List<Filter> filters) throws IOException {
         int[] out = new int[filters.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = require(file, names, filters.get(i).column());
+            out[i] = t.require(filters.get(i).column());
         }
         return out;
-    }
-
-    private static int require(Path file, List<String> names, String column) throws IOException {
-        int i = indexOf(names, column);
-        if (i < 0) {
-            throw new IOException(file + ", line 1: header " + names + " lacks '" + column + "'");
-        }
-        return i;
-    }
-
-    private static int indexOf(List<String> names, String name) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).strip().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Splits one CSV line, honouring double quotes. */

@@ -4,10 +4,7 @@
  */
 package org.xanesml.classify;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,42 +71,22 @@ public record MeasuredReferences(Path file, List<Row> rows) {
      */
     public static MeasuredReferences read(Path table) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(table, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) {
-                throw new IOException(table + ": empty; expected a header with " + String.join(", ", COLUMNS));
+        CsvTable t = CsvTable.read(table, String.join(", ", COLUMNS));
+        int[] col = new int[COLUMNS.size()];
+        for (int i = 0; i < col.length; i++) {
+            col[i] = t.require(COLUMNS.get(i));
+        }
+        int highest = java.util.Arrays.stream(col).max().orElse(0);
+        for (CsvTable.Row row : t.rows()) {
+            List<String> c = t.cells(row, highest).stream().map(String::strip).toList();
+            Element el;
+            try {
+                el = Element.ofSymbol(c.get(col[1]));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(table + ", line " + row.line() + ": " + e.getMessage(), e);
             }
-            List<String> names = LabelTable.split(header).stream().map(String::strip).toList();
-            int[] col = new int[COLUMNS.size()];
-            for (int i = 0; i < col.length; i++) {
-                col[i] = names.indexOf(COLUMNS.get(i));
-                if (col[i] < 0) {
-                    throw new IOException(table + ", line 1: no '" + COLUMNS.get(i) + "' column; expected "
-                            + String.join(", ", COLUMNS));
-                }
-            }
-            int need = java.util.Arrays.stream(col).max().orElse(0) + 1;
-            String line;
-            int n = 1;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> c = LabelTable.split(line).stream().map(String::strip).toList();
-                if (c.size() < need) {
-                    throw new IOException(table + ", line " + n + ": " + c.size() + " cells, expected at least "
-                            + need);
-                }
-                Element el;
-                try {
-                    el = Element.ofSymbol(c.get(col[1]));
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(table + ", line " + n + ": " + e.getMessage(), e);
-                }
-                rows.add(new Row(c.get(col[0]), el, c.get(col[2]), c.get(col[3]).equalsIgnoreCase("single"),
-                        c.get(col[4]), c.get(col[5]), c.get(col[6]), c.get(col[7]), n));
-            }
+            rows.add(new Row(c.get(col[0]), el, c.get(col[2]), c.get(col[3]).equalsIgnoreCase("single"),
+                    c.get(col[4]), c.get(col[5]), c.get(col[6]), c.get(col[7]), row.line()));
         }
         return new MeasuredReferences(table, rows);
     }

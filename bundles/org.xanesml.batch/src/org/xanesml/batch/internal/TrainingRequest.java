@@ -4,10 +4,7 @@
  */
 package org.xanesml.batch.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.xanesml.classify.CsvTable;
 import org.xanesml.classify.DataSetBuilder;
 import org.xanesml.classify.EnergyReference;
 import org.xanesml.classify.FeatureRecipe;
-import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.LabelledSpectrum;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.RareClassPolicy;
@@ -186,36 +183,15 @@ record TrainingRequest(Element element, Task task, Classes classes, Split split,
          */
         static Split read(Path file, String idColumn, String splitColumn) throws IOException {
             Map<String, SplitRole> table = new HashMap<>();
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String header = r.readLine();
-                if (header == null) {
-                    throw new IOException(file + ": empty split file; expected a header with an id and '"
-                            + splitColumn + "' column");
-                }
-                List<String> names = LabelTable.split(header).stream().map(String::strip).toList();
-                int id = idColumn == null ? 0 : names.indexOf(idColumn);
-                int role = names.indexOf(splitColumn);
-                if (id < 0 || role < 0) {
-                    throw new IOException(file + ", line 1: header " + names + " lacks '"
-                            + (id < 0 ? idColumn : splitColumn) + "'");
-                }
-                String line;
-                int n = 1;
-                while ((line = r.readLine()) != null) {
-                    n++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    List<String> cells = LabelTable.split(line);
-                    if (cells.size() <= Math.max(id, role)) {
-                        throw new IOException(file + ", line " + n + ": " + cells.size() + " cells, expected at least "
-                                + (Math.max(id, role) + 1));
-                    }
-                    try {
-                        table.put(cells.get(id).strip(), SplitRole.ofName(cells.get(role)));
-                    } catch (IllegalArgumentException e) {
-                        throw new IOException(file + ", line " + n + ": " + e.getMessage(), e);
-                    }
+            CsvTable t = CsvTable.read(file, "an id and '" + splitColumn + "' column");
+            int id = idColumn == null ? 0 : t.require(idColumn);
+            int role = t.require(splitColumn);
+            for (CsvTable.Row row : t.rows()) {
+                List<String> cells = t.cells(row, Math.max(id, role));
+                try {
+                    table.put(cells.get(id).strip(), SplitRole.ofName(cells.get(role)));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(file + ", line " + row.line() + ": " + e.getMessage(), e);
                 }
             }
             return new Split(table, file, 0, 0, 0);
