@@ -5,6 +5,7 @@
 package org.xanesml.workflow;
 
 import java.util.List;
+import java.util.Map;
 
 import org.xanesml.workflow.internal.steps.AlignStep;
 import org.xanesml.workflow.internal.steps.ClassifyStep;
@@ -32,8 +33,8 @@ public final class StepCatalog {
     /** @return the standard classification pipeline: read, normalise, classify with {@code model} */
     public static Pipeline classification(String model) {
         return new Pipeline("classify", "read, Larch normalisation, classification", List.of())
-                .then(ReadStep.NAME, java.util.Map.of())
-                .then(NormaliseStep.NAME, java.util.Map.of())
-                .then(ClassifyStep.NAME, java.util.Map.of("model", model));
+                .then(StepNames.READ, Map.of())
+                .then(StepNames.NORMALISE, Map.of())
+                .then(StepNames.CLASSIFY, Map.of("model", model));
     }
 }

@@ -19,10 +19,11 @@ import org.xanesml.core.Spectrum;
 import org.xanesml.io.Xdi;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
+import org.xanesml.workflow.ProcessingFields;
 import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.StepCatalog;
+import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.WorkItem;
-import org.xanesml.workflow.internal.steps.NormaliseStep;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Report;
 import org.xanesml.workflow.report.ReportRow;
@@ -98,8 +99,8 @@ final class NormalizeCommand implements Callable<Integer> {
                 params.put("nnorm", nnorm.toString());
             }
             params.put("output", flat ? "FLAT" : "NORM");
-            Pipeline p = new Pipeline("normalize", "read and Larch-normalise", List.of()).then("read", Map.of())
-                    .then(NormaliseStep.NAME, params);
+            Pipeline p = new Pipeline("normalize", "read and Larch-normalise", List.of())
+                    .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, params);
             List<Path> in = Inputs.expand(inputs, recursive);
             if (in.isEmpty()) {
                 err.println("normalize: no input files in " + inputs);
@@ -164,9 +165,9 @@ final class NormalizeCommand implements Callable<Integer> {
         } else {
             StringBuilder sb = new StringBuilder();
             sb.append("# xanesml normalised spectrum ").append(s.id()).append('\n');
-            sb.append("# e0_eV = ").append(s.metadata(NormaliseStep.E0_FIELD).orElse("")).append('\n');
-            sb.append("# edge_step = ").append(s.metadata(NormaliseStep.EDGE_STEP_FIELD).orElse("")).append('\n');
-            sb.append("# recipe: ").append(s.metadata(NormaliseStep.RECIPE_KEY).orElse("").replace('\n', ' '))
+            sb.append("# e0_eV = ").append(s.metadata(ProcessingFields.E0).orElse("")).append('\n');
+            sb.append("# edge_step = ").append(s.metadata(ProcessingFields.EDGE_STEP).orElse("")).append('\n');
+            sb.append("# recipe: ").append(s.metadata(ProcessingFields.RECIPE).orElse("").replace('\n', ' '))
                     .append('\n');
             sb.append("energy_eV,norm\n");
             for (int i = 0; i < s.size(); i++) {

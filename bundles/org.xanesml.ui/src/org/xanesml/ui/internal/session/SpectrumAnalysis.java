@@ -7,7 +7,6 @@ package org.xanesml.ui.internal.session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.xanesml.classify.EnergyReference;
 import org.xanesml.classify.LocalEnvironmentClassifier;
@@ -16,6 +15,7 @@ import org.xanesml.core.Spectrum;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.preprocess.XanesNormalization;
+import org.xanesml.workflow.ProcessingFields;
 
 /**
  * The operator's pipeline as pure functions: normalise a spectrum like Larch's pre_edge, and hand the edge-step
@@ -54,7 +54,7 @@ public final class SpectrumAnalysis {
         }
         Spectrum.Builder b = s.toBuilder().energyEv(r.energyEv()).mu(r.norm()).muScale(MuScale.EDGE_NORMALIZED);
         if (s.metadata(EnergyReference.E0_KEY).isEmpty()) {
-            b.metadata(EnergyReference.E0_KEY, String.format(Locale.ROOT, "%.4f", r.e0Ev()));
+            b.metadata(EnergyReference.E0_KEY, ProcessingFields.e0(r.e0Ev()));
         }
         return b.build();
     }
