@@ -34,7 +34,7 @@ import org.xanesml.workflow.report.ReportRow;
 public final class PipelineRunner {
     private final Map<String, ProcessingStep> steps = new LinkedHashMap<>();
 
-    /** @param available the step services (from the service registry or {@link StepCatalog#builtIn()}) */
+    /** @param available the steps to bind to (from {@link StepServices}, or {@link StepCatalog#builtIn()} without OSGi) */
     public PipelineRunner(Collection<? extends ProcessingStep> available) {
         for (ProcessingStep s : available) {
             steps.putIfAbsent(s.name(), s);

@@ -21,8 +21,9 @@ import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
 import org.xanesml.workflow.ProcessingFields;
 import org.xanesml.workflow.SpectrumRecord;
-import org.xanesml.workflow.StepCatalog;
+import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepNames;
+import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.WorkItem;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Report;
@@ -88,7 +89,7 @@ final class NormalizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        try (StepServices steps = StepServices.open()) {
             Map<String, String> params = new LinkedHashMap<>();
             put(params, "e0Ev", e0Ev);
             put(params, "pre1Ev", pre1Ev);
@@ -129,7 +130,7 @@ final class NormalizeCommand implements Callable<Integer> {
                     }
                 }
             };
-            PipelineRunner.RunResult r = new PipelineRunner(StepCatalog.builtIn()).run(p, in,
+            PipelineRunner.RunResult r = steps.catalog().runner().run(p, in,
                     new PipelineRunner.Options(run.threads(), 0, listener));
             Report rep = r.report().withInfo("output folder", outputDir.toString());
             Path summary = report != null ? report : outputDir.resolve("normalize-report.csv");
@@ -142,7 +143,7 @@ final class NormalizeCommand implements Callable<Integer> {
             err.println(rep.rows().size() + " spectra, " + rep.count(ReportRow.Status.FAILED) + " failed; written to "
                     + outputDir + ", summary " + summary);
             return Reports.exitCode(rep);
-        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (StepException | IOException | IllegalArgumentException | UncheckedIOException e) {
             err.println("normalize: " + e.getMessage());
             return ExitCodes.FAILURE;
         }

@@ -25,6 +25,7 @@ import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
 import org.xanesml.workflow.StepCatalog;
 import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.report.ReportRow;
 import org.xanesml.workflow.report.ReportWriters;
 
@@ -94,7 +95,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         Path report = output != null ? output : folder.resolve(REPORT_FILE);
         Path stateFile = state != null ? state : folder.resolve(STATE_FILE);
-        try {
+        try (StepServices steps = StepServices.open()) {
             ModelBundle bundle = ModelSource.load(model);
             List<String> classes = bundle.model().classes();
             Set<String> done = readState(stateFile);
@@ -102,7 +103,7 @@ final class WatchCommand implements Callable<Integer> {
                 err.println("watch: resuming, " + done.size() + " file(s) already done");
             }
             Pipeline p = StepCatalog.classification(model);
-            PipelineRunner runner = new PipelineRunner(StepCatalog.builtIn());
+            PipelineRunner runner = steps.catalog().runner();
             PipelineRunner.Bound bound = runner.bind(p);
             Path reportFile = report.toAbsolutePath();
             Path stateAt = stateFile.toAbsolutePath();
