@@ -58,7 +58,7 @@ public final class ClassifyStep implements ProcessingStep {
     @Override
     public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) throws StepException {
         String ref = parameters.requireText("model");
-        ModelBundle bundle = context.shared("model:" + ref, ModelBundle.class, () -> ModelSource.load(ref));
+        ModelBundle bundle = context.model(ref);
         LocalEnvironmentClassifier classifier = context.local("classifier:" + ref, LocalEnvironmentClassifier.class,
                 () -> new LocalEnvironmentClassifier(bundle).copyForThread());
         return item.mapSpectra(r -> Steps.guard(r, NAME, () -> {
