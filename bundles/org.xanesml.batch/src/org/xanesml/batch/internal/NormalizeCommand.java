@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
 
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.Xdi;
+import org.xanesml.preprocess.PreEdgeParameters;
+import org.xanesml.workflow.NormaliseParameters;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
 import org.xanesml.workflow.ProcessingFields;
@@ -90,15 +92,8 @@ final class NormalizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try (StepServices steps = StepServices.open()) {
-            Map<String, String> params = new LinkedHashMap<>();
-            put(params, "e0Ev", e0Ev);
-            put(params, "pre1Ev", pre1Ev);
-            put(params, "pre2Ev", pre2Ev);
-            put(params, "norm1Ev", norm1Ev);
-            put(params, "norm2Ev", norm2Ev);
-            if (nnorm != null) {
-                params.put("nnorm", nnorm.toString());
-            }
+            Map<String, String> params = new LinkedHashMap<>(NormaliseParameters.of(PreEdgeParameters.automatic()
+                    .withE0(e0Ev).withPreEdgeRange(pre1Ev, pre2Ev).withNormRange(norm1Ev, norm2Ev).withNnorm(nnorm)));
             params.put("output", flat ? "FLAT" : "NORM");
             Pipeline p = new Pipeline("normalize", "read and Larch-normalise", List.of())
                     .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, params);
@@ -146,12 +141,6 @@ final class NormalizeCommand implements Callable<Integer> {
         } catch (StepException | IOException | IllegalArgumentException | UncheckedIOException e) {
             err.println("normalize: " + e.getMessage());
             return ExitCodes.FAILURE;
-        }
-    }
-
-    private static void put(Map<String, String> m, String key, Double v) {
-        if (v != null) {
-            m.put(key, Double.toString(v));
         }
     }
 

@@ -6,7 +6,6 @@ package org.xanesml.ui.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -14,11 +13,13 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.ui.internal.session.AnalysisSession;
-import org.xanesml.ui.internal.session.LoadedModel;
+import org.xanesml.ui.internal.session.SpectrumAnalysis;
 import org.xanesml.ui.internal.session.SpectrumFiles;
 import org.xanesml.workflow.FolderWatcher;
+import org.xanesml.workflow.StepCatalog;
+import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 
 /**
  * Watches a folder while the beamline writes into it: each file the {@link FolderWatcher} finds complete (size and
@@ -50,17 +51,18 @@ public final class WatchFolderJob extends Job {
         monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
         FolderWatcher watcher = new FolderWatcher(folder,
                 FolderWatcher.Options.defaults().withMaxDepth(SpectrumFiles.MAX_FOLDER_DEPTH));
-        try {
+        try (StepServices steps = StepServices.open()) {
+            StepCatalog catalog = steps.catalog();
             if (!includeExisting) {
                 watcher.markReported(f -> true);
             }
             while (!monitor.isCanceled()) {
                 List<Path> ready = watcher.awaitComplete(monitor::isCanceled);
                 if (!ready.isEmpty()) {
-                    readAll(ready, monitor);
+                    readAll(ready, new SpectrumAnalysis(catalog, session.models()), monitor);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | StepException e) {
             return Jobs.error("Stopped watching " + folder + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             // only a shutting-down job manager interrupts its workers: stop, keeping the flag for it
@@ -72,17 +74,15 @@ public final class WatchFolderJob extends Job {
         return Status.OK_STATUS;
     }
 
-    private void readAll(List<Path> ready, IProgressMonitor monitor) {
-        List<LoadedModel> models = session.models();
-        List<LocalEnvironmentClassifier> classifiers = new ArrayList<>();
-        models.forEach(m -> classifiers.add(new LocalEnvironmentClassifier(m.bundle()).copyForThread()));
+    /** Reads the files with the models loaded now (the operator may have loaded more since the watch began). */
+    private void readAll(List<Path> ready, SpectrumAnalysis analysis, IProgressMonitor monitor) {
         MultiStatus problems = Jobs.problems("Files written into " + folder + " could not be read as spectra");
         for (Path f : ready) {
             if (monitor.isCanceled()) {
                 break;
             }
             monitor.subTask(f.getFileName().toString());
-            session.put(OpenSpectraJob.readOne(f, models, classifiers, problems));
+            session.put(OpenSpectraJob.readOne(f, analysis, problems));
         }
         Jobs.report(problems);
     }

@@ -41,7 +41,7 @@ public final class BatchCsv {
             verdict = p.prediction().applicability().verdict().name();
             reason = p.prediction().applicability().reason();
         }
-        String e0 = e.normalized().map(r -> ProcessingFields.e0(r.e0Ev())).orElse("");
+        String e0 = ProcessingFields.e0(e.e0Ev());
         String step = e.normalized().map(r -> ProcessingFields.edgeStep(r.edgeStep())).orElse("");
         return List.of(e.source().toString() + (e.key().contains("#") ? "#" + e.spectrum().id() : ""),
                 e.elementSymbol(), model, label, prob, verdict, reason, e0, step, String.join("; ", e.warnings()));
