@@ -35,6 +35,21 @@ class PipelineRunnerTest {
         return b.toByteArray();
     }
 
+    /** @return a listener keeping every delivered item, for tests that look at the data behind the rows */
+    private static PipelineRunner.Listener collecting(List<WorkItem> items) {
+        return new PipelineRunner.Listener() {
+            @Override
+            public void finished(int done, int total, Path source, List<ReportRow> rows) {
+                // the rows are in the run's report
+            }
+
+            @Override
+            public void item(WorkItem item) {
+                items.add(item);
+            }
+        };
+    }
+
     @Test
     void fourThreadsGiveTheReportOfOne(@TempDir Path dir) throws Exception {
         List<Path> files = new ArrayList<>();
@@ -120,18 +135,7 @@ class PipelineRunnerTest {
                 .then("normalise", Map.of()).then("interpolate", Map.of("firstEv", "-20", "lastEv", "60",
                         "count", "81"));
         List<WorkItem> items = new ArrayList<>();
-        PipelineRunner.RunResult r = runner.run(p, List.of(cu), new PipelineRunner.Options(1, 1,
-                new PipelineRunner.Listener() {
-                    @Override
-                    public void finished(int done, int total, Path source, List<ReportRow> rows) {
-                        // rows are checked below
-                    }
-
-                    @Override
-                    public void item(WorkItem item) {
-                        items.add(item);
-                    }
-                }));
+        PipelineRunner.RunResult r = runner.run(p, List.of(cu), new PipelineRunner.Options(1, 1, collecting(items)));
         assertEquals(ReportRow.Status.OK, r.report().rows().get(0).status(), r.report().rows().toString());
         SpectrumRecord rec = items.get(0).spectra().get(0);
         assertEquals(81, rec.current().size());
@@ -150,17 +154,7 @@ class PipelineRunnerTest {
         Path cu = Files.copy(TestFiles.shared("cu_metal_rt.xdi"), dir.resolve("cu.xdi"));
         List<WorkItem> viaRun = new ArrayList<>();
         runner.run(StepCatalog.classification("cu-k-cn"), List.of(cu), new PipelineRunner.Options(1, 0,
-                new PipelineRunner.Listener() {
-                    @Override
-                    public void finished(int done, int total, Path source, List<ReportRow> rows) {
-                        // the item is compared below
-                    }
-
-                    @Override
-                    public void item(WorkItem item) {
-                        viaRun.add(item);
-                    }
-                }));
+                collecting(viaRun)));
         SpectrumRecord expected = viaRun.get(0).spectra().get(0);
 
         org.xanesml.classify.ModelBundle model = ModelSource.load("cu-k-cn");
