@@ -32,6 +32,10 @@ if XANESML_JAVA_OPTS=-Xmx1k "$APP/xanesml" --version >/dev/null 2>&1; then
   echo "smoke test: XANESML_JAVA_OPTS did not reach the JVM" >&2; exit 1
 fi
 "$APP/xanesml" check-install
+# the workflow steps are DS services that the commands look up: a classify run proves the product registers them
+"$APP/xanesml" demo --generate-only --spectra 3 -o "$WORK/spectra" >/dev/null
+"$APP/xanesml" classify -q -m fe-k-cn -o "$WORK/classified.csv" "$WORK/spectra"
+[ "$(wc -l < "$WORK/classified.csv")" = 4 ] || { echo "smoke test: classify wrote no row per spectrum" >&2; exit 1; }
 set +e
 "$APP/xanesml" --no-such-option >/dev/null 2>&1
 RC=$?

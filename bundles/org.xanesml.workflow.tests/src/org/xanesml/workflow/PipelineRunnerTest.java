@@ -7,6 +7,7 @@ package org.xanesml.workflow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -32,6 +33,21 @@ class PipelineRunnerTest {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         ReportWriters.write(r, f, b);
         return b.toByteArray();
+    }
+
+    /** @return a listener keeping every delivered item, for tests that look at the data behind the rows */
+    private static PipelineRunner.Listener collecting(List<WorkItem> items) {
+        return new PipelineRunner.Listener() {
+            @Override
+            public void finished(int done, int total, Path source, List<ReportRow> rows) {
+                // the rows are in the run's report
+            }
+
+            @Override
+            public void item(WorkItem item) {
+                items.add(item);
+            }
+        };
     }
 
     @Test
@@ -119,18 +135,7 @@ class PipelineRunnerTest {
                 .then("normalise", Map.of()).then("interpolate", Map.of("firstEv", "-20", "lastEv", "60",
                         "count", "81"));
         List<WorkItem> items = new ArrayList<>();
-        PipelineRunner.RunResult r = runner.run(p, List.of(cu), new PipelineRunner.Options(1, 1,
-                new PipelineRunner.Listener() {
-                    @Override
-                    public void finished(int done, int total, Path source, List<ReportRow> rows) {
-                        // rows are checked below
-                    }
-
-                    @Override
-                    public void item(WorkItem item) {
-                        items.add(item);
-                    }
-                }));
+        PipelineRunner.RunResult r = runner.run(p, List.of(cu), new PipelineRunner.Options(1, 1, collecting(items)));
         assertEquals(ReportRow.Status.OK, r.report().rows().get(0).status(), r.report().rows().toString());
         SpectrumRecord rec = items.get(0).spectra().get(0);
         assertEquals(81, rec.current().size());
@@ -138,5 +143,44 @@ class PipelineRunnerTest {
         assertTrue(rec.warnings().stream().anyMatch(w -> w.contains("aligned by")), rec.warnings().toString());
         assertTrue(r.nanosPerStep().keySet().containsAll(List.of("read", "deglitch", "align", "normalise",
                 "interpolate")), r.nanosPerStep().toString());
+    }
+
+    /**
+     * The workbench's way: one input at a time, normalising spectra read earlier and classifying with a model found
+     * by a lookup of its own; the numbers are those of the runner's classification pipeline.
+     */
+    @Test
+    void aBoundPipelineAppliedToOneInputGivesTheRunsNumbers(@TempDir Path dir) throws Exception {
+        Path cu = Files.copy(TestFiles.shared("cu_metal_rt.xdi"), dir.resolve("cu.xdi"));
+        List<WorkItem> viaRun = new ArrayList<>();
+        runner.run(StepCatalog.classification("cu-k-cn"), List.of(cu), new PipelineRunner.Options(1, 0,
+                collecting(viaRun)));
+        SpectrumRecord expected = viaRun.get(0).spectra().get(0);
+
+        org.xanesml.classify.ModelBundle model = ModelSource.load("cu-k-cn");
+        List<String> looked = new ArrayList<>();
+        StepContext context = new StepContext(new StepContext.Shared(ref -> {
+            looked.add(ref);
+            return model;
+        }));
+        Pipeline read = new Pipeline("read", null, List.of()).then("read", Map.of());
+        Pipeline normalise = new Pipeline("normalise", null, List.of()).then("normalise", Map.of());
+        Pipeline classify = new Pipeline("classify", null, List.of()).then("classify", Map.of("model", "mine"));
+        WorkItem raw = runner.bind(read).apply(WorkItem.of(0, cu), context);
+        WorkItem normalised = runner.bind(normalise, DataKind.SPECTRA).apply(raw, context);
+        PipelineRunner.Bound classifier = runner.bind(classify, DataKind.NORMALIZED_SPECTRA);
+        SpectrumRecord got = classifier.apply(normalised, context).spectra().get(0);
+        classifier.apply(normalised, context);
+
+        assertEquals(expected.e0Ev(), got.e0Ev(), 0.0);
+        assertEquals(expected.normalization().orElseThrow().edgeStep(), got.normalization().orElseThrow().edgeStep(),
+                0.0);
+        assertArrayEquals(expected.current().mu(), got.current().mu(), 0.0);
+        assertEquals(expected.prediction().orElseThrow().label(), got.prediction().orElseThrow().label());
+        assertArrayEquals(expected.prediction().orElseThrow().probabilities(),
+                got.prediction().orElseThrow().probabilities(), 0.0);
+        assertEquals(List.of("mine"), looked, "looked up once per context");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runner.bind(classify));
+        assertTrue(e.getMessage().contains("needs NORMALIZED_SPECTRA but gets FILE"), e.getMessage());
     }
 }

@@ -34,7 +34,7 @@ import org.xanesml.workflow.report.ReportRow;
 public final class PipelineRunner {
     private final Map<String, ProcessingStep> steps = new LinkedHashMap<>();
 
-    /** @param available the step services (from the service registry or {@link StepCatalog#builtIn()}) */
+    /** @param available the steps to bind to ({@link StepServices}' catalog, or {@link StepCatalog#builtIn()}) */
     public PipelineRunner(Collection<? extends ProcessingStep> available) {
         for (ProcessingStep s : available) {
             steps.putIfAbsent(s.name(), s);
@@ -79,6 +79,21 @@ public final class PipelineRunner {
 
     /** A pipeline checked against the available steps. */
     public record Bound(Pipeline pipeline, List<ProcessingStep> steps, List<StepParameters> parameters) {
+        /**
+         * Runs every step on one input on the calling thread, for callers that work one input at a time (the
+         * workbench): the same steps and parameters a {@link PipelineRunner#run} applies, without its threads and
+         * report. Problems with single spectra are recorded on their {@link SpectrumRecord}s.
+         *
+         * @param context this thread's context; reusing it keeps loaded models and classifier copies between inputs
+         * @throws StepException when a step cannot process the input at all (unreadable file, missing model)
+         */
+        public WorkItem apply(WorkItem item, StepContext context) throws StepException {
+            WorkItem current = item;
+            for (int i = 0; i < steps.size(); i++) {
+                current = steps.get(i).apply(current, parameters.get(i), context);
+            }
+            return current;
+        }
     }
 
     /**
@@ -106,9 +121,19 @@ public final class PipelineRunner {
      *                                  not chain (e.g. classify before normalise)
      */
     public Bound bind(Pipeline pipeline) {
+        return bind(pipeline, DataKind.FILE);
+    }
+
+    /**
+     * Binds a pipeline that starts from inputs already processed this far, e.g. spectra read earlier that are to
+     * be normalised again with other parameters ({@link DataKind#SPECTRA}); run it with {@link Bound#apply}.
+     *
+     * @throws IllegalArgumentException as {@link #bind(Pipeline)}
+     */
+    public Bound bind(Pipeline pipeline, DataKind input) {
         List<ProcessingStep> bound = new ArrayList<>();
         List<StepParameters> params = new ArrayList<>();
-        DataKind current = DataKind.FILE;
+        DataKind current = input;
         int i = 0;
         for (Pipeline.Step s : pipeline.steps()) {
             i++;

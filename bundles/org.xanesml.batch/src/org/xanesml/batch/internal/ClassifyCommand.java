@@ -25,6 +25,7 @@ import org.xanesml.workflow.PipelineRunner;
 import org.xanesml.workflow.PipelineXml;
 import org.xanesml.workflow.StepCatalog;
 import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Report;
 import org.xanesml.workflow.report.ReportFormat;
@@ -89,7 +90,7 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        try (StepServices steps = StepServices.open()) {
             Pipeline p = pipeline != null ? new PipelineXml().read(pipeline) : null;
             if (p == null && model == null) {
                 err.println("classify: give a model with -m (shipped: " + ModelSource.shippedNames() + ")");
@@ -128,7 +129,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 err.println("classify: resuming, " + (files0.size() - rest.size()) + " input(s) already done");
                 files0 = rest;
             }
-            PipelineRunner runner = new PipelineRunner(StepCatalog.builtIn());
+            PipelineRunner runner = steps.catalog().runner();
             int threads = run.threads();
             Progress progress = Progress.forConsole(err, "files", run.quiet);
             PipelineRunner.RunResult r;

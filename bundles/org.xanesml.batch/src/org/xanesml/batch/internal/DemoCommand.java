@@ -19,6 +19,8 @@ import org.xanesml.classify.Task;
 import org.xanesml.core.Element;
 import org.xanesml.workflow.PipelineRunner;
 import org.xanesml.workflow.StepCatalog;
+import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Report;
 import org.xanesml.workflow.report.ReportFormat;
@@ -105,9 +107,11 @@ final class DemoCommand implements Callable<Integer> {
 
             Path html = dir.resolve("report.html");
             out.println("4/4 classifying them (xanesml classify -m " + model + " -o " + html + " " + newDir + ")");
-            PipelineRunner.RunResult r = new PipelineRunner(StepCatalog.builtIn()).run(
-                    StepCatalog.classification(model.toString()), newFiles,
-                    new PipelineRunner.Options(run.threads(), 12, null));
+            PipelineRunner.RunResult r;
+            try (StepServices steps = StepServices.open()) {
+                r = steps.catalog().runner().run(StepCatalog.classification(model.toString()), newFiles,
+                        new PipelineRunner.Options(run.threads(), 12, null));
+            }
             Report report = new Report("xanesml demo (SYNTHETIC data): Fe K-edge geometry", info(t, r), r.report()
                     .rows(), r.report().plots(), Optional.of(e.evaluation()));
             ReportWriters.write(report, ReportFormat.HTML, html, AtomicFiles.standard());
@@ -115,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "done in %.1f s: open %s", (System.nanoTime() - t0) / 1e9,
                     html.toAbsolutePath()));
             return Reports.exitCode(report);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (StepException | IOException | IllegalArgumentException e) {
             err.println("demo: " + e.getMessage());
             return ExitCodes.FAILURE;
         }

@@ -26,8 +26,8 @@ import org.xanesml.classify.Task;
 import org.xanesml.core.Element;
 import org.xanesml.workflow.MeasuredScoring;
 import org.xanesml.workflow.ModelSource;
-import org.xanesml.workflow.StepCatalog;
 import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Evaluation;
 import org.xanesml.workflow.report.Report;
@@ -146,8 +146,10 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             ModelBundle bundle = ModelSource.load(model);
             MeasuredReferences refs = MeasuredReferences.read(measured);
-            MeasuredEvaluation e = MeasuredScoring.score(StepCatalog.builtIn(), refs, root, model, bundle,
-                    run.threads());
+            MeasuredEvaluation e;
+            try (StepServices steps = StepServices.open()) {
+                e = MeasuredScoring.score(steps.catalog().steps(), refs, root, model, bundle, run.threads());
+            }
             if (e.cases().isEmpty()) {
                 err.println("evaluate: no row of " + measured + " scores " + model + " (element "
                         + bundle.descriptor().element + ", task " + bundle.descriptor().task + ")");

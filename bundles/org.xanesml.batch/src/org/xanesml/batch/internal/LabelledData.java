@@ -30,11 +30,14 @@ import org.xanesml.io.collection.SpectrumCollection;
 import org.xanesml.io.collection.XanesnetPreconv;
 import org.xanesml.io.collection.XdiFolder;
 import org.xanesml.workflow.PipelineRunner;
+import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.StepContext;
+import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
+import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.WorkItem;
-import org.xanesml.workflow.internal.steps.NormaliseStep;
 import org.xanesml.workflow.report.Report;
 import org.xanesml.workflow.report.ReportRow;
 
@@ -197,46 +200,52 @@ final class LabelledData {
     /** Runs the normalise step on every entry, in parallel, keeping the input order. */
     private static List<SpectrumRecord> normalise(List<CollectionEntry> entries, boolean sourceNormalised,
             int threads, PipelineRunner.Listener progress) throws IOException {
-        NormaliseStep step = new NormaliseStep();
-        StepParameters params = StepParameters.of(step, Map.of());
-        StepContext.Shared shared = new StepContext.Shared();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            int chunk = 64;
-            List<Future<List<SpectrumRecord>>> parts = new ArrayList<>();
-            for (int from = 0; from < entries.size(); from += chunk) {
-                List<CollectionEntry> slice = entries.subList(from, Math.min(entries.size(), from + chunk));
-                int first = from;
-                parts.add(pool.submit(() -> {
-                    StepContext context = new StepContext(shared);
-                    List<SpectrumRecord> out = new ArrayList<>(slice.size());
-                    for (int i = 0; i < slice.size(); i++) {
-                        CollectionEntry e = slice.get(i);
-                        // A work item names its input; for a collection member that is its id.
-                        org.xanesml.core.Spectrum sp = sourceNormalised
-                                ? e.spectrum().toBuilder().muScale(MuScale.EDGE_NORMALIZED).build() : e.spectrum();
-                        WorkItem item = new WorkItem(first + i, Path.of(e.id().toString()),
-                                List.of(SpectrumRecord.of(sp)));
-                        out.add(step.apply(item, params, context).spectra().get(0));
-                    }
-                    return out;
-                }));
-            }
-            List<SpectrumRecord> all = new ArrayList<>(entries.size());
-            for (Future<List<SpectrumRecord>> p : parts) {
-                all.addAll(p.get());
-                if (progress != null) {
-                    progress.finished(all.size(), entries.size(), null, List.of());
+        try (StepServices steps = StepServices.open()) {
+            ProcessingStep step = steps.catalog().step(StepNames.NORMALISE);
+            StepParameters params = StepParameters.of(step, Map.of());
+            StepContext.Shared shared = new StepContext.Shared();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+            try {
+                int chunk = 64;
+                List<Future<List<SpectrumRecord>>> parts = new ArrayList<>();
+                for (int from = 0; from < entries.size(); from += chunk) {
+                    List<CollectionEntry> slice = entries.subList(from, Math.min(entries.size(), from + chunk));
+                    int first = from;
+                    parts.add(pool.submit(() -> {
+                        StepContext context = new StepContext(shared);
+                        List<SpectrumRecord> out = new ArrayList<>(slice.size());
+                        for (int i = 0; i < slice.size(); i++) {
+                            CollectionEntry e = slice.get(i);
+                            // A work item names its input; for a collection member that is its id.
+                            org.xanesml.core.Spectrum sp = sourceNormalised
+                                    ? e.spectrum().toBuilder().muScale(MuScale.EDGE_NORMALIZED).build()
+                                    : e.spectrum();
+                            WorkItem item = new WorkItem(first + i, Path.of(e.id().toString()),
+                                    List.of(SpectrumRecord.of(sp)));
+                            out.add(step.apply(item, params, context).spectra().get(0));
+                        }
+                        return out;
+                    }));
                 }
+                List<SpectrumRecord> all = new ArrayList<>(entries.size());
+                for (Future<List<SpectrumRecord>> p : parts) {
+                    all.addAll(p.get());
+                    if (progress != null) {
+                        progress.finished(all.size(), entries.size(), null, List.of());
+                    }
+                }
+                return all;
+            } finally {
+                // before the step services are released: after a failure, stop what still uses the step
+                pool.shutdownNow();
             }
-            return all;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("normalisation was interrupted", e);
         } catch (ExecutionException e) {
             throw new IOException("normalisation failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        } catch (StepException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

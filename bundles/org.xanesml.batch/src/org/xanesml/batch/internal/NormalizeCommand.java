@@ -17,12 +17,16 @@ import java.util.concurrent.Callable;
 
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.Xdi;
+import org.xanesml.preprocess.PreEdgeParameters;
+import org.xanesml.workflow.NormaliseParameters;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
+import org.xanesml.workflow.ProcessingFields;
 import org.xanesml.workflow.SpectrumRecord;
-import org.xanesml.workflow.StepCatalog;
+import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepNames;
+import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.WorkItem;
-import org.xanesml.workflow.internal.steps.NormaliseStep;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Report;
 import org.xanesml.workflow.report.ReportRow;
@@ -87,19 +91,12 @@ final class NormalizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            Map<String, String> params = new LinkedHashMap<>();
-            put(params, "e0Ev", e0Ev);
-            put(params, "pre1Ev", pre1Ev);
-            put(params, "pre2Ev", pre2Ev);
-            put(params, "norm1Ev", norm1Ev);
-            put(params, "norm2Ev", norm2Ev);
-            if (nnorm != null) {
-                params.put("nnorm", nnorm.toString());
-            }
+        try (StepServices steps = StepServices.open()) {
+            Map<String, String> params = new LinkedHashMap<>(NormaliseParameters.of(PreEdgeParameters.automatic()
+                    .withE0(e0Ev).withPreEdgeRange(pre1Ev, pre2Ev).withNormRange(norm1Ev, norm2Ev).withNnorm(nnorm)));
             params.put("output", flat ? "FLAT" : "NORM");
-            Pipeline p = new Pipeline("normalize", "read and Larch-normalise", List.of()).then("read", Map.of())
-                    .then(NormaliseStep.NAME, params);
+            Pipeline p = new Pipeline("normalize", "read and Larch-normalise", List.of())
+                    .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, params);
             List<Path> in = Inputs.expand(inputs, recursive);
             if (in.isEmpty()) {
                 err.println("normalize: no input files in " + inputs);
@@ -128,7 +125,7 @@ final class NormalizeCommand implements Callable<Integer> {
                     }
                 }
             };
-            PipelineRunner.RunResult r = new PipelineRunner(StepCatalog.builtIn()).run(p, in,
+            PipelineRunner.RunResult r = steps.catalog().runner().run(p, in,
                     new PipelineRunner.Options(run.threads(), 0, listener));
             Report rep = r.report().withInfo("output folder", outputDir.toString());
             Path summary = report != null ? report : outputDir.resolve("normalize-report.csv");
@@ -141,15 +138,9 @@ final class NormalizeCommand implements Callable<Integer> {
             err.println(rep.rows().size() + " spectra, " + rep.count(ReportRow.Status.FAILED) + " failed; written to "
                     + outputDir + ", summary " + summary);
             return Reports.exitCode(rep);
-        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (StepException | IOException | IllegalArgumentException | UncheckedIOException e) {
             err.println("normalize: " + e.getMessage());
             return ExitCodes.FAILURE;
-        }
-    }
-
-    private static void put(Map<String, String> m, String key, Double v) {
-        if (v != null) {
-            m.put(key, Double.toString(v));
         }
     }
 
@@ -164,9 +155,9 @@ final class NormalizeCommand implements Callable<Integer> {
         } else {
             StringBuilder sb = new StringBuilder();
             sb.append("# xanesml normalised spectrum ").append(s.id()).append('\n');
-            sb.append("# e0_eV = ").append(s.metadata(NormaliseStep.E0_FIELD).orElse("")).append('\n');
-            sb.append("# edge_step = ").append(s.metadata(NormaliseStep.EDGE_STEP_FIELD).orElse("")).append('\n');
-            sb.append("# recipe: ").append(s.metadata(NormaliseStep.RECIPE_KEY).orElse("").replace('\n', ' '))
+            sb.append("# e0_eV = ").append(s.metadata(ProcessingFields.E0).orElse("")).append('\n');
+            sb.append("# edge_step = ").append(s.metadata(ProcessingFields.EDGE_STEP).orElse("")).append('\n');
+            sb.append("# recipe: ").append(s.metadata(ProcessingFields.RECIPE).orElse("").replace('\n', ' '))
                     .append('\n');
             sb.append("energy_eV,norm\n");
             for (int i = 0; i < s.size(); i++) {

@@ -32,11 +32,11 @@ import org.xanesml.classify.TrainingMonitor;
 import org.xanesml.classify.TrainingOptions;
 import org.xanesml.classify.TrainingPlan;
 import org.xanesml.core.Element;
-import org.xanesml.core.Spectrum;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
 import org.xanesml.workflow.SpectrumRecord;
-import org.xanesml.workflow.StepCatalog;
+import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.WorkItem;
 import org.xanesml.workflow.report.Evaluation;
 import org.xanesml.workflow.report.Report;
@@ -61,7 +61,8 @@ final class Training {
     }
 
     /** Reads and normalises every input; keeps the spectra with a label in the table. */
-    static Loaded load(List<Path> files, LabelTable labels, int threads, PipelineRunner.Listener progress) {
+    static Loaded load(List<Path> files, LabelTable labels, int threads, PipelineRunner.Listener progress)
+            throws IOException {
         Pipeline p = new Pipeline("load labelled spectra", "read and normalise", List.of())
                 .then("read", Map.of()).then("normalise", Map.of());
         List<LabelledSpectrum> items = new ArrayList<>();
@@ -89,8 +90,13 @@ final class Training {
                 }
             }
         };
-        PipelineRunner.RunResult result = new PipelineRunner(StepCatalog.builtIn()).run(p, files,
-                new PipelineRunner.Options(threads, 0, listener));
+        PipelineRunner.RunResult result;
+        // the registered steps where the command runs inside OSGi, the built-in ones on a plain class path
+        try (StepServices steps = StepServices.open()) {
+            result = steps.catalog().runner().run(p, files, new PipelineRunner.Options(threads, 0, listener));
+        } catch (StepException e) {
+            throw new IOException("the processing steps are not available: " + e.getMessage(), e);
+        }
         return new Loaded(items, result.report(), unlabelled[0]);
     }
 

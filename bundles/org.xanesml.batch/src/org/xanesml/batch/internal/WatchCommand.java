@@ -12,21 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.xanesml.classify.ModelBundle;
+import org.xanesml.workflow.FolderWatcher;
 import org.xanesml.workflow.ModelSource;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
 import org.xanesml.workflow.StepCatalog;
 import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.report.ReportRow;
 import org.xanesml.workflow.report.ReportWriters;
 
@@ -38,11 +37,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code xanesml watch}: classifies each file that appears in a folder as soon as it is complete. A file counts as
- * complete when its size and modification time stayed the same over {@code --stable-polls} polls (a file renamed
- * into the folder is complete at once and passes on the next poll); a file still growing is never read half-way.
- * Results are appended to a CSV report (whole lines, synced) and printed; finished files go to a state file, so a
- * restarted watch does not redo them.
+ * {@code xanesml watch}: classifies each file that appears in a folder as soon as it is complete, as the
+ * {@link FolderWatcher} defines it: size and modification time unchanged over {@code --stable-polls} polls, so a file
+ * still growing is never read half-way, and a file rewritten after it was classified is classified again. Results
+ * are appended to a CSV report (whole lines, synced) and printed; finished files go to a state file, so a restarted
+ * watch does not redo them unless they changed.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = { "Watch a folder and classify each new file as soon as it is complete.", "For experiments: each new or finished file is classified as soon as it is",
@@ -72,10 +71,10 @@ final class WatchCommand implements Callable<Integer> {
     Path state;
 
     @Option(names = "--poll-ms", description = "Poll interval, ms (default ${DEFAULT-VALUE}).")
-    long pollMs = 1000;
+    long pollMs = FolderWatcher.DEFAULT_POLL_INTERVAL.toMillis();
 
     @Option(names = "--stable-polls", description = "Polls over which a file must stay unchanged before it is read (default ${DEFAULT-VALUE}).")
-    int stablePolls = 2;
+    int stablePolls = FolderWatcher.DEFAULT_STABLE_POLLS;
 
     @Option(names = "--max-files", description = "Stop after this many files (default: never).")
     int maxFiles = Integer.MAX_VALUE;
@@ -85,10 +84,6 @@ final class WatchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "Folder to watch.")
     Path folder;
-
-    /** Size and time of a file at one poll, and for how many polls it has not changed. */
-    private record Seen(long size, FileTime modified, int unchangedPolls) {
-    }
 
     @Override
     public Integer call() {
@@ -100,7 +95,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         Path report = output != null ? output : folder.resolve(REPORT_FILE);
         Path stateFile = state != null ? state : folder.resolve(STATE_FILE);
-        try {
+        try (StepServices steps = StepServices.open()) {
             ModelBundle bundle = ModelSource.load(model);
             List<String> classes = bundle.model().classes();
             Set<String> done = readState(stateFile);
@@ -108,16 +103,22 @@ final class WatchCommand implements Callable<Integer> {
                 err.println("watch: resuming, " + done.size() + " file(s) already done");
             }
             Pipeline p = StepCatalog.classification(model);
-            PipelineRunner runner = new PipelineRunner(StepCatalog.builtIn());
+            PipelineRunner runner = steps.catalog().runner();
             PipelineRunner.Bound bound = runner.bind(p);
-            Map<Path, Seen> seen = new HashMap<>();
+            Path reportFile = report.toAbsolutePath();
+            Path stateAt = stateFile.toAbsolutePath();
+            FolderWatcher watcher = new FolderWatcher(folder, FolderWatcher.Options.defaults()
+                    .withPollInterval(Duration.ofMillis(pollMs)).withStablePolls(stablePolls)
+                    .withInclude(f -> Inputs.looksLikeData(f) && !f.toAbsolutePath().equals(reportFile)
+                            && !f.toAbsolutePath().equals(stateAt)));
+            watcher.markReported(f -> done.contains(key(f)));
             long deadline = Double.isInfinite(timeoutSeconds) ? Long.MAX_VALUE
                     : System.nanoTime() + (long) (timeoutSeconds * 1e9);
             int processed = 0;
             int failedRows = 0;
             err.println("watch: watching " + folder + " with " + model + "; report " + report + " (Ctrl-C stops)");
             while (processed < maxFiles && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-                List<Path> ready = poll(seen, done, report, stateFile);
+                List<Path> ready = watcher.awaitComplete(() -> System.nanoTime() >= deadline);
                 if (ready.size() > maxFiles - processed) {
                     ready = ready.subList(0, maxFiles - processed);
                 }
@@ -132,7 +133,6 @@ final class WatchCommand implements Callable<Integer> {
                                 } catch (IOException e) {
                                     writeError[0] = e;
                                 }
-                                done.add(key(source));
                                 for (ReportRow row : rows) {
                                     if (row.status() == ReportRow.Status.FAILED) {
                                         failedHere[0]++;
@@ -150,9 +150,7 @@ final class WatchCommand implements Callable<Integer> {
                     if (r.interrupted()) {
                         break;
                     }
-                    continue;
                 }
-                Thread.sleep(pollMs);
             }
             err.println("watch: stopped after " + processed + " file(s), " + failedRows + " failed spectra");
             return failedRows > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
@@ -164,45 +162,6 @@ final class WatchCommand implements Callable<Integer> {
             err.println("watch: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-    }
-
-    /** @return files that have stopped changing and are not done, sorted */
-    private List<Path> poll(Map<Path, Seen> seen, Set<String> done, Path report, Path stateFile) throws IOException {
-        List<Path> ready = new ArrayList<>();
-        Set<Path> present = new HashSet<>();
-        for (Path f : Inputs.folder(folder, false)) {
-            if (f.toAbsolutePath().equals(report.toAbsolutePath())
-                    || f.toAbsolutePath().equals(stateFile.toAbsolutePath()) || done.contains(key(f))
-                    || isPartial(f)) {
-                continue;
-            }
-            present.add(f);
-            long size;
-            FileTime modified;
-            try {
-                size = Files.size(f);
-                modified = Files.getLastModifiedTime(f);
-            } catch (IOException e) {
-                // Deleted or renamed between listing and looking: it will show up again under its new name.
-                continue;
-            }
-            Seen before = seen.get(f);
-            int unchanged = before != null && before.size() == size && before.modified().equals(modified)
-                    ? before.unchangedPolls() + 1 : 0;
-            seen.put(f, new Seen(size, modified, unchanged));
-            if (size > 0 && unchanged >= stablePolls) {
-                ready.add(f);
-            }
-        }
-        seen.keySet().retainAll(present);
-        ready.forEach(seen::remove);
-        return ready;
-    }
-
-    /** Names writers use while a file is incomplete. */
-    private static boolean isPartial(Path f) {
-        String n = f.getFileName().toString();
-        return n.endsWith(".tmp") || n.endsWith(".part") || n.endsWith(".partial") || n.endsWith("~");
     }
 
     private static String key(Path f) {

@@ -109,9 +109,10 @@ public final class BatchView extends ViewPart implements AnalysisSession.Listene
                 @Override
                 public Color getForeground(Object element) {
                     AnalysisEntry e = (AnalysisEntry) element;
-                    boolean bad = e.normalization() == null || e.bestPrediction().map(
+                    boolean failed = e.problem() != null;
+                    boolean bad = failed || e.bestPrediction().map(
                             p -> !p.prediction().applicability().inDomain()).orElse(false);
-                    return bad && column == 4 || e.normalization() == null && column == 6
+                    return bad && column == 4 || failed && column == 6
                             ? table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null;
                 }
             });
@@ -171,7 +172,7 @@ public final class BatchView extends ViewPart implements AnalysisSession.Listene
             case 3 -> e.bestPrediction().map(p -> String.format(Locale.ROOT, "%.3f", p.prediction().confidence()))
                     .orElse("");
             case 4 -> e.bestPrediction().map(p -> p.prediction().applicability().verdict().name())
-                    .orElse(e.normalization() == null ? "NOT NORMALISED" : "not classified");
+                    .orElse(e.problem() != null ? "NOT NORMALISED" : "not classified");
             case 5 -> e.bestPrediction().map(p -> p.model().name()).orElse("");
             case 6 -> String.join("; ", e.warnings());
             default -> throw new IllegalArgumentException("no column " + column);

@@ -4,7 +4,6 @@
  */
 package org.xanesml.ui.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -12,11 +11,12 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.ui.internal.session.AnalysisEntry;
 import org.xanesml.ui.internal.session.AnalysisSession;
 import org.xanesml.ui.internal.session.LoadedModel;
 import org.xanesml.ui.internal.session.SpectrumAnalysis;
+import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 
 /** Classifies entries with every loaded model; results go into the session entry by entry, so the table fills live. */
 public final class ClassifyJob extends Job {
@@ -37,16 +37,18 @@ public final class ClassifyJob extends Job {
         if (models.isEmpty()) {
             return Jobs.error("No model is loaded: load a model (XANES > Load Model) before classifying", null);
         }
-        List<LocalEnvironmentClassifier> classifiers = new ArrayList<>();
-        // one classifier per model for this job's thread: Weka classifiers keep scratch state
-        models.forEach(m -> classifiers.add(new LocalEnvironmentClassifier(m.bundle()).copyForThread()));
-        for (AnalysisEntry e : session.current(entries)) {
-            if (sub.isCanceled()) {
-                return Status.CANCEL_STATUS;
+        try (StepServices steps = StepServices.open()) {
+            SpectrumAnalysis analysis = new SpectrumAnalysis(steps.catalog(), models);
+            for (AnalysisEntry e : session.current(entries)) {
+                if (sub.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                sub.subTask(e.displayName());
+                session.put(List.of(analysis.classify(e)));
+                sub.worked(1);
             }
-            sub.subTask(e.displayName());
-            session.put(List.of(SpectrumAnalysis.classify(e, models, classifiers)));
-            sub.worked(1);
+        } catch (StepException e) {
+            return Jobs.error("Classification stopped: " + e.getMessage(), e);
         }
         return Status.OK_STATUS;
     }

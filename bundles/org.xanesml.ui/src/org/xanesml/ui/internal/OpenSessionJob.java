@@ -6,7 +6,6 @@ package org.xanesml.ui.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -15,14 +14,13 @@ import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.ui.internal.session.AnalysisEntry;
 import org.xanesml.ui.internal.session.AnalysisSession;
-import org.xanesml.ui.internal.session.LoadedModel;
 import org.xanesml.ui.internal.session.ModelFiles;
 import org.xanesml.ui.internal.session.SessionFile;
 import org.xanesml.ui.internal.session.SpectrumAnalysis;
-import org.xanesml.ui.internal.session.SpectrumFiles;
+import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 
 /** Restores a saved session: models first, then each file re-read and re-normalised with its saved parameters. */
 public final class OpenSessionJob extends Job {
@@ -56,24 +54,25 @@ public final class OpenSessionJob extends Job {
             }
             sub.worked(1);
         }
-        List<LoadedModel> models = session.models();
-        List<LocalEnvironmentClassifier> classifiers = new ArrayList<>();
-        models.forEach(m -> classifiers.add(new LocalEnvironmentClassifier(m.bundle()).copyForThread()));
-        for (SessionFile.SavedEntry se : saved.entries()) {
-            if (sub.isCanceled()) {
-                break;
-            }
-            try {
-                for (AnalysisEntry e : SpectrumFiles.read(se.source())) {
-                    if (e.key().equals(se.key())) {
-                        AnalysisEntry r = SpectrumAnalysis.renormalise(e, se.parameters());
-                        session.put(List.of(models.isEmpty() ? r : SpectrumAnalysis.classify(r, models, classifiers)));
-                    }
+        try (StepServices steps = StepServices.open()) {
+            SpectrumAnalysis analysis = new SpectrumAnalysis(steps.catalog(), session.models());
+            for (SessionFile.SavedEntry se : saved.entries()) {
+                if (sub.isCanceled()) {
+                    break;
                 }
-            } catch (IOException | RuntimeException e) {
-                problems.add(Jobs.error(e.getMessage(), e));
+                try {
+                    for (AnalysisEntry e : analysis.read(se.source())) {
+                        if (e.key().equals(se.key())) {
+                            session.put(List.of(analysis.classify(analysis.renormalise(e, se.parameters()))));
+                        }
+                    }
+                } catch (IOException | StepException | RuntimeException e) {
+                    problems.add(Jobs.error(e.getMessage(), e));
+                }
+                sub.worked(1);
             }
-            sub.worked(1);
+        } catch (StepException e) {
+            problems.add(Jobs.error(e.getMessage(), e));
         }
         Jobs.report(problems);
         return sub.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;

@@ -15,16 +15,17 @@ import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.ui.internal.session.AnalysisEntry;
 import org.xanesml.ui.internal.session.AnalysisSession;
-import org.xanesml.ui.internal.session.LoadedModel;
 import org.xanesml.ui.internal.session.SpectrumAnalysis;
 import org.xanesml.ui.internal.session.SpectrumFiles;
+import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 
 /**
- * Reads files and folders into the session, normalising each spectrum and classifying it with the loaded models.
- * A file that fails to parse is reported (dialog and Error Log, with the reader's message) and the rest go on.
+ * Reads files and folders into the session, normalising each spectrum and classifying it with the loaded models
+ * through the workflow's steps, as {@code xanesml classify} does. A file that fails to parse is reported (dialog and
+ * Error Log, with the reader's message) and the rest go on.
  */
 public final class OpenSpectraJob extends Job {
     private final AnalysisSession session;
@@ -49,31 +50,35 @@ public final class OpenSpectraJob extends Job {
             return Status.OK_STATUS;
         }
         SubMonitor sub = SubMonitor.convert(monitor, getName(), files.size());
-        List<LoadedModel> models = session.models();
-        List<LocalEnvironmentClassifier> classifiers = new ArrayList<>();
-        models.forEach(m -> classifiers.add(new LocalEnvironmentClassifier(m.bundle()).copyForThread()));
-        for (Path f : files) {
-            if (sub.isCanceled()) {
-                Jobs.report(problems);
-                return Status.CANCEL_STATUS;
+        try (StepServices steps = StepServices.open()) {
+            SpectrumAnalysis analysis = new SpectrumAnalysis(steps.catalog(), session.models());
+            for (Path f : files) {
+                if (sub.isCanceled()) {
+                    Jobs.report(problems);
+                    return Status.CANCEL_STATUS;
+                }
+                sub.subTask(f.getFileName() == null ? f.toString() : f.getFileName().toString());
+                session.put(readOne(f, analysis, problems));
+                sub.worked(1);
             }
-            sub.subTask(f.getFileName() == null ? f.toString() : f.getFileName().toString());
-            session.put(readOne(f, models, classifiers, problems));
-            sub.worked(1);
+        } catch (StepException e) {
+            problems.add(Jobs.error(e.getMessage(), e));
         }
         Jobs.report(problems);
         return Status.OK_STATUS;
     }
 
-    /** @return the file's entries, classified when models are loaded; empty (and a problem added) when unreadable */
-    static List<AnalysisEntry> readOne(Path f, List<LoadedModel> models, List<LocalEnvironmentClassifier> classifiers,
-            MultiStatus problems) {
+    /**
+     * @return the file's entries, classified by the analysis' models (if any); empty (and a problem added) when the
+     *         file is unreadable
+     */
+    static List<AnalysisEntry> readOne(Path f, SpectrumAnalysis analysis, MultiStatus problems) {
         List<AnalysisEntry> out = new ArrayList<>();
         try {
-            for (AnalysisEntry e : SpectrumFiles.read(f)) {
-                out.add(models.isEmpty() ? e : SpectrumAnalysis.classify(e, models, classifiers));
+            for (AnalysisEntry e : analysis.read(f)) {
+                out.add(analysis.classify(e));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | StepException | RuntimeException e) {
             // RuntimeException too: one reader bug must not stop the rest of the selection
             problems.add(Jobs.error(e.getMessage() == null ? f + ": " + e : e.getMessage(), e));
         }

@@ -11,17 +11,17 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.ui.internal.session.AnalysisEntry;
 import org.xanesml.ui.internal.session.AnalysisSession;
-import org.xanesml.ui.internal.session.LoadedModel;
 import org.xanesml.ui.internal.session.SpectrumAnalysis;
+import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 
 /**
- * Re-normalises entries with parameters the operator typed (and re-classifies them when they had predictions, since
- * the models see the normalised spectrum). Short, but still a job: a 10,000-point spectrum with a high-degree
- * post-edge fit must not stall typing.
+ * Re-normalises entries with parameters the operator typed, as the normalise step's parameters (and re-classifies
+ * them when they had predictions, since the models see the normalised spectrum). Short, but still a job: a
+ * 10,000-point spectrum with a high-degree post-edge fit must not stall typing.
  */
 public final class RenormaliseJob extends Job {
     private final AnalysisSession session;
@@ -38,21 +38,18 @@ public final class RenormaliseJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        List<LoadedModel> models = session.models();
-        List<LocalEnvironmentClassifier> classifiers = new ArrayList<>();
         List<AnalysisEntry> out = new ArrayList<>();
-        for (AnalysisEntry e : session.current(entries)) {
-            if (monitor.isCanceled()) {
-                return Status.CANCEL_STATUS;
-            }
-            AnalysisEntry r = SpectrumAnalysis.renormalise(e, parameters);
-            if (!e.predictions().isEmpty() && !models.isEmpty()) {
-                if (classifiers.isEmpty()) {
-                    models.forEach(m -> classifiers.add(new LocalEnvironmentClassifier(m.bundle()).copyForThread()));
+        try (StepServices steps = StepServices.open()) {
+            SpectrumAnalysis analysis = new SpectrumAnalysis(steps.catalog(), session.models());
+            for (AnalysisEntry e : session.current(entries)) {
+                if (monitor.isCanceled()) {
+                    return Status.CANCEL_STATUS;
                 }
-                r = SpectrumAnalysis.classify(r, models, classifiers);
+                AnalysisEntry r = analysis.renormalise(e, parameters);
+                out.add(e.predictions().isEmpty() ? r : analysis.classify(r));
             }
-            out.add(r);
+        } catch (StepException e) {
+            return Jobs.error("Re-normalisation stopped: " + e.getMessage(), e);
         }
         session.put(out);
         return Status.OK_STATUS;

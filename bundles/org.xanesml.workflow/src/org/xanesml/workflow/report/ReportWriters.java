@@ -28,6 +28,8 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 
+import org.xanesml.workflow.ProcessingFields;
+
 /**
  * Writes a {@link Report} as CSV (one row per spectrum, a probability column per class), JSON, XML or a
  * self-contained HTML page with base64-embedded PNG charts. Output is deterministic: the same report gives the same
@@ -73,8 +75,8 @@ public final class ReportWriters {
         List<String> v = new ArrayList<>(List.of(r.source(), r.id(), r.element(), r.edge(), r.status().name(),
                 r.predicted(), r.predicted().isEmpty() ? "" : num(r.probability(r.predicted()))));
         classes.forEach(c -> v.add(num(r.probability(c))));
-        v.addAll(List.of(r.verdict(), num(r.domainScore()), num(r.e0Ev()), num(r.edgeStep()),
-                String.join(" | ", r.warnings()), r.error(), r.reason()));
+        v.addAll(List.of(r.verdict(), num(r.domainScore()), ProcessingFields.e0(r.e0Ev()),
+                ProcessingFields.edgeStep(r.edgeStep()), String.join(" | ", r.warnings()), r.error(), r.reason()));
         StringBuilder sb = new StringBuilder();
         for (String s : v) {
             if (sb.length() > 0) {
@@ -256,8 +258,8 @@ public final class ReportWriters {
             List<String> cells = new ArrayList<>(List.of(r.source(), r.id(), r.element(), r.edge(),
                     r.status().name(), r.predicted(), r.predicted().isEmpty() ? "" : num(r.probability(r.predicted()))));
             classes.forEach(c -> cells.add(num(r.probability(c))));
-            cells.addAll(List.of(r.verdict(), num(r.domainScore()), num(r.e0Ev()), num(r.edgeStep()),
-                    String.join("; ", r.warnings()), r.error(), r.reason()));
+            cells.addAll(List.of(r.verdict(), num(r.domainScore()), ProcessingFields.e0(r.e0Ev()),
+                    ProcessingFields.edgeStep(r.edgeStep()), String.join("; ", r.warnings()), r.error(), r.reason()));
             for (String c : cells) {
                 h.append("<td>").append(esc(c)).append("</td>");
             }

@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xanesml.classify.EnergyReference;
 import org.xanesml.classify.LearnerSpec;
-import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.classify.Task;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
@@ -33,25 +33,30 @@ import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.testing.SharedData;
 import org.xanesml.ui.internal.charts.SpectrumDatasets;
 import org.xanesml.ui.internal.charts.SpectrumMode;
+import org.xanesml.workflow.StepServices;
 
 /** The UI's pipeline without a display: read, normalise, classify, tables, sessions, training. */
 class SessionLogicTest {
     static final String CUO = "data/experimental/XASDataLibrary/data/Cu/CuO_tenorite_13K_01.xdi";
     private static List<LoadedModel> shipped;
+    private static StepServices steps;
+    /** The workbench's pipeline on the registered workflow steps, with every shipped model. */
+    private static SpectrumAnalysis analysis;
 
     @BeforeAll
-    static void loadModels() throws IOException {
+    static void loadModels() throws Exception {
         shipped = ModelFiles.shipped();
+        steps = StepServices.open();
+        analysis = new SpectrumAnalysis(steps.catalog(), shipped);
     }
 
-    private static List<LocalEnvironmentClassifier> classifiers(List<LoadedModel> models) {
-        List<LocalEnvironmentClassifier> out = new ArrayList<>();
-        models.forEach(m -> out.add(new LocalEnvironmentClassifier(m.bundle()).copyForThread()));
-        return out;
+    @AfterAll
+    static void releaseSteps() {
+        steps.close();
     }
 
     @Test
-    void measuredCuSpectrumIsNormalisedAndClassifiedByEveryShippedModel() throws IOException {
+    void measuredCuSpectrumIsNormalisedAndClassifiedByEveryShippedModel() throws Exception {
         Path file = SharedData.require(CUO);
         List<AnalysisEntry> read = SpectrumFiles.read(file);
         assertEquals(1, read.size());
@@ -63,7 +68,7 @@ class SessionLogicTest {
         assertEquals(MuScale.EDGE_NORMALIZED, forModels.muScale());
         assertTrue(forModels.metadata(EnergyReference.E0_KEY).isPresent());
 
-        AnalysisEntry c = SpectrumAnalysis.classify(e, shipped, classifiers(shipped));
+        AnalysisEntry c = analysis.classify(e);
         assertEquals(shipped.size(), c.predictions().size());
         // Fe models must refuse a Cu spectrum, naming the element
         long wrongElement = c.predictions().stream()
@@ -89,11 +94,11 @@ class SessionLogicTest {
     void parametersChangeTheNormalisationAndInvalidOnesBecomeAProblem() throws IOException {
         AnalysisEntry e = SpectrumFiles.read(SharedData.require(CUO)).get(0);
         double autoE0 = e.normalization().e0Ev();
-        AnalysisEntry moved = SpectrumAnalysis.renormalise(e, e.parameters().withE0(autoE0 + 5));
+        AnalysisEntry moved = analysis.renormalise(e, e.parameters().withE0(autoE0 + 5));
         assertEquals(autoE0 + 5, moved.normalization().e0Ev(), 1e-9);
-        AnalysisEntry linear = SpectrumAnalysis.renormalise(e, e.parameters().withNnorm(1));
+        AnalysisEntry linear = analysis.renormalise(e, e.parameters().withNnorm(1));
         assertEquals(1, linear.normalization().details().nnorm());
-        AnalysisEntry back = SpectrumAnalysis.renormalise(moved, PreEdgeParameters.automatic());
+        AnalysisEntry back = analysis.renormalise(moved, PreEdgeParameters.automatic());
         assertEquals(autoE0, back.normalization().e0Ev(), 1e-9);
     }
 
@@ -113,9 +118,9 @@ class SessionLogicTest {
     }
 
     @Test
-    void csvQuotesCellsAndHasOneRowPerEntry() throws IOException {
+    void csvQuotesCellsAndHasOneRowPerEntry() throws Exception {
         AnalysisEntry e = SpectrumFiles.read(SharedData.require(CUO)).get(0);
-        AnalysisEntry c = SpectrumAnalysis.classify(e, shipped, classifiers(shipped));
+        AnalysisEntry c = analysis.classify(e);
         String csv = BatchCsv.write(List.of(c, e));
         String[] lines = csv.split("\r\n");
         assertEquals(3, lines.length);
@@ -128,7 +133,7 @@ class SessionLogicTest {
     @Test
     void sessionRoundTripKeepsFilesParametersAndModels(@TempDir Path dir) throws IOException {
         AnalysisEntry e = SpectrumFiles.read(SharedData.require(CUO)).get(0);
-        AnalysisEntry tuned = SpectrumAnalysis.renormalise(e, e.parameters().withE0(8985.0).withNnorm(1)
+        AnalysisEntry tuned = analysis.renormalise(e, e.parameters().withE0(8985.0).withNnorm(1)
                 .withPreEdgeRange(-150.0, -40.0));
         Path f = dir.resolve("s.xanesml.json");
         SessionFile.write(f, List.of(tuned), shipped.subList(0, 1));

@@ -9,8 +9,11 @@ import java.util.List;
 
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.xanesml.core.Spectrum;
+import org.xanesml.preprocess.Derivatives;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.ui.internal.session.AnalysisEntry;
+import org.xanesml.ui.internal.session.SpectrumAnalysis;
 
 /**
  * The series the Spectrum view draws for a list of entries in one mode. Pure: built off the display thread and
@@ -31,11 +34,21 @@ public final class SpectrumDatasets {
         for (AnalysisEntry e : entries) {
             String name = e.displayName();
             NormalizationResult r = e.normalization();
-            if (r == null) {
+            if (e.problem() != null) {
                 notes.add(name + ": " + e.problem());
                 if (mode == SpectrumMode.RAW) {
                     c.addSeries(series(unique(c, name + " \u03bc"), e.spectrum().energyEv(), e.spectrum().mu()));
                 }
+                continue;
+            }
+            if (r == null) {
+                // normalised by its source (FEFF, FDMNES): the normalise step kept its mu and found E0 only, so
+                // every mode but the derivative shows that mu, as the models see it
+                Spectrum s = SpectrumAnalysis.forClassification(e);
+                notes.add(name + ": edge-normalised by its source, shown as read");
+                c.addSeries(series(unique(c, name), s.energyEv(), mode == SpectrumMode.DERIVATIVE
+                        ? Derivatives.first(s.energyEv(), s.mu()) : s.mu()));
+                e0.add(e.e0Ev());
                 continue;
             }
             double[] x = r.energyEv();

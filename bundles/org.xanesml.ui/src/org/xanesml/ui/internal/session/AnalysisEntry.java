@@ -14,28 +14,29 @@ import java.util.Optional;
 import org.xanesml.core.Spectrum;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.preprocess.PreEdgeParameters;
+import org.xanesml.workflow.SpectrumRecord;
 
 /**
  * One spectrum in the operator's session: where it came from, the normalisation parameters asked for, what the
- * normalisation gave (or why it failed), and the predictions of every applicable model. Immutable: changing the
- * parameters or classifying yields a new entry with the same {@link #key()}, which the session swaps in.
+ * workflow's read and normalise steps made of it (or why they failed), and the predictions of every model asked.
+ * Immutable: changing the parameters or classifying yields a new entry with the same {@link #key()}, which the
+ * session swaps in.
  *
- * @param key            stable identity within the session (source path plus spectrum id; a file may hold several)
- * @param source         the file the spectrum was read from
- * @param spectrum       the spectrum as read (raw mu)
- * @param parameters     the pre-edge parameters requested (null fields = automatic)
- * @param normalization  the normalisation result, or null when it failed
- * @param problem        why normalisation failed, or null
- * @param predictions    predictions by every model that was asked, best verdict first
+ * @param key         stable identity within the session (source path plus spectrum id; a file may hold several)
+ * @param source      the file the spectrum was read from
+ * @param parameters  the pre-edge parameters requested (null fields = automatic)
+ * @param processed   the spectrum as the normalise step left it: raw as read, normalised as the models see it, E0,
+ *                    the Larch result, warnings, or the error that stopped it
+ * @param predictions predictions by every model that was asked, best verdict first
  */
-public record AnalysisEntry(String key, Path source, Spectrum spectrum, PreEdgeParameters parameters,
-        NormalizationResult normalization, String problem, List<ModelPrediction> predictions) {
+public record AnalysisEntry(String key, Path source, PreEdgeParameters parameters, SpectrumRecord processed,
+        List<ModelPrediction> predictions) {
 
     public AnalysisEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(spectrum, "spectrum");
         Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(processed, "processed");
         predictions = List.copyOf(predictions);
     }
 
@@ -44,18 +45,41 @@ public record AnalysisEntry(String key, Path source, Spectrum spectrum, PreEdgeP
         return indexInFile == 0 ? source.toString() : source + "#" + spectrum.id();
     }
 
+    /** @return the spectrum as read (raw mu) */
+    public Spectrum spectrum() {
+        return processed.raw();
+    }
+
+    /**
+     * @return the Larch normalisation result, or null when normalisation failed or the source had normalised the
+     *         spectrum already (then only E0 was determined)
+     */
+    public NormalizationResult normalization() {
+        return processed.normalization().orElse(null);
+    }
+
     public Optional<NormalizationResult> normalized() {
-        return Optional.ofNullable(normalization);
+        return processed.normalization();
+    }
+
+    /** @return why normalisation failed, or null */
+    public String problem() {
+        return processed.error();
+    }
+
+    /** @return the edge energy the normalise step used, NaN when it failed */
+    public double e0Ev() {
+        return processed.e0Ev();
     }
 
     /** @return the file name (plus spectrum id when the file held several) for tables and legends */
     public String displayName() {
         String file = source.getFileName() == null ? source.toString() : source.getFileName().toString();
-        return key.contains("#") ? file + " [" + spectrum.id() + "]" : file;
+        return key.contains("#") ? file + " [" + spectrum().id() + "]" : file;
     }
 
     public String elementSymbol() {
-        return spectrum.absorber().map(e -> e.symbol()).orElse("");
+        return spectrum().absorber().map(e -> e.symbol()).orElse("");
     }
 
     public AnalysisEntry withPredictions(List<ModelPrediction> value) {
@@ -63,7 +87,7 @@ public record AnalysisEntry(String key, Path source, Spectrum spectrum, PreEdgeP
         // in-domain answers first, then by confidence: the first one is what the table shows
         sorted.sort(Comparator.comparing((ModelPrediction p) -> !p.prediction().applicability().inDomain())
                 .thenComparing(p -> -p.prediction().confidence()));
-        return new AnalysisEntry(key, source, spectrum, parameters, normalization, problem, sorted);
+        return new AnalysisEntry(key, source, parameters, processed, sorted);
     }
 
     /** @return the best prediction (in-domain and most confident first), if any model was asked */
@@ -71,16 +95,16 @@ public record AnalysisEntry(String key, Path source, Spectrum spectrum, PreEdgeP
         return predictions.isEmpty() ? Optional.empty() : Optional.of(predictions.get(0));
     }
 
-    /** @return the normalisation's repairs and warnings plus the failure, for the batch table's warning column */
+    /**
+     * @return the failure and the normalise step's repairs and warnings (as the command line's report lists them),
+     *         for the batch table's warning column
+     */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
-        if (problem != null) {
-            out.add(problem);
+        if (problem() != null) {
+            out.add(problem());
         }
-        if (normalization != null) {
-            out.addAll(normalization.repairs());
-            out.addAll(normalization.warnings());
-        }
+        out.addAll(processed.warnings());
         return out;
     }
 }

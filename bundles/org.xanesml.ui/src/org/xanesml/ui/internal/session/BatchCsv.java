@@ -7,6 +7,8 @@ package org.xanesml.ui.internal.session;
 import java.util.List;
 import java.util.Locale;
 
+import org.xanesml.workflow.ProcessingFields;
+
 /** The batch table as CSV (RFC 4180 quoting), the columns the operator sees. */
 public final class BatchCsv {
     public static final List<String> HEADER = List.of("file", "element", "model", "prediction", "probability",
@@ -39,8 +41,8 @@ public final class BatchCsv {
             verdict = p.prediction().applicability().verdict().name();
             reason = p.prediction().applicability().reason();
         }
-        String e0 = e.normalized().map(r -> String.format(Locale.ROOT, "%.3f", r.e0Ev())).orElse("");
-        String step = e.normalized().map(r -> String.format(Locale.ROOT, "%.6g", r.edgeStep())).orElse("");
+        String e0 = ProcessingFields.e0(e.e0Ev());
+        String step = e.normalized().map(r -> ProcessingFields.edgeStep(r.edgeStep())).orElse("");
         return List.of(e.source().toString() + (e.key().contains("#") ? "#" + e.spectrum().id() : ""),
                 e.elementSymbol(), model, label, prob, verdict, reason, e0, step, String.join("; ", e.warnings()));
     }

@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.xanesml.core.Spectrum;
-import org.xanesml.io.SpectrumReadException;
-import org.xanesml.io.SpectrumReaders;
-import org.xanesml.preprocess.PreEdgeParameters;
+import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepServices;
 
 /** Turns what the operator dropped or chose (files and folders) into session entries. */
 public final class SpectrumFiles {
@@ -51,17 +49,18 @@ public final class SpectrumFiles {
     }
 
     /**
-     * Reads every spectrum of one file and normalises each with automatic parameters.
-     * @throws SpectrumReadException with the reader's message when the file is not a readable spectrum
+     * Reads every spectrum of one file and normalises each with automatic parameters, with the workflow steps
+     * registered in the running framework (held for this call only; a job reading many files keeps one
+     * {@link SpectrumAnalysis} instead).
+     *
+     * @throws org.xanesml.io.SpectrumReadException with the reader's message when the file is not a readable spectrum
+     * @throws IOException naming the file when it holds no spectrum, or the steps are not available
      */
-    public static List<AnalysisEntry> read(Path file) throws SpectrumReadException {
-        List<Spectrum> spectra = SpectrumReaders.read(file);
-        List<AnalysisEntry> out = new ArrayList<>();
-        for (int i = 0; i < spectra.size(); i++) {
-            Spectrum s = spectra.get(i);
-            out.add(SpectrumAnalysis.analyse(AnalysisEntry.keyOf(file, s, i), file, s,
-                    PreEdgeParameters.automatic()));
+    public static List<AnalysisEntry> read(Path file) throws IOException {
+        try (StepServices steps = StepServices.open()) {
+            return new SpectrumAnalysis(steps.catalog(), List.of()).read(file);
+        } catch (StepException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
-        return out;
     }
 }

@@ -19,13 +19,14 @@ import org.xanesml.workflow.ParameterSpec;
 import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.StepContext;
 import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
 
 /** Shifts each spectrum's energies so its derivative matches a reference spectrum (e.g. a foil measured alongside). */
-@Component(service = ProcessingStep.class, property = "xanesml.step=align")
+@Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.ALIGN)
 public final class AlignStep implements ProcessingStep {
-    public static final String NAME = "align";
+    public static final String NAME = StepNames.ALIGN;
 
     @Override
     public String name() {

@@ -16,6 +16,7 @@ import org.xanesml.workflow.ParameterSpec;
 import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.StepContext;
 import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
 
@@ -24,9 +25,9 @@ import org.xanesml.workflow.WorkItem;
  * range, distance to the training data). The model is loaded once per run; each thread classifies with its own
  * copy because Weka classifiers keep scratch state.
  */
-@Component(service = ProcessingStep.class, property = "xanesml.step=classify")
+@Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.CLASSIFY)
 public final class ClassifyStep implements ProcessingStep {
-    public static final String NAME = "classify";
+    public static final String NAME = StepNames.CLASSIFY;
 
     @Override
     public String name() {
@@ -57,7 +58,7 @@ public final class ClassifyStep implements ProcessingStep {
     @Override
     public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) throws StepException {
         String ref = parameters.requireText("model");
-        ModelBundle bundle = context.shared("model:" + ref, ModelBundle.class, () -> ModelSource.load(ref));
+        ModelBundle bundle = context.model(ref);
         LocalEnvironmentClassifier classifier = context.local("classifier:" + ref, LocalEnvironmentClassifier.class,
                 () -> new LocalEnvironmentClassifier(bundle).copyForThread());
         return item.mapSpectra(r -> Steps.guard(r, NAME, () -> {

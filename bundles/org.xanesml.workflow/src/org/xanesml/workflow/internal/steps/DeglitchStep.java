@@ -13,13 +13,14 @@ import org.xanesml.workflow.ParameterSpec;
 import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.StepContext;
+import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
 
 /** Removes isolated spikes (median filter); points are dropped, never replaced by invented values. */
-@Component(service = ProcessingStep.class, property = "xanesml.step=deglitch")
+@Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.DEGLITCH)
 public final class DeglitchStep implements ProcessingStep {
-    public static final String NAME = "deglitch";
+    public static final String NAME = StepNames.DEGLITCH;
 
     @Override
     public String name() {

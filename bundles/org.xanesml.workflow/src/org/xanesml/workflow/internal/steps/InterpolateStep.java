@@ -15,13 +15,14 @@ import org.xanesml.workflow.DataKind;
 import org.xanesml.workflow.ParameterSpec;
 import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.StepContext;
+import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
 
 /** Puts spectra on a common energy grid, absolute or relative to E0 (which a normalise step must have found). */
-@Component(service = ProcessingStep.class, property = "xanesml.step=interpolate")
+@Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.INTERPOLATE)
 public final class InterpolateStep implements ProcessingStep {
-    public static final String NAME = "interpolate";
+    public static final String NAME = StepNames.INTERPOLATE;
 
     @Override
     public String name() {

@@ -6,7 +6,6 @@ package org.xanesml.workflow.internal.steps;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.osgi.service.component.annotations.Component;
 import org.xanesml.classify.EnergyReference;
@@ -23,23 +22,21 @@ import org.xanesml.preprocess.recipe.NormalizedOutput;
 import org.xanesml.preprocess.recipe.Recipe;
 import org.xanesml.workflow.DataKind;
 import org.xanesml.workflow.ParameterSpec;
+import org.xanesml.workflow.ProcessingFields;
 import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.StepContext;
+import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
 
 /**
  * Larch pre-edge/post-edge normalisation (org.xanesml.preprocess). The result records E0 under
- * {@link EnergyReference#E0_KEY}, so classifiers whose grid is relative to E0 can place the spectrum, and the recipe
- * under {@value #RECIPE_KEY}, so written files say how they were made.
+ * {@link EnergyReference#E0_KEY}, so classifiers whose grid is relative to E0 can place the spectrum, and E0, edge
+ * step and recipe under the {@link ProcessingFields} keys, so written files say how they were made.
  */
-@Component(service = ProcessingStep.class, property = "xanesml.step=normalise")
+@Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.NORMALISE)
 public final class NormaliseStep implements ProcessingStep {
-    public static final String NAME = "normalise";
-    /** Metadata keys (XDI field names) under which the normalisation is recorded in written spectra. */
-    public static final String RECIPE_KEY = "Processing.recipe";
-    public static final String E0_FIELD = "Processing.e0_eV";
-    public static final String EDGE_STEP_FIELD = "Processing.edge_step";
+    public static final String NAME = StepNames.NORMALISE;
 
     /** One per runner thread and per component instance; a workspace is never shared between threads. */
     private final ThreadLocal<NormalizationWorkspace> workspaces = ThreadLocal.withInitial(NormalizationWorkspace::new);
@@ -102,12 +99,12 @@ public final class NormaliseStep implements ProcessingStep {
             PreprocessingResult result = Preprocessor.run(r.current(), recipe, workspace);
             NormalizationResult n = result.normalization().orElse(null);
             double e0 = result.e0Ev();
+            String e0Text = ProcessingFields.e0(e0);
             Spectrum.Builder b = r.current().toBuilder().energyEv(result.energyEv()).mu(result.values())
-                    .muScale(MuScale.EDGE_NORMALIZED).metadata(EnergyReference.E0_KEY, Double.toString(e0))
-                    .metadata(RECIPE_KEY, recipe.describe())
-                    .metadata(E0_FIELD, String.format(Locale.ROOT, "%.3f", e0));
+                    .muScale(MuScale.EDGE_NORMALIZED).metadata(EnergyReference.E0_KEY, e0Text)
+                    .metadata(ProcessingFields.RECIPE, recipe.describe()).metadata(ProcessingFields.E0, e0Text);
             if (n != null) {
-                b.metadata(EDGE_STEP_FIELD, String.format(Locale.ROOT, "%.6g", n.edgeStep()));
+                b.metadata(ProcessingFields.EDGE_STEP, ProcessingFields.edgeStep(n.edgeStep()));
             }
             List<String> warnings = new ArrayList<>();
             if (n != null) {

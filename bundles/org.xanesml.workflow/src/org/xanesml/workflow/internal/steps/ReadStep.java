@@ -18,13 +18,14 @@ import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.StepContext;
 import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
 
 /** Reads the spectra of an input file, detecting its format from the content unless one is named. */
-@Component(service = ProcessingStep.class, property = "xanesml.step=read")
+@Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.READ)
 public final class ReadStep implements ProcessingStep {
-    public static final String NAME = "read";
+    public static final String NAME = StepNames.READ;
 
     @Override
     public String name() {

@@ -14,6 +14,7 @@ import org.xanesml.workflow.ParameterSpec;
 import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.StepContext;
 import org.xanesml.workflow.StepException;
+import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
 import org.xanesml.workflow.report.AtomicFiles;
@@ -22,9 +23,9 @@ import org.xanesml.workflow.report.ReportFormat;
 import org.xanesml.workflow.report.ReportWriters;
 
 /** Writes the run's report (every spectrum and every failed input) once all inputs are done, atomically. */
-@Component(service = ProcessingStep.class, property = "xanesml.step=write-report")
+@Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.WRITE_REPORT)
 public final class WriteReportStep implements ProcessingStep {
-    public static final String NAME = "write-report";
+    public static final String NAME = StepNames.WRITE_REPORT;
 
     @Override
     public String name() {
