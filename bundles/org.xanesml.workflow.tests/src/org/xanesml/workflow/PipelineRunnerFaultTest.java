@@ -9,13 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -169,5 +177,43 @@ class PipelineRunnerFaultTest {
         // Every later input would fail the same way: the run does not go through them.
         assertTrue(step.calls.get() < 20, "step called " + step.calls.get() + " times");
         assertTrue(r.report().info().containsKey("not processed (run stopped)"), r.report().info().toString());
+    }
+
+    @Test
+    void stoppingARunLetsTheInputsInProgressFinishWithTheirRowsAndListener(@TempDir Path dir) throws Exception {
+        List<Path> files = copies(dir, 100);
+        CountDownLatch started = new CountDownLatch(4);
+        FaultStep slow = new FaultStep(source -> {
+            started.countDown();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Path journal = dir.resolve("journal.txt");
+        List<Throwable> listenerErrors = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<PipelineRunner.RunResult> result = new AtomicReference<>();
+        try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            // Like the batch command's journal: one line per finished input, through a file channel.
+            Thread t = new Thread(() -> result.set(runner(slow).run(READ_FAULT, files, new PipelineRunner.Options(2,
+                    0, (done, total, source, rows) -> {
+                        try {
+                            ch.write(ByteBuffer.wrap((source + "\n").getBytes(StandardCharsets.UTF_8)));
+                        } catch (IOException e) {
+                            listenerErrors.add(e);
+                        }
+                    }))));
+            t.start();
+            started.await();
+            t.interrupt();
+            t.join(30_000);
+        }
+        PipelineRunner.RunResult r = result.get();
+        assertTrue(r.interrupted() && r.delivered() < files.size(), "delivered " + r.delivered());
+        assertEquals(List.of(), listenerErrors, "the listener's channel was not closed under it");
+        assertEquals(r.delivered(), Files.readAllLines(journal).size());
+        assertEquals(0, r.report().count(ReportRow.Status.FAILED), "an input in progress is not failed by the stop");
     }
 }

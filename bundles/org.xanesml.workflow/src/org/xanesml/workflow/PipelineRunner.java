@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -170,6 +171,10 @@ public final class PipelineRunner {
         Delivery delivery = new Delivery(n, options);
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<Path> outOfMemory = new AtomicReference<>();
+        // Stopping a run lets each worker finish its input and starts no more; workers are never interrupted, as
+        // an interrupt closes the file channels they read and write (the input would be reported as failed, the
+        // caller's journal closed half-way).
+        AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
         CountDownLatch done = new CountDownLatch(n);
         boolean interrupted = false;
@@ -178,8 +183,7 @@ public final class PipelineRunner {
                 int index = i;
                 pool.execute(() -> {
                     try {
-                        if (outOfMemory.get() != null) {
-                            // The run is stopping; an input started now would only fail the same way.
+                        if (stop.get()) {
                             return;
                         }
                         Object outcome;
@@ -201,6 +205,7 @@ public final class PipelineRunner {
                         // Stop rather than let every worker fail the same way (and print its trace) input after
                         // input; the caller names the input and says how to give the JVM more memory.
                         outOfMemory.compareAndSet(null, inputs.get(index));
+                        stop.set(true);
                         while (done.getCount() > 0) {
                             done.countDown();
                         }
@@ -212,17 +217,23 @@ public final class PipelineRunner {
             done.await();
         } catch (InterruptedException e) {
             interrupted = true;
-            Thread.currentThread().interrupt();
         } finally {
-            pool.shutdownNow();
+            if (interrupted) {
+                stop.set(true);
+            }
+            pool.shutdown();
         }
         boolean stopped = interrupted || outOfMemory.get() != null;
         if (stopped) {
+            // Let workers that are mid-input finish delivering, so their rows are complete; a second interrupt
+            // ends the wait. The caller's interrupt stays set for it to see.
+            Thread.interrupted();
             try {
-                // Let workers that are mid-input finish delivering, so their rows are not half-recorded.
                 pool.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
