@@ -42,7 +42,7 @@ class NormalizeOutputsTest {
                 "normalize-report.csv"), Fixtures.names(scans));
         assertTrue(Files.readString(scans.resolve("cu_metal_rt-2.xdi")).contains("normtrans"));
         assertTrue(cli.err().contains("written as " + scans.resolve("cu_metal_rt-2.xdi") + ", since "
-                + scans.resolve("cu_metal_rt.xdi") + " is the input"), cli.err());
+                + scans.resolve("cu_metal_rt.xdi") + " is an input"), cli.err());
         String summary = Files.readString(scans.resolve("normalize-report.csv"));
         assertTrue(summary.contains("written as " + scans.resolve("cu_metal_10K-2.xdi")), summary);
 

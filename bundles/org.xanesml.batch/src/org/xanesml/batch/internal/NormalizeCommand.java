@@ -123,7 +123,7 @@ final class NormalizeCommand implements Callable<Integer> {
             Path summary = report != null ? report : outputDir.resolve("normalize-report.csv");
             Inputs.refuseAsOutput(in, summary, "the summary report");
             Files.createDirectories(outputDir);
-            // The summary's lock also keeps a second normalize out of this run's output folder.
+            // The summary's lock keeps out a second run with the same summary (by default: the same output folder).
             try (RunLock lock = RunLock.acquire(summary)) {
                 lock.note().ifPresent(n -> err.println("normalize: note: " + n));
                 Set<Path> folders = new LinkedHashSet<>(List.of(Inputs.canonical(outputDir),

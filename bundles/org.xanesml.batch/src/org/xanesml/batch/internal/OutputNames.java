@@ -25,11 +25,15 @@ final class OutputNames {
     record Name(Path file, String note) {
     }
 
+    /** Why a real location is taken: {@code input} is the input there, or null for other reasons. */
+    private record Claim(String reason, Path input) {
+    }
+
     private final Path dir;
     private final Path realDir;
     private final String extension;
     /** Real locations that are taken, with what took them. */
-    private final Map<Path, String> taken = new HashMap<>();
+    private final Map<Path, Claim> taken = new HashMap<>();
 
     /**
      * @param dir       the output folder (as given; written paths are spelled with it)
@@ -43,10 +47,10 @@ final class OutputNames {
         this.extension = extension;
         for (Path in : inputs) {
             for (Path place : Inputs.occupied(in)) {
-                taken.putIfAbsent(place, "is the input " + in);
+                taken.putIfAbsent(place, new Claim("is the input " + in, in));
             }
         }
-        taken.put(Inputs.canonical(summary), "is the summary report");
+        taken.put(Inputs.canonical(summary), new Claim("is the summary report", null));
     }
 
     /** @return the file for spectrum {@code id} of input {@code source}; the name is taken from then on */
@@ -57,14 +61,17 @@ final class OutputNames {
         for (int k = 1;; k++) {
             String name = k == 1 ? first : base + "-" + k + "." + extension;
             Path real = realDir.resolve(name);
-            String by = taken.get(real);
+            Claim by = taken.get(real);
             if (by == null) {
-                taken.put(real, "was written for " + source + (id.equals(base) ? "" : " (" + id + ")"));
+                taken.put(real, new Claim("was written for " + source + (id.equals(base) ? "" : " (" + id + ")"),
+                        null));
                 return new Name(dir.resolve(name), k == 1 ? "" : "written as " + dir.resolve(name) + ", since "
                         + dir.resolve(first) + " " + clash);
             }
             if (k == 1) {
-                clash = by;
+                // Name the input only when it was given under another name than the output's.
+                clash = by.input() != null && by.input().toString().equals(dir.resolve(first).toString())
+                        ? "is an input" : by.reason();
             }
         }
     }

@@ -32,6 +32,19 @@ final class RunLock implements AutoCloseable {
     private static final Pattern PID = Pattern.compile("pid (\\d+)");
     private static final int ATTEMPTS = 5;
 
+    static {
+        // A run ended by Ctrl-C or SIGTERM leaves no lock file behind (a killed one does; the next run takes it over).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : HELD) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // Shutting down: nobody is left to tell; the lock file is harmless without its lock.
+                }
+            }
+        }, "xanesml: remove run locks"));
+    }
+
     private final Path file;
     private final FileChannel channel;
     private final String note;
