@@ -20,6 +20,7 @@ import org.xanesml.io.internal.ContainerFormats;
 import org.xanesml.io.internal.FdmnesReader;
 import org.xanesml.io.internal.FeffXmuReader;
 import org.xanesml.io.internal.PlainColumnsReader;
+import org.xanesml.io.internal.SpectrumAssembly;
 import org.xanesml.io.internal.XdiReader;
 
 /**
@@ -64,6 +65,22 @@ public final class SpectrumReaders {
     /** @return a plain-column reader with an explicit column choice (e.g. intensity-first TRI files). */
     public static SpectrumReader plainColumns(ColumnChoice choice, EnergyOrderPolicy policy) {
         return new PlainColumnsReader(choice, policy);
+    }
+
+    /**
+     * @return what the reader repaired or noticed in the spectrum's file (energies sorted, duplicate energies
+     *         averaged, units assumed...), in the order noticed; recorded as {@code xanesml.warning.N} metadata
+     */
+    public static List<String> warnings(Spectrum spectrum) {
+        List<String> out = new ArrayList<>();
+        // Numbered from 1 without gaps; a map sorted by key would put .10 before .2, so look them up in turn.
+        for (int i = 1;; i++) {
+            String w = spectrum.metadata().get(SpectrumAssembly.WARNING_PREFIX + i);
+            if (w == null) {
+                return out;
+            }
+            out.add(w);
+        }
     }
 
     /** @return the format names {@link #read(Path, String)} accepts. */

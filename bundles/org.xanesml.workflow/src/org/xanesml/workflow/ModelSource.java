@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.xanesml.classify.ModelBundle;
@@ -52,6 +56,33 @@ public final class ModelSource {
             return ModelBundle.read(file);
         } catch (IOException e) {
             throw new StepException("model '" + ref + "' cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the SHA-256 of the model file {@link #load} would read for {@code reference} (hex), so two names of one
+     *         model are recognised as one and a changed file is not
+     * @throws StepException as {@link #load} when there is no such model or it cannot be read
+     */
+    public static String sha256(String reference) throws StepException {
+        String ref = reference.strip();
+        String zip = ref.endsWith(".zip") ? ref : ref + ".zip";
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            boolean shipped = PretrainedModels.ALL.contains(zip) && !Files.exists(Path.of(ref));
+            if (!shipped && !Files.isRegularFile(Path.of(ref))) {
+                throw new StepException("model '" + ref + "' is neither a model file nor a shipped model "
+                        + shippedNames());
+            }
+            try (InputStream in = new DigestInputStream(shipped ? PretrainedModels.open(zip)
+                    : Files.newInputStream(Path.of(ref)), md)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new StepException("model '" + ref + "' cannot be read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 }

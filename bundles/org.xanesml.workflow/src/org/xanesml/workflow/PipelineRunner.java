@@ -12,13 +12,16 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.xanesml.workflow.report.Report;
@@ -28,8 +31,10 @@ import org.xanesml.workflow.report.ReportRow;
 /**
  * Runs a {@link Pipeline} on many inputs with N threads. Results come out in input order whatever the threads did,
  * so a run on N threads gives exactly the report of a run on one. An input that fails becomes a report row with its
- * error, never the end of the batch. Interrupting the calling thread stops the run: inputs already delivered are
- * kept, the rest are not started.
+ * error, never the end of the batch, whatever it threw (an exception, an error such as a stack overflow, or a
+ * listener that failed on it): a failed input is a failed row, never a missing one. Interrupting the calling thread
+ * stops the run: inputs already delivered are kept, the rest are not started. Running out of memory also stops the
+ * run (retrying thousands of inputs in a full heap only repeats the failure): see {@link RunResult#outOfMemory()}.
  */
 public final class PipelineRunner {
     private final Map<String, ProcessingStep> steps = new LinkedHashMap<>();
@@ -101,7 +106,7 @@ public final class PipelineRunner {
      *
      * @param report         rows of all delivered inputs, in input order
      * @param inputs         inputs asked for
-     * @param delivered      inputs finished (all of them unless interrupted)
+     * @param delivered      inputs finished (all of them unless the run stopped)
      * @param failedInputs   inputs that failed as a whole
      * @param nanosPerStep   CPU-thread time spent in each step (summed over threads), by step name, plus the
      *                       aggregate steps' completion under "&lt;name&gt; (complete)"
@@ -111,9 +116,24 @@ public final class PipelineRunner {
      * @param cpuNanosPerStep CPU time the worker threads spent in each step (summed over threads), by step name;
      *                       unlike {@code nanosPerStep} it excludes time the threads waited for a core, so it
      *                       measures the work itself on a shared machine; empty when the JVM cannot measure it
+     * @param outOfMemory    the input being processed when the JVM ran out of memory, which stopped the run (the
+     *                       inputs delivered before are kept, the rest were not started); empty otherwise
      */
     public record RunResult(Report report, int inputs, int delivered, int failedInputs, Map<String, Long> nanosPerStep,
-            long wallNanos, boolean interrupted, List<String> completeErrors, Map<String, Long> cpuNanosPerStep) {
+            long wallNanos, boolean interrupted, List<String> completeErrors, Map<String, Long> cpuNanosPerStep,
+            Optional<Path> outOfMemory) {
+
+        /** A result of a run that did not run out of memory. */
+        public RunResult(Report report, int inputs, int delivered, int failedInputs, Map<String, Long> nanosPerStep,
+                long wallNanos, boolean interrupted, List<String> completeErrors, Map<String, Long> cpuNanosPerStep) {
+            this(report, inputs, delivered, failedInputs, nanosPerStep, wallNanos, interrupted, completeErrors,
+                    cpuNanosPerStep, Optional.empty());
+        }
+
+        /** @return whether the run stopped before all inputs were done (interrupted or out of memory) */
+        public boolean stopped() {
+            return interrupted || outOfMemory.isPresent();
+        }
     }
 
     /**
@@ -175,6 +195,11 @@ public final class PipelineRunner {
         boolean measureCpu = cpu.isCurrentThreadCpuTimeSupported();
         Delivery delivery = new Delivery(n, options);
         AtomicInteger failed = new AtomicInteger();
+        AtomicReference<Path> outOfMemory = new AtomicReference<>();
+        // Stopping a run lets each worker finish its input and starts no more; workers are never interrupted, as
+        // an interrupt closes the file channels they read and write (the input would be reported as failed, the
+        // caller's journal closed half-way).
+        AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
         CountDownLatch done = new CountDownLatch(n);
         boolean interrupted = false;
@@ -183,12 +208,32 @@ public final class PipelineRunner {
                 int index = i;
                 pool.execute(() -> {
                     try {
-                        Object outcome = process(bound, WorkItem.of(index, inputs.get(index)), contexts.get(), nanos,
-                                measureCpu ? cpu : null, cpuNanos);
+                        if (stop.get()) {
+                            return;
+                        }
+                        Object outcome;
+                        try {
+                            outcome = process(bound, WorkItem.of(index, inputs.get(index)), contexts.get(), nanos,
+                                    measureCpu ? cpu : null, cpuNanos);
+                        } catch (OutOfMemoryError e) {
+                            throw e;
+                        } catch (RuntimeException | Error e) {
+                            // Outside any step (e.g. setting up the thread's context): still this input's row.
+                            outcome = new InputFailure(index, inputs.get(index), "run", inputs.get(index)
+                                    + ": internal error " + e);
+                        }
                         if (outcome instanceof InputFailure) {
                             failed.incrementAndGet();
                         }
                         delivery.deliver(index, outcome);
+                    } catch (OutOfMemoryError e) {
+                        // Stop rather than let every worker fail the same way (and print its trace) input after
+                        // input; the caller names the input and says how to give the JVM more memory.
+                        outOfMemory.compareAndSet(null, inputs.get(index));
+                        stop.set(true);
+                        while (done.getCount() > 0) {
+                            done.countDown();
+                        }
                     } finally {
                         done.countDown();
                     }
@@ -197,15 +242,23 @@ public final class PipelineRunner {
             done.await();
         } catch (InterruptedException e) {
             interrupted = true;
-            Thread.currentThread().interrupt();
         } finally {
-            pool.shutdownNow();
+            if (interrupted) {
+                stop.set(true);
+            }
+            pool.shutdown();
         }
-        if (interrupted) {
+        boolean stopped = interrupted || outOfMemory.get() != null;
+        if (stopped) {
+            // Let workers that are mid-input finish delivering, so their rows are complete; a second interrupt
+            // ends the wait. The caller's interrupt stays set for it to see.
+            Thread.interrupted();
             try {
-                // Let workers that are mid-input finish delivering, so their rows are not half-recorded.
                 pool.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -215,6 +268,8 @@ public final class PipelineRunner {
         Report report;
         int delivered;
         synchronized (delivery) {
+            // Nothing delivered after this point may change the report or reach the listener.
+            delivery.closed = true;
             delivered = delivery.next;
             if (delivered < n) {
                 info.put("not processed (run stopped)", Integer.toString(n - delivered));
@@ -225,8 +280,8 @@ public final class PipelineRunner {
         for (int i = 0; i < nanos.length; i++) {
             perStep.merge(bound.steps().get(i).name(), nanos[i].sum(), Long::sum);
         }
-        List<String> errors = new ArrayList<>();
-        if (!interrupted) {
+        List<String> errors = new ArrayList<>(delivery.listenerErrors());
+        if (!stopped) {
             StepContext context = new StepContext(shared);
             for (int i = 0; i < bound.steps().size(); i++) {
                 long c0 = System.nanoTime();
@@ -246,7 +301,7 @@ public final class PipelineRunner {
             }
         }
         return new RunResult(report, n, delivered, failed.get(), perStep, System.nanoTime() - t0, interrupted,
-                errors, cpuPerStep);
+                errors, cpuPerStep, Optional.ofNullable(outOfMemory.get()));
     }
 
     /** @return a WorkItem, or the InputFailure that stopped it */
@@ -261,9 +316,14 @@ public final class PipelineRunner {
                 current = step.apply(current, bound.parameters().get(i), context);
             } catch (StepException e) {
                 return new InputFailure(item.index(), item.source(), step.name(), e.getMessage());
-            } catch (RuntimeException | LinkageError e) {
-                // A bug or unexpected input in one step must not end the batch; it is reported with the file.
-                return new InputFailure(item.index(), item.source(), step.name(), item.source() + ": " + e);
+            } catch (OutOfMemoryError e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                // A bug or unexpected input in one step (an exception, a stack overflow, a failed assertion, a
+                // missing class) must not end the batch nor leave a gap in the ordered results: it is this input's
+                // failure, reported with the file.
+                return new InputFailure(item.index(), item.source(), step.name(), item.source() + ": "
+                        + (e instanceof RuntimeException ? "" : "internal error ") + e);
             } finally {
                 nanos[i].add(System.nanoTime() - s0);
                 if (cpu != null) {
@@ -284,13 +344,23 @@ public final class PipelineRunner {
         };
     }
 
-    /** Puts outcomes back into input order and hands them to the collector and the listener. */
+    /**
+     * Puts outcomes back into input order and hands them to the collector and the listener. One outcome that cannot
+     * be delivered (its listener failed) becomes a failed row, so the inputs after it are never held back.
+     */
     private static final class Delivery {
+        /** Listener failures kept verbatim; more are only counted, so a listener failing on every input stays short. */
+        private static final int LISTENER_ERRORS_KEPT = 5;
+
         final int total;
         final Options options;
         final ReportCollector collector;
         final TreeMap<Integer, Object> pending = new TreeMap<>();
+        final List<String> listenerErrors = new ArrayList<>();
+        int listenerFailures;
         int next;
+        /** Set when the run's result is taken; late deliveries of a stopped run are dropped. */
+        boolean closed;
 
         Delivery(int total, Options options) {
             this.total = total;
@@ -299,17 +369,17 @@ public final class PipelineRunner {
         }
 
         synchronized void deliver(int index, Object outcome) {
+            if (closed) {
+                return;
+            }
             pending.put(index, outcome);
             while (!pending.isEmpty() && pending.firstKey() == next) {
                 Object o = pending.pollFirstEntry().getValue();
                 Path source;
                 List<ReportRow> rows;
                 if (o instanceof WorkItem w) {
-                    if (options.listener() != null) {
-                        options.listener().item(w);
-                    }
                     source = w.source();
-                    rows = collector.accept(w);
+                    rows = accept(w);
                 } else {
                     InputFailure f = (InputFailure) o;
                     source = f.source();
@@ -317,9 +387,53 @@ public final class PipelineRunner {
                 }
                 next++;
                 if (options.listener() != null) {
-                    options.listener().finished(next, total, source, rows);
+                    try {
+                        options.listener().finished(next, total, source, rows);
+                    } catch (OutOfMemoryError e) {
+                        throw e;
+                    } catch (RuntimeException | Error e) {
+                        // The rows are in the report already; the caller learns of the failure from the result.
+                        listenerFailed("after " + source + ": " + e);
+                    }
                 }
             }
+        }
+
+        /** @return the rows of a processed input, or its failed row when the listener could not take it */
+        private List<ReportRow> accept(WorkItem w) {
+            if (options.listener() != null) {
+                try {
+                    options.listener().item(w);
+                } catch (OutOfMemoryError e) {
+                    throw e;
+                } catch (RuntimeException | Error e) {
+                    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+                    return List.of(collector.accept(new InputFailure(w.index(), w.source(), "output",
+                            w.source() + ": " + m)));
+                }
+            }
+            try {
+                return collector.accept(w);
+            } catch (OutOfMemoryError e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                return List.of(collector.accept(new InputFailure(w.index(), w.source(), "report",
+                        w.source() + ": internal error " + e)));
+            }
+        }
+
+        private void listenerFailed(String message) {
+            if (listenerFailures++ < LISTENER_ERRORS_KEPT) {
+                listenerErrors.add("listener: " + message);
+            }
+        }
+
+        synchronized List<String> listenerErrors() {
+            List<String> all = new ArrayList<>(listenerErrors);
+            if (listenerFailures > LISTENER_ERRORS_KEPT) {
+                all.add("listener: failed on " + (listenerFailures - LISTENER_ERRORS_KEPT) + " more input(s)");
+            }
+            return all;
         }
     }
 }

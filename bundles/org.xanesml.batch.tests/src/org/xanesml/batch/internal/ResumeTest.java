@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -22,6 +24,9 @@ import org.xanesml.classify.LabelTable;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.Task;
 import org.xanesml.core.Element;
+import org.xanesml.workflow.report.AtomicFiles;
+
+import picocli.CommandLine;
 
 /**
  * A batch stopped half-way (here by interrupting its thread; a killed process leaves the same journal, written
@@ -115,10 +120,26 @@ class ResumeTest {
         assertEquals(31, rows.size());
         assertFalse(Files.exists(Journal.pathFor(full)), "journal removed after a complete run");
 
-        // A journal as a run killed after 12 inputs leaves it (header + 12 rows + a cut line).
+        // A journal as a run killed after 12 inputs leaves it (header + 12 rows + a cut line). A journal records
+        // the run that wrote it in its first line, so it is made by a run (whose report could not be written) and
+        // cut back, not written by hand.
         Path report = dir.resolve("resumed.csv");
         Path journal = Journal.pathFor(report);
-        Files.writeString(journal, String.join("\n", rows.subList(0, 13)) + "\n" + rows.get(13).substring(0, 10));
+        CommandLine cl = XanesmlCommand.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        ((ClassifyCommand) cl.getSubcommands().get("classify").getCommand()).files = new AtomicFiles(
+                o -> new FilterOutputStream(o) {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException("No space left on device");
+                    }
+                });
+        assertEquals(ExitCodes.FAILURE, XanesmlCommand.execute(cl, new String[] {"classify", "-q", "--pipeline",
+                pipeline.toString(), "-o", report.toString(), data.toString()}));
+        List<String> written = Files.readAllLines(journal);
+        assertEquals(rows.subList(1, rows.size()), written.subList(1, written.size()));
+        Files.writeString(journal, String.join("\n", written.subList(0, 13)) + "\n"
+                + written.get(13).substring(0, 10));
         StringWriter err2 = new StringWriter();
         assertEquals(ExitCodes.FAILURE, XanesmlCommand.run(new String[] {"classify", "-q", "--pipeline",
                 pipeline.toString(), "-o", report.toString(), data.toString()}, new PrintWriter(new StringWriter()),

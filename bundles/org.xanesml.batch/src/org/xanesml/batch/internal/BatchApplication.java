@@ -26,7 +26,15 @@ public final class BatchApplication implements IApplication {
         }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        return XanesmlCommand.run(args == null ? new String[0] : args, out, err);
+        try {
+            return XanesmlCommand.run(args == null ? new String[0] : args, out, err);
+        } catch (Throwable t) {
+            // XanesmlCommand handles everything a command throws; this is for a failure of that handling itself
+            // (e.g. memory exhausted again while reporting). Equinox would log it and exit with 0.
+            System.err.println("xanesml: " + (t instanceof OutOfMemoryError ? "out of memory; try -J-Xmx4g"
+                    : "internal error: " + t));
+            return ExitCodes.FAILURE;
+        }
     }
 
     @Override

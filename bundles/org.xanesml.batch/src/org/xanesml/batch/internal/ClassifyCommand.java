@@ -13,16 +13,18 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.xanesml.workflow.ModelSource;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
 import org.xanesml.workflow.PipelineXml;
+import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.StepCatalog;
 import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepServices;
@@ -33,10 +35,10 @@ import org.xanesml.workflow.report.ReportRow;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml classify}: one row per spectrum with class, probabilities and applicability. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -86,11 +88,21 @@ final class ClassifyCommand implements Callable<Integer> {
     /** Lets tests inject a failing writer (disk full). */
     AtomicFiles files = AtomicFiles.standard();
 
+    /** Lets tests inject a failing model loader (out of memory). */
+    Failures.ModelLoader models = ModelSource::load;
+
+    /**
+     * Lets tests inject failing steps (the first step of a name wins); null: the registered steps, or the built-in
+     * ones on a plain class path.
+     */
+    List<ProcessingStep> steps;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (StepServices steps = StepServices.open()) {
+        try (StepServices services = StepServices.open()) {
+            List<ProcessingStep> available = steps != null ? steps : services.catalog().steps();
             Pipeline p = pipeline != null ? new PipelineXml().read(pipeline) : null;
             if (p == null && model == null) {
                 err.println("classify: give a model with -m (shipped: " + ModelSource.shippedNames() + ")");
@@ -101,84 +113,151 @@ final class ClassifyCommand implements Callable<Integer> {
             } else if (model != null) {
                 p = p.with("classify", "model", model);
             }
-            if (model != null) {
-                // Fail before reading thousands of files when the model itself is unusable.
-                ModelSource.load(model);
-            }
-            List<Path> files0 = Inputs.expand(inputs, recursive);
-            if (files0.isEmpty()) {
+            // The classes come from -m or from the pipeline's classify step; a pipeline without one journals rows
+            // without probabilities. Loading it first fails before reading thousands of files when it is unusable.
+            String modelName = model != null ? model : modelOf(p);
+            List<String> classes = modelName == null ? List.of()
+                    : Failures.loadModel(models, modelName).model().classes();
+            Inputs.Listing listing = Inputs.list(inputs, recursive);
+            listing.notes().forEach(n -> err.println("classify: note: " + n));
+            List<Path> all = listing.files();
+            if (all.isEmpty()) {
                 err.println("classify: no input files in " + inputs);
                 return ExitCodes.FAILURE;
             }
-            List<ReportRow> previous = List.of();
-            // Any run with a report file keeps a journal: the classes come from -m or from the pipeline's
-            // classify step; a pipeline without one journals rows without probabilities.
-            String modelName = model != null ? model : modelOf(p);
-            List<String> classes = modelName == null ? List.of() : ModelSource.load(modelName).model().classes();
-            Path journalFile = output == null ? null : Journal.pathFor(output);
-            if (journalFile != null && Files.exists(journalFile)) {
-                if (!resume) {
-                    err.println("classify: " + journalFile + " holds the results of an interrupted run; rerun with"
-                            + " --resume to keep them and process only the rest, or delete it");
-                    return ExitCodes.FAILURE;
+            if (output == null) {
+                // Rows go to standard output: no report file, so no lock, journal or resume.
+                return classify(available, p, all, List.of(), all, List.of(), null, null, out, err);
+            }
+            Inputs.refuseAsOutput(all, output, "the report");
+            try (RunLock lock = RunLock.acquire(output)) {
+                lock.note().ifPresent(n -> err.println("classify: note: " + n));
+                // No live run holds this report (we do), so temporary files beside it are a killed run's.
+                for (Path stale : AtomicFiles.removeStale(Inputs.canonical(output).getParent())) {
+                    err.println("classify: removed " + stale + ", left unfinished by a run that was killed");
                 }
-                previous = Journal.read(journalFile);
-                Set<String> finished = new HashSet<>();
-                previous.forEach(row -> finished.add(row.source()));
-                List<Path> rest = files0.stream().filter(f -> !finished.contains(f.toString())).toList();
-                err.println("classify: resuming, " + (files0.size() - rest.size()) + " input(s) already done");
-                files0 = rest;
-            }
-            PipelineRunner runner = steps.catalog().runner();
-            int threads = run.threads();
-            Progress progress = Progress.forConsole(err, "files", run.quiet);
-            PipelineRunner.RunResult r;
-            List<Path> todo = files0;
-            try (Journal journal = journalFile == null ? null : Journal.open(journalFile, classes)) {
-                IOException[] journalError = {null};
-                r = runner.run(p, todo, new PipelineRunner.Options(threads,
-                        output != null && format != ReportFormat.CSV ? 20 : 0, (done, total, source, rows) -> {
-                            if (progress != null) {
-                                progress.finished(done, total, source, rows);
-                            }
-                            if (journal != null && journalError[0] == null) {
-                                try {
-                                    journal.append(rows);
-                                } catch (IOException e) {
-                                    journalError[0] = e;
-                                }
-                            }
-                        }));
-                if (journalError[0] != null) {
-                    err.println("classify: cannot record finished rows in " + journalFile + ": "
-                            + journalError[0].getMessage());
+                RunIdentity identity = RunIdentity.of("classify", all, modelName == null ? null
+                        : ModelSource.sha256(modelName), p);
+                Path journalFile = Journal.pathFor(output);
+                List<ReportRow> previous = List.of();
+                List<Path> todo = all;
+                if (Files.exists(journalFile)) {
+                    if (!resume) {
+                        err.println("classify: " + journalFile + " holds the results of an interrupted run; rerun"
+                                + " with --resume to keep them and process only the rest, or delete it");
+                        return ExitCodes.FAILURE;
+                    }
+                    Optional<String> refusal = resumable(journalFile, identity);
+                    if (refusal.isPresent()) {
+                        err.println("classify: cannot resume: " + refusal.get() + "; to start over instead, delete "
+                                + journalFile);
+                        return ExitCodes.FAILURE;
+                    }
+                    previous = finishedRows(journalFile, all);
+                    Set<String> finished = new HashSet<>();
+                    previous.forEach(row -> finished.add(row.source()));
+                    todo = all.stream().filter(f -> !finished.contains(f.toString())).toList();
+                    err.println("classify: resuming, " + (all.size() - todo.size()) + " input(s) already done");
                 }
+                return classify(available, p, all, previous, todo, classes, journalFile, identity, out, err);
             }
-            if (r.interrupted()) {
-                err.println("classify: stopped; " + (previous.size() + r.delivered()) + " finished input(s) are kept"
-                        + (journalFile == null ? "" : " in " + journalFile + "; rerun with --resume"));
-                return ExitCodes.FAILURE;
-            }
-            Report report = merge(r.report(), previous, todo, inputsInOrder(inputs, recursive))
-                    .withInfo("model", model == null ? "(from pipeline)" : model);
-            long w0 = System.nanoTime();
-            Reports.emit(report, output, format, out, files);
-            long writeNanos = System.nanoTime() - w0;
-            if (journalFile != null) {
-                // The report is complete and in place: the journal has served its purpose.
-                Files.deleteIfExists(journalFile);
-            }
-            r.completeErrors().forEach(e -> err.println("error: " + e));
-            if (timings) {
-                Reports.timings(r, threads, err);
-                err.println(String.format(Locale.ROOT, "  %-24s %8.2f s wall", "write report", writeNanos / 1e9));
-            }
-            Reports.listFailures(report, err, 20);
-            return verdict(report, err, output);
         } catch (StepException | IOException | IllegalArgumentException e) {
             err.println("classify: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+    }
+
+    /**
+     * Runs the pipeline on {@code todo}, journals each finished input (when there is a journal), then writes the
+     * report of {@code previous} and the new rows in the order of {@code all}.
+     */
+    private int classify(List<ProcessingStep> available, Pipeline p, List<Path> all, List<ReportRow> previous,
+            List<Path> todo, List<String> classes, Path journalFile, RunIdentity identity, PrintWriter out,
+            PrintWriter err) throws IOException {
+        PipelineRunner runner = new PipelineRunner(available);
+        int threads = run.threads();
+        Progress progress = Progress.forConsole(err, "files", run.quiet);
+        PipelineRunner.RunResult r;
+        try (Journal journal = journalFile == null ? null : Journal.open(journalFile, classes, identity)) {
+            IOException[] journalError = {null};
+            r = runner.run(p, todo, new PipelineRunner.Options(threads,
+                    output != null && format != ReportFormat.CSV ? 20 : 0, (done, total, source, rows) -> {
+                        if (progress != null) {
+                            progress.finished(done, total, source, rows);
+                        }
+                        if (journal != null && journalError[0] == null) {
+                            try {
+                                journal.append(rows);
+                            } catch (IOException e) {
+                                journalError[0] = e;
+                            }
+                        }
+                    }));
+            if (journalError[0] != null) {
+                err.println("classify: cannot record finished rows in " + journalFile + ": "
+                        + journalError[0].getMessage());
+            }
+        }
+        String kept = (previous.size() + r.delivered()) + " finished input(s) are kept"
+                + (journalFile == null ? "" : " in " + journalFile);
+        if (r.outOfMemory().isPresent()) {
+            err.println("classify: " + Failures.outOfMemory("while processing " + r.outOfMemory().get()) + "; "
+                    + kept + (journalFile == null ? "" : "; rerun with --resume"));
+            return ExitCodes.FAILURE;
+        }
+        if (r.interrupted()) {
+            err.println("classify: stopped; " + kept + (journalFile == null ? "" : "; rerun with --resume"));
+            return ExitCodes.FAILURE;
+        }
+        Report report = merge(r.report(), previous, todo, all)
+                .withInfo("model", model == null ? "(from pipeline)" : model);
+        long w0 = System.nanoTime();
+        Reports.emit(report, output, format, out, files);
+        long writeNanos = System.nanoTime() - w0;
+        if (journalFile != null) {
+            // The report is complete and in place: the journal has served its purpose.
+            Files.deleteIfExists(journalFile);
+        }
+        r.completeErrors().forEach(e -> err.println("error: " + e));
+        if (timings) {
+            Reports.timings(r, threads, err);
+            err.println(String.format(Locale.ROOT, "  %-24s %8.2f s wall", "write report", writeNanos / 1e9));
+        }
+        Reports.listFailures(report, err, 20);
+        return verdict(report, err, output);
+    }
+
+    /** @return why the journal cannot be resumed by a run of {@code now}, or empty when it is the same run */
+    private static Optional<String> resumable(Path journalFile, RunIdentity now) throws IOException {
+        Optional<RunIdentity> then = Journal.identity(journalFile);
+        if (then.isEmpty()) {
+            return Optional.of(journalFile + " does not record the inputs, model and options of the run that wrote"
+                    + " it (written by an older xanesml?), so it cannot be checked to be this run");
+        }
+        return then.get().differenceFrom(now);
+    }
+
+    /**
+     * @return the journal's rows, each naming its input as this run does (the interrupted run may have spelled
+     *         the same file otherwise: relative, absolute, through a link)
+     * @throws IOException when a row belongs to no input of this run
+     */
+    static List<ReportRow> finishedRows(Path journalFile, List<Path> all) throws IOException {
+        Path folder = Journal.identity(journalFile).map(i -> Path.of(i.folder())).orElse(Path.of(""));
+        Map<Path, String> spelling = new HashMap<>();
+        for (Path f : all) {
+            spelling.put(Inputs.canonical(f), f.toString());
+        }
+        List<ReportRow> rows = new ArrayList<>();
+        for (ReportRow row : Journal.read(journalFile)) {
+            String now = spelling.get(Inputs.canonical(folder.resolve(row.source())));
+            if (now == null) {
+                throw new IOException(journalFile + " holds a row for " + row.source() + ", which is not among the"
+                        + " inputs; delete the journal to start over");
+            }
+            rows.add(row.withSource(now));
+        }
+        return rows;
     }
 
     /** @return the model parameter of the pipeline's classify step, or null when it has none */
@@ -190,10 +269,6 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         }
         return null;
-    }
-
-    private List<Path> inputsInOrder(List<String> args, boolean rec) throws IOException {
-        return Inputs.expand(args, rec);
     }
 
     /** Rows of the journal and of this run, in the order of all inputs. */

@@ -111,7 +111,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         data.require(spec.commandLine());
         try {
-            ModelBundle bundle = ModelSource.load(model);
+            ModelBundle bundle = Failures.loadModel(ModelSource::load, model);
             Task task = Task.valueOf(bundle.descriptor().task);
             Element el = element != null ? Element.ofSymbol(element) : Element.ofSymbol(bundle.descriptor().element);
             Training.Loaded loaded = data.load(task, el, run, err);

@@ -11,24 +11,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * Expands command-line inputs (files, folders, globs such as {@code data/*.xdi}) into a sorted list of files, so
- * every run sees its inputs in the same order.
+ * every run sees its inputs in the same order. Only regular files are inputs: a named pipe would block the reader
+ * forever. A file named twice (two spellings of one folder, a link) is one input: paths are compared by their real
+ * location.
  */
 final class Inputs {
-    /** Files a folder scan skips: our own outputs and hidden/temporary files. */
+    /** Files a folder scan skips: our own outputs, run state and hidden/temporary files. */
     private static final List<String> SKIPPED_SUFFIXES = List.of(".csv", ".json", ".xml", ".html", ".part", ".zip",
-            ".state", ".md", ".txt.log");
+            ".state", ".md", ".txt.log", ".journal", ".lock");
+
+    /** Folder entries named in a note before the rest are only counted. */
+    private static final int NOTES_NAMED = 5;
 
     private Inputs() {
     }
 
-    /** Thrown when an input cannot be listed; the message names it. */
+    /** Thrown when an input cannot be listed or used; the message names it. */
     static final class InputException extends IOException {
         private static final long serialVersionUID = 1L;
 
@@ -37,46 +46,126 @@ final class Inputs {
         }
     }
 
+    /**
+     * The files of a run and what the listing left out, for the user to see.
+     *
+     * @param files the input files, sorted, each once
+     * @param notes one line per kind of entry left out (not regular files in a folder, files named twice)
+     */
+    record Listing(List<Path> files, List<String> notes) {
+        Listing {
+            files = List.copyOf(files);
+            notes = List.copyOf(notes);
+        }
+    }
+
     static List<Path> expand(List<String> args, boolean recursive) throws InputException {
+        return list(args, recursive).files();
+    }
+
+    /**
+     * @throws InputException when an argument does not exist, cannot be listed, or names something that is not a
+     *                        regular file or folder (a named pipe, a device)
+     */
+    static Listing list(List<String> args, boolean recursive) throws InputException {
         TreeSet<Path> files = new TreeSet<>();
+        List<Path> irregular = new ArrayList<>();
         for (String a : args) {
             Path p = Path.of(a);
             if (Files.isDirectory(p)) {
-                files.addAll(folder(p, recursive));
+                files.addAll(folder(p, recursive, irregular));
             } else if (Files.exists(p)) {
+                if (!Files.isRegularFile(p)) {
+                    throw new InputException(a + ": not a regular file (" + kind(p) + "); give spectrum files or"
+                            + " folders", null);
+                }
                 files.add(p);
             } else if (a.contains("*") || a.contains("?") || a.contains("[")) {
-                files.addAll(glob(a));
+                files.addAll(glob(a, irregular));
             } else {
                 throw new InputException(a + ": no such file or folder", null);
             }
         }
-        return new ArrayList<>(files);
+        List<String> notes = new ArrayList<>();
+        if (!irregular.isEmpty()) {
+            String what = irregular.size() == 1 ? " entry that is" : " entries that are";
+            notes.add("skipped " + irregular.size() + what + " not a regular file: " + named(irregular.stream()
+                    .map(p -> p + " (" + kind(p) + ")").toList()));
+        }
+        // One input per real file, in the spelling met first, so nothing is processed (or written) twice.
+        Set<Path> seen = new HashSet<>();
+        List<Path> unique = new ArrayList<>();
+        List<String> twice = new ArrayList<>();
+        for (Path f : files) {
+            if (seen.add(canonical(f))) {
+                unique.add(f);
+            } else {
+                twice.add(f.toString());
+            }
+        }
+        if (!twice.isEmpty()) {
+            notes.add(twice.size() + " file(s) named more than once are processed once: " + named(twice));
+        }
+        return new Listing(unique, notes);
+    }
+
+    private static String named(List<String> items) {
+        return String.join(", ", items.subList(0, Math.min(NOTES_NAMED, items.size())))
+                + (items.size() > NOTES_NAMED ? " and " + (items.size() - NOTES_NAMED) + " more" : "");
+    }
+
+    private static String kind(Path p) {
+        if (!Files.exists(p)) {
+            return "a broken link";
+        }
+        return Files.isDirectory(p) ? "a folder" : "a named pipe, socket or device";
     }
 
     static List<Path> folder(Path dir, boolean recursive) throws InputException {
+        return folder(dir, recursive, new ArrayList<>());
+    }
+
+    private static List<Path> folder(Path dir, boolean recursive, List<Path> irregular) throws InputException {
         try (Stream<Path> s = recursive ? Files.walk(dir) : Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(Inputs::looksLikeData).sorted().toList();
+            List<Path> out = new ArrayList<>();
+            for (Path p : s.filter(Inputs::looksLikeData).sorted().toList()) {
+                if (Files.isRegularFile(p)) {
+                    out.add(p);
+                } else if (!Files.isDirectory(p)) {
+                    irregular.add(p);
+                }
+            }
+            return out;
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new InputException(dir + ": cannot list the folder (" + e.getMessage() + ")", e);
         }
     }
 
     static boolean looksLikeData(Path f) {
-        String name = f.getFileName().toString();
+        Path fileName = f.getFileName();
+        if (fileName == null) {
+            return false;
+        }
+        String name = fileName.toString();
         String lower = name.toLowerCase(Locale.ROOT);
         return !name.startsWith(".") && SKIPPED_SUFFIXES.stream().noneMatch(lower::endsWith);
     }
 
-    private static List<Path> glob(String pattern) throws InputException {
+    private static List<Path> glob(String pattern, List<Path> irregular) throws InputException {
         Path pat = Path.of(pattern);
         Path dir = pat.getParent() == null ? Path.of(".") : pat.getParent();
         PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pat.getFileName());
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
-                if (Files.isRegularFile(p) && m.matches(p.getFileName())) {
-                    out.add(pat.getParent() == null ? p.getFileName() : p);
+                if (!m.matches(p.getFileName())) {
+                    continue;
+                }
+                Path given = pat.getParent() == null ? p.getFileName() : p;
+                if (Files.isRegularFile(p)) {
+                    out.add(given);
+                } else if (!Files.isDirectory(p)) {
+                    irregular.add(given);
                 }
             }
         } catch (IOException e) {
@@ -84,5 +173,54 @@ final class Inputs {
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * @return where {@code p} really is: links and {@code ..} resolved, absolute; for a file not yet written, the
+     *         real location of its folder plus its name
+     */
+    static Path canonical(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (IOException e) {
+            Path parent = abs.getParent();
+            return parent == null || abs.getFileName() == null ? abs : canonical(parent).resolve(abs.getFileName());
+        }
+    }
+
+    /**
+     * @return both places an input occupies: the entry as named (its folder resolved) and the file it leads to,
+     *         which differ for a link; writing to either would replace what the user gave as input
+     */
+    static Set<Path> occupied(Path input) {
+        Set<Path> both = new HashSet<>();
+        both.add(canonical(input));
+        Path abs = input.toAbsolutePath().normalize();
+        if (abs.getParent() != null && Files.isSymbolicLink(abs)) {
+            both.add(canonical(abs.getParent()).resolve(abs.getFileName()));
+        }
+        return both;
+    }
+
+    /**
+     * @throws InputException when writing {@code output} would replace one of the inputs (compared by real
+     *                        location); {@code what} names the output ("the report")
+     */
+    static void refuseAsOutput(List<Path> inputs, Path output, String what) throws InputException {
+        Path target = canonical(output);
+        Path entry = output.toAbsolutePath().normalize();
+        Path entryReal = entry.getParent() == null ? entry : canonical(entry.getParent()).resolve(entry.getFileName());
+        Map<Path, Path> byPlace = new HashMap<>();
+        for (Path in : inputs) {
+            for (Path place : occupied(in)) {
+                byPlace.putIfAbsent(place, in);
+            }
+        }
+        Path clash = byPlace.containsKey(target) ? byPlace.get(target) : byPlace.get(entryReal);
+        if (clash != null) {
+            throw new InputException(what + " " + output + " is the input " + clash + "; writing it would replace"
+                    + " that input: choose another file name", null);
+        }
     }
 }

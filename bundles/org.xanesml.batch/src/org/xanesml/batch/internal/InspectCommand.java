@@ -38,7 +38,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            ModelBundle b = ModelSource.load(model);
+            ModelBundle b = Failures.loadModel(ModelSource::load, model);
             if (descriptor) {
                 out.print(new String(ModelBundle.descriptorXml(b.descriptor()),
                         java.nio.charset.StandardCharsets.UTF_8));

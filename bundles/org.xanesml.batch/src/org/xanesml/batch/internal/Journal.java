@@ -4,8 +4,11 @@
  */
 package org.xanesml.batch.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.xanesml.classify.LabelTable;
 import org.xanesml.workflow.report.ReportRow;
@@ -26,6 +30,9 @@ import org.xanesml.workflow.report.ReportWriters;
  * reads them back and processes only the rest. A last line cut by the kill is ignored.
  */
 final class Journal implements AutoCloseable {
+    /** The last field of a first line that records the run's identity: the URL-encoded CSV header. */
+    private static final String HEADER_FIELD = " header=";
+
     private final FileChannel channel;
     private final OutputStream out;
     private final List<String> classes;
@@ -41,13 +48,23 @@ final class Journal implements AutoCloseable {
     }
 
     static Journal open(Path file, List<String> classes) throws IOException {
+        return open(file, classes, null);
+    }
+
+    /**
+     * @param identity the run's identity, written with the CSV header into the first line of a new journal (one
+     *                 line, so the journal still holds one line per row after it), for --resume to check
+     */
+    static Journal open(Path file, List<String> classes, RunIdentity identity) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         Journal j = new Journal(ch, classes);
         if (fresh) {
-            j.write(String.join(",", ReportWriters.csvHeader(classes)) + "\n");
+            String header = String.join(",", ReportWriters.csvHeader(classes));
+            j.write((identity == null ? header : identity.line() + HEADER_FIELD
+                    + URLEncoder.encode(header, StandardCharsets.UTF_8)) + "\n");
         }
         return j;
     }
@@ -81,7 +98,7 @@ final class Journal implements AutoCloseable {
         if (lines.isEmpty()) {
             return rows;
         }
-        List<String> header = LabelTable.split(lines.get(0));
+        List<String> header = LabelTable.split(header(lines.get(0)));
         List<String> classes = new ArrayList<>();
         for (String h : header) {
             if (h.startsWith("p_")) {
@@ -108,6 +125,21 @@ final class Journal implements AutoCloseable {
                     warnings.isEmpty() ? List.of() : List.of(warnings.split(" \\| ")), c.get(k + 5)));
         }
         return rows;
+    }
+
+    /** @return the identity of the run that wrote the journal, empty for a journal without one (older version) */
+    static Optional<RunIdentity> identity(Path file) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return RunIdentity.parse(r.readLine());
+        }
+    }
+
+    /** @return the CSV header of a journal's first line: the line itself, or the header field of a run identity */
+    private static String header(String firstLine) {
+        int at = firstLine.indexOf(HEADER_FIELD);
+        return RunIdentity.parse(firstLine).isPresent() && at >= 0
+                ? URLDecoder.decode(firstLine.substring(at + HEADER_FIELD.length()), StandardCharsets.UTF_8)
+                : firstLine;
     }
 
     private static double number(String s) {

@@ -8,11 +8,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.xanesml.core.Spectrum;
@@ -22,6 +27,7 @@ import org.xanesml.workflow.NormaliseParameters;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
 import org.xanesml.workflow.ProcessingFields;
+import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepNames;
@@ -33,10 +39,10 @@ import org.xanesml.workflow.report.ReportRow;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml normalize}: Larch normalisation of many files, written as XDI or CSV with the recipe recorded. */
 @Command(name = "normalize", aliases = "normalise", mixinStandardHelpOptions = true,
@@ -49,6 +55,9 @@ final class NormalizeCommand implements Callable<Integer> {
     enum As {
         xdi, csv
     }
+
+    /** XDI field (namespace.tag) prefix of the warnings written into a normalised file's header. */
+    static final String WARNING_FIELD = "Processing.warning_";
 
     @Spec
     CommandSpec spec;
@@ -86,72 +95,171 @@ final class NormalizeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, folders or globs.")
     List<String> inputs;
 
+    /** Lets tests inject a failing writer (disk full after N files). */
     AtomicFiles files = AtomicFiles.standard();
+
+    /**
+     * Lets tests inject failing steps (the first step of a name wins); null: the registered steps, or the built-in
+     * ones on a plain class path.
+     */
+    List<ProcessingStep> steps;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        try (StepServices steps = StepServices.open()) {
+        try (StepServices services = StepServices.open()) {
+            List<ProcessingStep> available = steps != null ? steps : services.catalog().steps();
             Map<String, String> params = new LinkedHashMap<>(NormaliseParameters.of(PreEdgeParameters.automatic()
                     .withE0(e0Ev).withPreEdgeRange(pre1Ev, pre2Ev).withNormRange(norm1Ev, norm2Ev).withNnorm(nnorm)));
             params.put("output", flat ? "FLAT" : "NORM");
             Pipeline p = new Pipeline("normalize", "read and Larch-normalise", List.of())
                     .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, params);
-            List<Path> in = Inputs.expand(inputs, recursive);
+            Inputs.Listing listing = Inputs.list(inputs, recursive);
+            listing.notes().forEach(n -> err.println("normalize: note: " + n));
+            List<Path> in = listing.files();
             if (in.isEmpty()) {
                 err.println("normalize: no input files in " + inputs);
                 return ExitCodes.FAILURE;
             }
-            Progress progress = Progress.forConsole(err, "files", run.quiet);
-            String[] writeError = {null};
-            PipelineRunner.Listener listener = new PipelineRunner.Listener() {
-                @Override
-                public void finished(int done, int total, Path source, List<ReportRow> rows) {
-                    if (progress != null) {
-                        progress.finished(done, total, source, rows);
-                    }
-                }
-
-                @Override
-                public void item(WorkItem item) {
-                    for (SpectrumRecord r : item.spectra()) {
-                        if (!r.failed() && writeError[0] == null) {
-                            try {
-                                write(r.current());
-                            } catch (IOException e) {
-                                writeError[0] = e.getMessage();
-                            }
-                        }
-                    }
-                }
-            };
-            PipelineRunner.RunResult r = steps.catalog().runner().run(p, in,
-                    new PipelineRunner.Options(run.threads(), 0, listener));
-            Report rep = r.report().withInfo("output folder", outputDir.toString());
             Path summary = report != null ? report : outputDir.resolve("normalize-report.csv");
-            Reports.emit(rep, summary, null, spec.commandLine().getOut(), files);
-            Reports.listFailures(rep, err, 20);
-            if (writeError[0] != null) {
-                err.println("normalize: stopped writing spectra: " + writeError[0]);
-                return ExitCodes.FAILURE;
+            Inputs.refuseAsOutput(in, summary, "the summary report");
+            Files.createDirectories(outputDir);
+            // The summary's lock keeps out a second run with the same summary (by default: the same output folder).
+            try (RunLock lock = RunLock.acquire(summary)) {
+                lock.note().ifPresent(n -> err.println("normalize: note: " + n));
+                Set<Path> folders = new LinkedHashSet<>(List.of(Inputs.canonical(outputDir),
+                        Inputs.canonical(summary).getParent()));
+                for (Path folder : folders) {
+                    for (Path stale : AtomicFiles.removeStale(folder)) {
+                        err.println("normalize: removed " + stale + ", left unfinished by a run that was killed");
+                    }
+                }
+                return normalize(available, p, in, summary, err);
             }
-            err.println(rep.rows().size() + " spectra, " + rep.count(ReportRow.Status.FAILED) + " failed; written to "
-                    + outputDir + ", summary " + summary);
-            return Reports.exitCode(rep);
         } catch (StepException | IOException | IllegalArgumentException | UncheckedIOException e) {
             err.println("normalize: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
     }
 
-    private static String safeName(String id) {
-        return id.replaceAll("[^A-Za-z0-9._+-]", "_");
+    private int normalize(List<ProcessingStep> available, Pipeline p, List<Path> in, Path summary,
+            PrintWriter err) {
+        OutputNames names = new OutputNames(outputDir, as.name(), in, summary);
+        // Keyed by "input index:spectrum number", the position of the spectrum's row in the report.
+        Map<String, String> notWritten = new HashMap<>();
+        Map<String, String> renamed = new HashMap<>();
+        List<String> renamedNotes = new ArrayList<>();
+        int[] written = {0};
+        Progress progress = Progress.forConsole(err, "files", run.quiet);
+        PipelineRunner.Listener listener = new PipelineRunner.Listener() {
+            @Override
+            public void finished(int done, int total, Path source, List<ReportRow> rows) {
+                if (progress != null) {
+                    progress.finished(done, total, source, rows);
+                }
+            }
+
+            @Override
+            public void item(WorkItem item) {
+                for (int k = 0; k < item.spectra().size(); k++) {
+                    SpectrumRecord r = item.spectra().get(k);
+                    if (r.failed()) {
+                        continue;
+                    }
+                    String key = item.index() + ":" + k;
+                    OutputNames.Name name = names.assign(r.id(), item.source());
+                    if (!name.note().isEmpty()) {
+                        renamed.put(key, name.note());
+                        renamedNotes.add(item.source() + ": " + name.note());
+                    }
+                    try {
+                        write(r, name.file());
+                        written[0]++;
+                    } catch (IOException | RuntimeException e) {
+                        // Every spectrum not written is counted and listed; the next may still fit (space freed).
+                        notWritten.put(key, e.getMessage() == null ? e.toString() : e.getMessage());
+                    }
+                }
+            }
+        };
+        PipelineRunner.RunResult r = new PipelineRunner(available).run(p, in,
+                new PipelineRunner.Options(run.threads(), 0, listener));
+        List<ReportRow> rows = new ArrayList<>();
+        Map<Integer, Integer> spectrumOf = new HashMap<>();
+        for (ReportRow row : r.report().rows()) {
+            String key = row.index() + ":" + (spectrumOf.merge(row.index(), 1, Integer::sum) - 1);
+            ReportRow x = renamed.containsKey(key) ? row.withWarning(renamed.get(key)) : row;
+            if (notWritten.containsKey(key) && x.status() != ReportRow.Status.FAILED) {
+                x = x.failed("write: " + notWritten.get(key));
+            }
+            rows.add(x);
+        }
+        Report rep = Reports.withRows(r.report(), rows).withInfo("output folder", outputDir.toString())
+                .withInfo("spectra written", Integer.toString(written[0]));
+        if (!notWritten.isEmpty()) {
+            rep = rep.withInfo("spectra not written", Integer.toString(notWritten.size()));
+        }
+        if (!renamed.isEmpty()) {
+            rep = rep.withInfo("spectra written under another name (see their warnings)",
+                    Integer.toString(renamed.size()));
+        }
+        String summaryError = null;
+        try {
+            Reports.emit(rep, summary, null, spec.commandLine().getOut(), files);
+        } catch (IOException | UncheckedIOException e) {
+            summaryError = e.getMessage();
+        }
+        // Without a summary the console is the only record: then every failure is listed.
+        Reports.listFailures(rep, err, summaryError == null ? 20 : Integer.MAX_VALUE);
+        renamedNotes.stream().limit(20).forEach(n -> err.println("normalize: " + n));
+        if (renamedNotes.size() > 20) {
+            err.println("normalize: ... and " + (renamedNotes.size() - 20) + " more written under another name"
+                    + " (see the summary's warnings)");
+        }
+        if (!notWritten.isEmpty()) {
+            err.println("normalize: " + notWritten.size() + " spectr" + (notWritten.size() == 1 ? "um" : "a")
+                    + " not written (listed above" + (summaryError == null ? " and in " + summary : "") + ")");
+        }
+        if (summaryError != null) {
+            err.println("normalize: the summary report was not written: " + summaryError);
+        }
+        String counts = rep.rows().size() + " spectra, " + rep.count(ReportRow.Status.FAILED) + " failed; "
+                + written[0] + " written to " + outputDir + (summaryError == null ? ", summary " + summary : "");
+        if (r.outOfMemory().isPresent()) {
+            err.println("normalize: " + Failures.outOfMemory("while processing " + r.outOfMemory().get())
+                    + "; stopped after " + r.delivered() + " of " + r.inputs() + " inputs; " + counts);
+            return ExitCodes.FAILURE;
+        }
+        if (r.interrupted()) {
+            err.println("normalize: stopped after " + r.delivered() + " of " + r.inputs() + " inputs; " + counts);
+            return ExitCodes.FAILURE;
+        }
+        err.println(counts);
+        return summaryError != null ? ExitCodes.FAILURE : Reports.exitCode(rep);
     }
 
-    void write(Spectrum s) throws IOException {
-        Path f = outputDir.resolve(safeName(s.id()) + "." + as.name());
+    /**
+     * Writes one normalised spectrum with the recipe, E0, edge step and every warning of its row (what the reader
+     * repaired, what normalisation noticed) in the header, so the file says what was done to the data.
+     */
+    void write(SpectrumRecord record, Path f) throws IOException {
+        Spectrum s = record.current();
+        List<String> warnings = record.warnings();
         if (as == As.xdi) {
-            files.write(f, Xdi.toText(Xdi.fromSpectrum(s)));
+            // A fresh builder: a normalised input's own Processing.warning_N fields must not outlive this run's.
+            Spectrum.Builder b = Spectrum.builder().id(s.id()).energyEv(s.energyEv()).mu(s.mu())
+                    .muScale(s.muScale());
+            s.absorber().ifPresent(b::absorber);
+            s.edge().ifPresent(b::edge);
+            s.metadata().forEach((k, v) -> {
+                if (!k.startsWith(WARNING_FIELD)) {
+                    b.metadata(k, v);
+                }
+            });
+            for (int i = 0; i < warnings.size(); i++) {
+                b.metadata(WARNING_FIELD + (i + 1), warnings.get(i));
+            }
+            files.write(f, Xdi.toText(Xdi.fromSpectrum(b.build())));
         } else {
             StringBuilder sb = new StringBuilder();
             sb.append("# xanesml normalised spectrum ").append(s.id()).append('\n');
@@ -159,6 +267,9 @@ final class NormalizeCommand implements Callable<Integer> {
             sb.append("# edge_step = ").append(s.metadata(ProcessingFields.EDGE_STEP).orElse("")).append('\n');
             sb.append("# recipe: ").append(s.metadata(ProcessingFields.RECIPE).orElse("").replace('\n', ' '))
                     .append('\n');
+            for (String w : warnings) {
+                sb.append("# warning: ").append(w.replace('\n', ' ').replace('\r', ' ')).append('\n');
+            }
             sb.append("energy_eV,norm\n");
             for (int i = 0; i < s.size(); i++) {
                 sb.append(String.format(Locale.ROOT, "%.4f,%.8g%n", s.energyEv(i), s.mu(i)));

@@ -38,6 +38,14 @@ public final class XanesmlCommand implements Runnable {
      * application share it.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(commandLine(out, err), args);
+    }
+
+    /**
+     * @return the command line with xanesml's handlers (usage errors, failures as one line, exit codes); tests take
+     *         its sub-commands' objects to inject faults, then call {@link #execute}
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new XanesmlCommand());
         cl.setOut(out);
         cl.setErr(err);
@@ -49,9 +57,35 @@ public final class XanesmlCommand implements Runnable {
             }
             return ExitCodes.USAGE;
         });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
+        // An exception a command did not handle: one line and exit 1, not picocli's stack trace.
+        cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> Failures.report(commandLine.getCommandName(),
+                ex, commandLine.getErr()));
+        return cl;
+    }
+
+    /** Runs {@code args} on a command line made by {@link #commandLine}. */
+    static int execute(CommandLine cl, String[] args) {
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable t) {
+            // Errors (out of memory, a class that cannot be loaded) pass through picocli untouched; unhandled they
+            // would end the application with exit code 0 and the trace only in the configuration area's log.
+            code = Failures.report(commandName(cl, args), t, cl.getErr());
+        }
+        cl.getOut().flush();
+        cl.getErr().flush();
         return code;
+    }
+
+    /** @return the sub-command the arguments name, or null */
+    private static String commandName(CommandLine cl, String[] args) {
+        for (String a : args) {
+            CommandLine sub = cl.getSubcommands().get(a);
+            if (sub != null) {
+                return sub.getCommandName();
+            }
+        }
+        return null;
     }
 }

@@ -61,4 +61,24 @@ public record ReportRow(int index, String source, String id, String element, Str
         int i = classes.indexOf(cls);
         return i < 0 || i >= probabilities.length ? Double.NaN : probabilities[i];
     }
+
+    /** @return this row with another spelling of its source (a resumed run names inputs as it was given them) */
+    public ReportRow withSource(String value) {
+        return new ReportRow(index, value, id, element, edge, status, predicted, classes, probabilities, verdict,
+                domainScore, reason, e0Ev, edgeStep, warnings, error);
+    }
+
+    /** @return this row as FAILED with {@code message} (e.g. its output could not be written), the rest kept */
+    public ReportRow failed(String message) {
+        return new ReportRow(index, source, id, element, edge, Status.FAILED, predicted, classes, probabilities,
+                verdict, domainScore, reason, e0Ev, edgeStep, warnings, Objects.requireNonNull(message));
+    }
+
+    /** @return this row with one more warning */
+    public ReportRow withWarning(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.add(warning);
+        return new ReportRow(index, source, id, element, edge, status, predicted, classes, probabilities, verdict,
+                domainScore, reason, e0Ev, edgeStep, all, error);
+    }
 }

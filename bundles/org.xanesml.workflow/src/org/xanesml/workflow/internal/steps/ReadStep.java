@@ -4,7 +4,7 @@
  */
 package org.xanesml.workflow.internal.steps;
 
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +22,10 @@ import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
 
-/** Reads the spectra of an input file, detecting its format from the content unless one is named. */
+/**
+ * Reads the spectra of an input file, detecting its format from the content unless one is named. What a reader
+ * repaired (points sorted, duplicate energies averaged...) becomes the record's warnings, so it reaches the report.
+ */
 @Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.READ)
 public final class ReadStep implements ProcessingStep {
     public static final String NAME = StepNames.READ;
@@ -60,6 +63,12 @@ public final class ReadStep implements ProcessingStep {
     @Override
     public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) throws StepException {
         String format = parameters.requireText("format");
+        // A named pipe or a device would block the reader forever (or never end): only regular files are read.
+        if (Files.exists(item.source()) && !Files.isRegularFile(item.source())) {
+            throw new StepException(item.source() + ": not a regular file ("
+                    + (Files.isDirectory(item.source()) ? "a folder" : "a named pipe, socket or device")
+                    + "); give spectrum files");
+        }
         List<Spectrum> spectra;
         try {
             spectra = format.equals("auto") ? SpectrumReaders.read(item.source())
@@ -73,6 +82,7 @@ public final class ReadStep implements ProcessingStep {
         if (spectra.isEmpty()) {
             throw new StepException(item.source() + ": the file holds no spectrum");
         }
-        return item.withSpectra(spectra.stream().map(SpectrumRecord::of).toList());
+        return item.withSpectra(spectra.stream().map(s -> SpectrumRecord.of(s).withWarnings(
+                SpectrumReaders.warnings(s).stream().map(w -> s.id() + ": " + w).toList())).toList());
     }
 }
