@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import org.osgi.service.component.annotations.Component;
 import org.xanesml.classify.EnergyReference;
+import org.xanesml.core.Edge;
+import org.xanesml.core.Element;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
 import org.xanesml.preprocess.NormalizationResult;
@@ -17,6 +19,7 @@ import org.xanesml.preprocess.NormalizationWorkspace;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.preprocess.PreprocessingResult;
 import org.xanesml.preprocess.Preprocessor;
+import org.xanesml.preprocess.XanesShape;
 import org.xanesml.preprocess.recipe.AlreadyNormalizedPolicy;
 import org.xanesml.preprocess.recipe.NormalizeStep;
 import org.xanesml.preprocess.recipe.NormalizedOutput;
@@ -31,7 +34,9 @@ import org.xanesml.workflow.WorkItem;
 /**
  * Larch pre-edge/post-edge normalisation (org.xanesml.preprocess). The result records E0 under
  * {@link EnergyReference#E0_KEY}, so classifiers whose grid is relative to E0 can place the spectrum, and the recipe
- * under {@value #RECIPE_KEY}, so written files say how they were made.
+ * under {@value #RECIPE_KEY}, so written files say how they were made. A spectrum that shows no XANES
+ * ({@link XanesShape}: a featureless step, a ramp, an inverted edge, an edge far from the absorber's tabulated K
+ * edge) is still normalised, with the reason among the row's warnings; classification then refuses it.
  */
 @Component(service = ProcessingStep.class, property = "xanesml.step=normalise")
 public final class NormaliseStep implements ProcessingStep {
@@ -110,6 +115,11 @@ public final class NormaliseStep implements ProcessingStep {
                 b.metadata(EDGE_STEP_FIELD, String.format(Locale.ROOT, "%.6g", n.edgeStep()));
             }
             List<String> warnings = new ArrayList<>();
+            XanesShape.Result shape = n != null ? XanesShape.check(n.energyEv(), n.norm(), e0, kEdgeEv(r.current()))
+                    : XanesShape.check(result.energyEv(), result.values(), e0, kEdgeEv(r.current()));
+            if (!shape.isXanes()) {
+                warnings.add(r.id() + ": not a XANES spectrum: " + shape.reason());
+            }
             if (n != null) {
                 n.repairs().forEach(w -> warnings.add(r.id() + ": " + w));
                 n.warnings().forEach(w -> warnings.add(r.id() + ": " + w));
@@ -119,5 +129,11 @@ public final class NormaliseStep implements ProcessingStep {
             }
             return r.withNormalization(b.build(), n, e0).withWarnings(warnings);
         }));
+    }
+
+    /** @return the tabulated K-edge energy of the absorber (NaN when unknown, or for another edge) */
+    private static double kEdgeEv(Spectrum s) {
+        return s.edge().orElse(Edge.K) == Edge.K ? s.absorber().map(Element::kEdgeEnergyEv).orElse(Double.NaN)
+                : Double.NaN;
     }
 }
