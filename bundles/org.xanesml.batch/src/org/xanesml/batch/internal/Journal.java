@@ -47,7 +47,7 @@ final class Journal implements AutoCloseable {
                 StandardOpenOption.APPEND);
         Journal j = new Journal(ch, classes);
         if (fresh) {
-            j.write(String.join(",", ReportWriters.csvHeader(classes)) + "\n");
+            j.write(ReportWriters.csvHeaderLine(classes) + "\n");
         }
         return j;
     }
@@ -71,7 +71,10 @@ final class Journal implements AutoCloseable {
         channel.close();
     }
 
-    /** @return the complete rows of a journal, without their input index (set to -1) */
+    /**
+     * @return the complete rows of a journal, without their input index (set to -1); cells are read back as they
+     *         were before the writer escaped them against formulas ({@link LabelTable#split})
+     */
     static List<ReportRow> read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
