@@ -111,6 +111,25 @@ class XanesShapeTest {
     }
 
     @Test
+    void aNormalisationWhosePostEdgeLiesBelowItsPreEdgeFalls() {
+        double[] e = new double[1601];
+        double[] up = new double[e.length];
+        double[] down = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = CU_K - 200 + 0.5 * i;
+            up[i] = xanes(e[i], CU_K);
+            down[i] = 5 - up[i];
+        }
+        // Larch reports |edge step|: only the curves tell that mu fell at the E0 it was given
+        PreEdgeParameters atEdge = PreEdgeParameters.automatic().withE0(CU_K);
+        assertTrue(XanesShape.check(XanesNormalization.preEdge("up", e, up, atEdge), CU_K).isXanes());
+        XanesShape.Result r = XanesShape.check(XanesNormalization.preEdge("down", e, down, atEdge), CU_K);
+        assertTrue(r.problems().get(0).startsWith("the post-edge curve lies ")
+                && r.problems().get(0).endsWith("below the pre-edge line at E0 = 8979.0 eV: mu falls across the edge"),
+                r.reason());
+    }
+
+    @Test
     void anEdgeFarFromTheTabulatedEnergyIsNamed() {
         XanesShape.Result near = judge(CU_K - 200, CU_K + 600, 0.5, e -> xanes(e, CU_K + 25), 0.002, CU_K);
         assertTrue(near.isXanes(), near.reason());

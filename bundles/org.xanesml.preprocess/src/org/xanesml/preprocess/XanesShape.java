@@ -9,21 +9,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.xanesml.preprocess.internal.LarchFindE0;
 import org.xanesml.preprocess.internal.Select;
 
 /**
  * Whether a spectrum shows an absorption edge with XANES structure at all, so that a featureless step, a ramp, an
  * inverted edge or an edge at another element's energy is not handed to a classifier as if it were XANES. Judged on
- * edge-normalised mu from four physical signatures; every criterion is relative to the spectrum's own rise or noise,
+ * edge-normalised mu from three physical signatures; every criterion is relative to the spectrum's own rise or noise,
  * so the scale of the normalisation does not matter. Pure functions, thread-safe.
  * <ol>
  * <li><b>The edge rises.</b> The rise at E0 is the median of mu over [E0 + {@value #ABOVE_FROM_EV}, E0 +
  * {@value #WINDOW_EV}] eV (past the white line's rise, robust to oscillations) minus the lowest mu over
  * [E0 - {@value #BELOW_EV}, E0] eV. It must reach {@value #MIN_RISE_TO_NOISE} times the point-to-point noise (the
- * normaliser's own "clear edge" ratio). The same measure mirrored for a falling edge, at the steepest fall, must not
- * exceed it: a spectrum whose largest edge falls is inverted (transmission and fluorescence swapped, I0 and It
- * swapped, or a sign error).</li>
+ * normaliser's own "clear edge" ratio). Where mu falls most steeply, the median level 15..60 eV before minus the
+ * median level 15..60 eV after must not exceed the rise: a spectrum whose largest edge falls is inverted (I0 and It
+ * swapped, or a sign error); after a white line mu falls back only to the post-edge level, never to the
+ * pre-edge. On a normaliser's result the sign of Larch's edge step counts too ({@link #check(NormalizationResult,
+ * double)}).</li>
  * <li><b>There is near-edge structure.</b> Above E0 XANES is never monotonic: the white line, or the first EXAFS
  * oscillation, falls again within a few eV. The largest fall of mu within any {@value #FALL_SPAN_EV} eV inside
  * E0..E0 + {@value #WINDOW_EV} eV must exceed {@value #MIN_STRUCTURE} of the rise plus {@value #NOISE_FALLS} noise
@@ -51,6 +52,8 @@ public final class XanesShape {
     public static final double MIN_RISE_TO_NOISE = 10.0;
     /** Smallest near-edge fall, as a fraction of the rise, before the noise allowance is added. */
     public static final double MIN_STRUCTURE = 0.02;
+    /** Half-width of the means whose difference locates the steepest fall, eV. */
+    public static final double SLOPE_EV = 5.0;
     /** Span within which a fall counts as structure, eV. */
     public static final double FALL_SPAN_EV = 15.0;
     /** Noise sigmas added to the structure threshold: noise alone makes falls of this size. */
@@ -66,7 +69,8 @@ public final class XanesShape {
      *
      * @param e0Ev         the edge energy the spectrum was judged at, eV
      * @param rise         mu above minus below the edge at E0 (NaN when the data do not reach both levels)
-     * @param fall         the same mirrored at the steepest fall (NaN when the data do not reach both levels)
+     * @param fall         at the steepest fall, the median level before it minus the median level after it, over the
+     *                     same distances as the rise (NaN when the data do not reach both levels)
      * @param noise        point-to-point noise sigma of mu
      * @param structure    the largest near-edge fall within {@link #FALL_SPAN_EV}
      * @param edgeOffsetEv E0 minus the tabulated edge energy, NaN when none was given
@@ -90,7 +94,7 @@ public final class XanesShape {
     }
 
     /**
-     * @param energyEv        increasing energies, eV (at least {@link LarchFindE0#MIN_POINTS})
+     * @param energyEv        increasing energies, eV
      * @param mu              edge-normalised mu at those energies
      * @param e0Ev            the edge energy, eV (the normaliser's, or Larch's find_e0)
      * @param tabulatedEdgeEv the absorber's tabulated edge energy, eV, or NaN when unknown
@@ -103,17 +107,9 @@ public final class XanesShape {
         double noise = Select.noiseSigma(mu);
         double rise = median(energyEv, mu, e0Ev + ABOVE_FROM_EV, e0Ev + WINDOW_EV)
                 - min(energyEv, mu, e0Ev - BELOW_EV, e0Ev);
-        double fall = Double.NaN;
-        double fallAtEv = Double.NaN;
-        if (energyEv.length >= LarchFindE0.MIN_POINTS) {
-            double[] negated = new double[mu.length];
-            for (int i = 0; i < mu.length; i++) {
-                negated[i] = -mu[i];
-            }
-            fallAtEv = LarchFindE0.findE0("inverted", energyEv, negated);
-            fall = median(energyEv, mu, fallAtEv - WINDOW_EV, fallAtEv - ABOVE_FROM_EV)
-                    - min(energyEv, mu, fallAtEv, fallAtEv + BELOW_EV);
-        }
+        double fallAtEv = steepestFallEv(energyEv, mu);
+        double fall = median(energyEv, mu, fallAtEv - WINDOW_EV, fallAtEv - ABOVE_FROM_EV)
+                - median(energyEv, mu, fallAtEv + ABOVE_FROM_EV, fallAtEv + WINDOW_EV);
         double structure = structure(energyEv, mu, e0Ev);
         double offset = e0Ev - tabulatedEdgeEv;
         if (fall >= MIN_RISE_TO_NOISE * noise && !(fall <= rise)) {
@@ -123,7 +119,10 @@ public final class XanesShape {
             problems.add(String.format(Locale.ROOT, "the data (%.1f..%.1f eV) do not reach from below E0 = %.1f eV"
                     + " to %.0f eV above it, so no edge can be seen", energyEv[0], energyEv[energyEv.length - 1],
                     e0Ev, ABOVE_FROM_EV));
-        } else if (!(rise >= MIN_RISE_TO_NOISE * noise) || !(rise > 0)) {
+        } else if (!(rise > 0)) {
+            problems.add(String.format(Locale.ROOT, "mu does not rise across E0 = %.1f eV (it changes by %.3g)", e0Ev,
+                    rise));
+        } else if (!(rise >= MIN_RISE_TO_NOISE * noise)) {
             problems.add(String.format(Locale.ROOT, "no clear edge at E0 = %.1f eV: mu rises by %.3g, %.1f times"
                     + " its noise (at least %.0f expected)", e0Ev, rise, rise / noise, MIN_RISE_TO_NOISE));
         } else if (!(structure > MIN_STRUCTURE * rise + NOISE_FALLS * noise)) {
@@ -137,6 +136,65 @@ public final class XanesShape {
                     + " (at most %.0f eV expected)", e0Ev, offset, tabulatedEdgeEv, MAX_EDGE_OFFSET_EV));
         }
         return new Result(e0Ev, rise, fall, noise, structure, offset, problems);
+    }
+
+    /**
+     * The check of a normaliser's result: its norm at its E0, and also the sign of its edge step, which Larch's
+     * {@code pre_edge} reports as an absolute value: a post-edge curve below the pre-edge line at E0 means mu falls
+     * across the edge (a blank, or I0 and It swapped), however the normalised curve then looks.
+     */
+    public static Result check(NormalizationResult r, double tabulatedEdgeEv) {
+        double[] energy = r.energyEv();
+        Result shape = check(energy, r.norm(), r.e0Ev(), tabulatedEdgeEv);
+        int at = 0;
+        for (int i = 1; i < energy.length; i++) {
+            if (Math.abs(energy[i] - r.e0Ev()) < Math.abs(energy[at] - r.e0Ev())) {
+                at = i;
+            }
+        }
+        double signedStep = r.postEdge()[at] - r.preEdge()[at];
+        if (!(signedStep < 0)) {
+            return shape;
+        }
+        List<String> problems = new ArrayList<>();
+        problems.add(String.format(Locale.ROOT, "the post-edge curve lies %.3g below the pre-edge line at E0 = %.1f"
+                + " eV: mu falls across the edge", -signedStep, r.e0Ev()));
+        problems.addAll(shape.problems());
+        return new Result(shape.e0Ev(), shape.rise(), shape.fall(), shape.noise(), shape.structure(),
+                shape.edgeOffsetEv(), problems);
+    }
+
+    /**
+     * @return the energy where mu falls most steeply: the largest drop from the mean over the {@value #SLOPE_EV} eV
+     *         before a point to the mean over the {@value #SLOPE_EV} eV from it on (means, so that one glitch does not
+     *         decide); NaN when no point has data on both sides
+     */
+    static double steepestFallEv(double[] energyEv, double[] mu) {
+        int n = energyEv.length;
+        double[] sum = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            sum[i + 1] = sum[i] + mu[i];
+        }
+        double best = Double.NaN;
+        double steepest = 0;
+        int lo = 0;
+        int hi = 0;
+        for (int i = 0; i < n; i++) {
+            while (energyEv[lo] < energyEv[i] - SLOPE_EV) {
+                lo++;
+            }
+            while (hi < n && energyEv[hi] <= energyEv[i] + SLOPE_EV) {
+                hi++;
+            }
+            if (lo < i) {
+                double drop = (sum[i] - sum[lo]) / (i - lo) - (sum[hi] - sum[i]) / (hi - i);
+                if (drop > steepest) {
+                    steepest = drop;
+                    best = energyEv[i];
+                }
+            }
+        }
+        return best;
     }
 
     /**

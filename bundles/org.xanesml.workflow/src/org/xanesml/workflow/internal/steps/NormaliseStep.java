@@ -115,7 +115,7 @@ public final class NormaliseStep implements ProcessingStep {
                 b.metadata(EDGE_STEP_FIELD, String.format(Locale.ROOT, "%.6g", n.edgeStep()));
             }
             List<String> warnings = new ArrayList<>();
-            XanesShape.Result shape = n != null ? XanesShape.check(n.energyEv(), n.norm(), e0, kEdgeEv(r.current()))
+            XanesShape.Result shape = n != null ? XanesShape.check(n, kEdgeEv(r.current()))
                     : XanesShape.check(result.energyEv(), result.values(), e0, kEdgeEv(r.current()));
             if (!shape.isXanes()) {
                 warnings.add(r.id() + ": not a XANES spectrum: " + shape.reason());
