@@ -299,6 +299,7 @@ class UntrustedModelTest {
         String element = refused(withDescriptor(d -> d.element = "Xx", null));
         assertTrue(element.contains("names no real element"), element);
         assertTrue(refused(withDescriptor(d -> d.recipe = null, null)).contains("has no recipe"));
+        assertTrue(refused(withDescriptor(d -> d.versions = null, null)).contains("does not say which Weka version"));
         assertTrue(refused(withDescriptor(d -> d.learner.kind = null, null)).contains("incomplete"));
         String features = refused(withDescriptor(d -> {
             int n = d.recipe.gridEv.length - 1;

@@ -354,7 +354,10 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
                     + d.payload.sha256 + " (file damaged or tampered with)");
         }
         String built = d.versions == null ? null : d.versions.weka;
-        if (built == null || !majorMinor(built).equals(majorMinor(weka.core.Version.VERSION))) {
+        if (built == null) {
+            throw new InvalidModelException(where + ": the descriptor does not say which Weka version built the model");
+        }
+        if (!majorMinor(built).equals(majorMinor(weka.core.Version.VERSION))) {
             throw new InvalidModelException(where + ": model was built with Weka " + built + ", runtime is Weka "
                     + weka.core.Version.VERSION + " (serialized classifiers only load within one major.minor)");
         }
