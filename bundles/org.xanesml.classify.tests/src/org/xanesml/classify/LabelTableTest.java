@@ -54,4 +54,10 @@ class LabelTableTest {
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LabelTable.Filter.parse("no-equals-sign"));
     }
+
+    @Test
+    void splitUndoesTheFormulaEscapingOfXanesmlsOwnTables() {
+        assertEquals(List.of("=x", "'-1.5", "'=y", "-2", "a,b", "'plain"),
+                LabelTable.split("'=x,'-1.5,''=y,-2,\"a,b\",'plain"));
+    }
 }

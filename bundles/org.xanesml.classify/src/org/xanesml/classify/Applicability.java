@@ -13,9 +13,14 @@ package org.xanesml.classify;
  * @param reason  human-readable reason, naming the spectrum and the model's expectation
  */
 public record Applicability(Verdict verdict, double score, String reason) {
-    /** The possible decisions. */
+    /**
+     * The possible decisions. {@link #NOT_XANES}: the data show no absorption edge with XANES structure (a featureless
+     * step, a ramp, an inverted edge, or an edge far from the element's tabulated energy, see
+     * {@link org.xanesml.preprocess.XanesShape}); no class is given.
+     */
     public enum Verdict {
-        IN_DOMAIN, WRONG_ELEMENT, WRONG_EDGE, GRID_NOT_COVERED, MISSING_REFERENCE_ENERGY, UNLIKE_TRAINING_DATA;
+        IN_DOMAIN, WRONG_ELEMENT, WRONG_EDGE, GRID_NOT_COVERED, MISSING_REFERENCE_ENERGY, UNLIKE_TRAINING_DATA,
+        NOT_XANES;
 
         public boolean inDomain() {
             return this == IN_DOMAIN;

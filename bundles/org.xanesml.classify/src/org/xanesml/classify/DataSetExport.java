@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.xanesml.classify.internal.WekaData;
+import org.xanesml.core.CsvCells;
 
 import weka.core.Instances;
 import weka.core.converters.ArffSaver;
@@ -47,7 +48,7 @@ public final class DataSetExport {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             StringBuilder h = new StringBuilder("id,group,split,class");
             for (int i = 0; i < recipe.featureCount(); i++) {
-                h.append(',').append(recipe.featureName(i));
+                h.append(',').append(CsvCells.cell(recipe.featureName(i)));
             }
             w.write(h.toString());
             w.newLine();
@@ -66,6 +67,6 @@ public final class DataSetExport {
     }
 
     private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CsvCells.cell(s);
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.xanesml.core.CsvCells;
 
 /**
  * A labels table (CSV, header row): an id column matching spectrum ids or file names without extension, one label
@@ -143,7 +144,10 @@ public record LabelTable(Path file, String column, Map<String, String> labels, M
         return out;
     }
 
-    /** Splits one CSV line, honouring double quotes. */
+    /**
+     * Splits one CSV line, honouring double quotes, and undoes the formula escaping xanesml's CSV writers apply
+     * ({@link CsvCells#unescape}), so that the tables and journals xanesml writes read back exactly.
+     */
     public static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -162,13 +166,13 @@ public record LabelTable(Path file, String column, Map<String, String> labels, M
             } else if (c == '"') {
                 quoted = true;
             } else if (c == ',') {
-                out.add(cell.toString());
+                out.add(CsvCells.unescape(cell.toString()));
                 cell.setLength(0);
             } else {
                 cell.append(c);
             }
         }
-        out.add(cell.toString());
+        out.add(CsvCells.unescape(cell.toString()));
         return out;
     }
 

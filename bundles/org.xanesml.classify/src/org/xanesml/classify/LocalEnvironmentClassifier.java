@@ -11,12 +11,17 @@ import java.util.Objects;
 import org.xanesml.core.Edge;
 import org.xanesml.core.Element;
 import org.xanesml.core.Spectrum;
+import org.xanesml.preprocess.PreprocessingException;
+import org.xanesml.preprocess.XanesNormalization;
+import org.xanesml.preprocess.XanesShape;
 
 /**
  * Classifies spectra with a model bundle and says whether each answer applies: a spectrum of another element or
- * edge, one whose energy range does not cover the model's grid, one lacking the reference energy, or one unlike the
- * training data (domain score above 1) is flagged out of domain with the reason. Not thread-safe (Weka classifiers
- * keep scratch state): give each thread its own instance via {@link #copyForThread()}.
+ * edge, one whose energy range does not cover the model's grid, one lacking the reference energy, one unlike the
+ * training data (domain score above 1), or one that is no XANES spectrum at all ({@link XanesShape}: no rising edge,
+ * no near-edge structure, or an edge far from the element's tabulated energy) is flagged out of domain with the
+ * reason. Not thread-safe (Weka classifiers keep scratch state): give each thread its own instance via
+ * {@link #copyForThread()}.
  */
 public final class LocalEnvironmentClassifier {
     /** How far (eV) a reference energy may lie outside the training range and still count as the same edge. */
@@ -83,18 +88,50 @@ public final class LocalEnvironmentClassifier {
                     "%s: data %.1f..%.1f eV leave %d of the model's %d grid points uncovered", s.id(),
                     s.minEnergyEv(), s.maxEnergyEv(), uncovered, model.recipe().gridSize()));
         }
+        XanesShape.Result shape;
+        try {
+            shape = shape(s);
+        } catch (FeatureException e) {
+            return rejected(s, Applicability.Verdict.MISSING_REFERENCE_ENERGY, e.getMessage());
+        } catch (PreprocessingException e) {
+            return rejected(s, Applicability.Verdict.NOT_XANES, e.getMessage());
+        }
         double[] x = extractor.extract(s);
         double[] p = model.probabilities(x);
         ApplicabilityDomain.Score score = bundle.domain().score(x);
         if (!(score.combined() <= 1.0)) {
+            // the distance verdict came first and keeps its probabilities; a shape problem is added, not hidden
             return new Prediction(s.id(), classes, p, new Applicability(Applicability.Verdict.UNLIKE_TRAINING_DATA,
                     score.combined(), String.format(Locale.ROOT,
-                            "%s: distance score %.2f exceeds 1 (T2 %.1f of limit %.1f, residual %.1f of limit %.1f)",
+                            "%s: distance score %.2f exceeds 1 (T2 %.1f of limit %.1f, residual %.1f of limit %.1f)%s",
                             s.id(), score.combined(), score.t2(), bundle.domain().t2Limit(), score.q(),
-                            bundle.domain().qLimit())));
+                            bundle.domain().qLimit(), shape.isXanes() ? "" : "; not XANES: " + shape.reason())));
+        }
+        if (!shape.isXanes()) {
+            return rejected(s, Applicability.Verdict.NOT_XANES, s.id() + ": not a XANES spectrum: " + shape.reason());
         }
         return new Prediction(s.id(), classes, p,
                 new Applicability(Applicability.Verdict.IN_DOMAIN, score.combined(), "within the training domain"));
+    }
+
+    /**
+     * The shape check at the E0 preprocessing recorded, or Larch's find_e0 when there is none; the edge position is
+     * judged against this model's element when the model is for its K edge.
+     */
+    private XanesShape.Result shape(Spectrum s) {
+        String recorded = s.metadata(EnergyReference.E0_KEY).orElse(null);
+        double e0;
+        if (recorded == null) {
+            e0 = XanesNormalization.findE0(s);
+        } else {
+            try {
+                e0 = Double.parseDouble(recorded.strip());
+            } catch (NumberFormatException e) {
+                throw new FeatureException(s.id() + ": metadata '" + EnergyReference.E0_KEY + "' = '" + recorded
+                        + "' is not a number of eV");
+            }
+        }
+        return XanesShape.check(s.energyEv(), s.mu(), e0, edge == Edge.K ? element.kEdgeEnergyEv() : Double.NaN);
     }
 
     /**

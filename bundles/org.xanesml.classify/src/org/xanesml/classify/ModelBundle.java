@@ -8,8 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -35,29 +33,43 @@ import jakarta.xml.bind.Marshaller;
 
 import org.glassfish.jaxb.runtime.v2.JAXBContextFactory;
 
+import org.xanesml.classify.internal.WekaHeaders;
+import org.xanesml.core.Edge;
+import org.xanesml.core.Element;
+
 import weka.classifiers.Classifier;
-import weka.core.SerializationHelper;
 
 /**
  * A model file: a zip holding {@value #DESCRIPTOR_ENTRY} (the {@link ModelDescriptor}) and {@value #PAYLOAD_ENTRY}
- * (the serialized Weka classifier), nothing else. Reading verifies the format version, the Weka major.minor
- * version and the payload's SHA-256 before deserialising it through an allow-list filter, so a tampered or foreign
- * payload is refused without running its code.
+ * (the serialized Weka classifier), nothing else. A model file is never trusted: reading refuses other, repeated or
+ * oversized entries (counting bytes as they are inflated), checks the descriptor (format and Weka version, element,
+ * edge, task, classes, recipe, domain) and the payload's SHA-256 before deserialising it through an allow-list and
+ * resource limits ({@link ModelPayload}), and then checks the classifier against the descriptor: its class, that it
+ * is trained, and that the classes and the number of features it was trained on are the descriptor's.
  */
 public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, ApplicabilityDomain domain) {
     public static final String DESCRIPTOR_ENTRY = "descriptor.xml";
     public static final String PAYLOAD_ENTRY = "model.weka";
-    /** Zip entries larger than this are refused (a shipped model is < 5 MB; this bounds a zip bomb). */
-    static final long MAX_ENTRY_BYTES = 256L << 20;
+    /**
+     * Largest descriptor, counted while it is inflated: the shipped descriptors are under 60 KB, so a few MB leave
+     * room for long grids and many candidates without admitting a descriptor padded to hundreds of MB.
+     */
+    static final long MAX_DESCRIPTOR_BYTES = 4L << 20;
+    /** Largest payload, counted while it is inflated (the largest shipped one, the Fe CN vote, is 13.2 MB). */
+    static final long MAX_PAYLOAD_BYTES = 64L << 20;
     /**
      * What a payload may contain: Weka's classifier, core and filter classes (SMO stores its standardisation filter),
-     * java.lang boxes and java.util collections; everything else, including other Weka packages such as the GUI,
-     * is rejected (java.util.* is needed for Weka's collections; it admits no class outside java.util, so a
-     * PriorityQueue/HashMap gadget still fails on its foreign comparator or key). Limits bound depth, references
-     * and array sizes against resource exhaustion.
+     * java.lang boxes and the java.util classes Weka models hold (measured over every learner xanesml trains:
+     * ArrayList, BitSet, HashMap, Hashtable, Random, and Map.Entry tables); everything else, including other Weka
+     * packages such as the GUI and java.util's other collections (HashSet, PriorityQueue, TreeMap), is rejected. The
+     * outer limits here are the largest any payload gets; {@link ModelPayload} applies the finer ones (depth 100
+     * except for a perceptron's neuron chain, 4 million objects, collections nested at most 3 deep, hash tables of at
+     * most 4,096 slots, 20 s).
      */
-    public static final String PAYLOAD_FILTER = "maxdepth=200;maxrefs=2000000;maxbytes=268435456;maxarray=50000000;"
-            + "weka.classifiers.**;weka.core.**;weka.filters.**;weka.estimators.**;java.lang.*;java.util.*;!*";
+    public static final String PAYLOAD_FILTER = "maxdepth=" + ModelPayload.MAX_DEPTH_PERCEPTRON + ";maxrefs="
+            + ModelPayload.MAX_OBJECTS + ";maxbytes=" + MAX_PAYLOAD_BYTES + ";maxarray=" + ModelPayload.MAX_ARRAY + ";"
+            + "weka.classifiers.**;weka.core.**;weka.filters.**;weka.estimators.**;java.lang.*;java.util.ArrayList;"
+            + "java.util.BitSet;java.util.HashMap;java.util.Hashtable;java.util.Random;java.util.Map$Entry;!*";
 
     public ModelBundle {
         Objects.requireNonNull(descriptor, "descriptor");
@@ -156,9 +168,18 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
                 throw new InvalidModelException(where + ": root element is not xanesmlModel");
             }
             return d;
-        } catch (JAXBException | javax.xml.stream.XMLStreamException e) {
-            throw new InvalidModelException(where + ": descriptor.xml is not a valid model descriptor: " + e, e);
+        } catch (JAXBException e) {
+            Throwable why = e.getLinkedException() != null ? e.getLinkedException() : e;
+            throw new InvalidModelException(where + ": descriptor.xml is not a valid model descriptor ("
+                    + oneLine(why.getMessage()) + ")", e);
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new InvalidModelException(where + ": descriptor.xml is not well-formed XML (" + oneLine(e.getMessage())
+                    + ")", e);
         }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "no details" : message.replaceAll("\\s+", " ").strip();
     }
 
     private static JAXBContext context() throws JAXBException {
@@ -175,38 +196,148 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
 
     /** Reads and verifies a model from a stream (e.g. a bundle resource); {@code where} names it in errors. */
     public static ModelBundle read(InputStream in, String where) throws IOException {
+        Entries entries = entries(in, where);
+        ModelDescriptor d = parseDescriptor(entries.descriptor(), where);
+        verify(d, entries.payload(), where);
+        Described described = described(d, where);
+        Classifier c = deserialize(entries.payload(), where);
+        checkPayload(c, d, described, where);
+        TrainedModel m = new TrainedModel(c, described.recipe(), d.classes, described.learner());
+        return new ModelBundle(d, m, described.domain());
+    }
+
+    /** The two entries' bytes. */
+    private record Entries(byte[] descriptor, byte[] payload) {
+    }
+
+    /** The descriptor's sections as the objects they stand for. */
+    private record Described(FeatureRecipe recipe, LearnerSpec learner, ApplicabilityDomain domain) {
+    }
+
+    /**
+     * Reads the zip entry by entry: a name other than the two, a name seen before (a second descriptor would
+     * otherwise replace the first), or more inflated bytes than the entry may have are refused at once, before
+     * anything else is read.
+     */
+    private static Entries entries(InputStream in, String where) throws IOException {
         byte[] xml = null;
         byte[] payload = null;
         try (ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                byte[] content = readBounded(zip, where + "!" + e.getName());
-                switch (e.getName()) {
-                    case DESCRIPTOR_ENTRY -> xml = content;
-                    case PAYLOAD_ENTRY -> payload = content;
-                    default -> throw new InvalidModelException(where + ": unexpected entry '" + e.getName()
+                String name = e.getName();
+                boolean descriptor = DESCRIPTOR_ENTRY.equals(name);
+                if (!descriptor && !PAYLOAD_ENTRY.equals(name)) {
+                    throw new InvalidModelException(where + ": unexpected entry '" + name.replaceAll("\\p{Cntrl}", "?")
                             + "'; a model holds only " + DESCRIPTOR_ENTRY + " and " + PAYLOAD_ENTRY);
                 }
+                if (descriptor ? xml != null : payload != null) {
+                    throw new InvalidModelException(where + ": " + name + " appears twice in the zip; a model holds"
+                            + " each entry once");
+                }
+                byte[] content = readBounded(zip, where, name, descriptor ? MAX_DESCRIPTOR_BYTES : MAX_PAYLOAD_BYTES);
+                if (descriptor) {
+                    xml = content;
+                } else {
+                    payload = content;
+                }
             }
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new InvalidModelException(where + ": the zip archive is damaged or truncated (" + e.getMessage()
+                    + ")", e);
         }
         if (xml == null || payload == null) {
-            throw new InvalidModelException(where + ": missing " + (xml == null ? DESCRIPTOR_ENTRY : PAYLOAD_ENTRY));
+            throw new InvalidModelException(where + ": missing " + (xml == null ? DESCRIPTOR_ENTRY : PAYLOAD_ENTRY)
+                    + " (not a model file?)");
         }
-        ModelDescriptor d = parseDescriptor(xml, where);
-        verify(d, payload, where);
-        Classifier c = deserialize(payload, where);
-        if (!c.getClass().getName().equals(d.payload.className)) {
-            throw new InvalidModelException(where + ": payload is a " + c.getClass().getName()
+        return new Entries(xml, payload);
+    }
+
+    /**
+     * Checks that the descriptor names a real element, edge and task and distinct classes, and builds its recipe,
+     * learner and domain; a missing section or a value out of range is refused with what it is.
+     */
+    private static Described described(ModelDescriptor d, String where) throws InvalidModelException {
+        for (Object[] section : new Object[][] { { d.element, "element" }, { d.edge, "edge" }, { d.task, "task" },
+                { d.recipe, "recipe" }, { d.learner, "learner" }, { d.domain, "domain" } }) {
+            if (section[0] == null) {
+                throw new InvalidModelException(where + ": " + DESCRIPTOR_ENTRY + " has no " + section[1]);
+            }
+        }
+        try {
+            Element.ofSymbol(d.element);
+            Edge.ofName(d.edge);
+            Task.valueOf(d.task);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(where + ": " + DESCRIPTOR_ENTRY + " names no real element, edge or task ("
+                    + d.element + " " + d.edge + ", " + d.task + ")", e);
+        }
+        if (d.classes.size() < 2 || new java.util.HashSet<>(d.classes).size() != d.classes.size()
+                || d.classes.contains(null)) {
+            throw new InvalidModelException(where + ": " + DESCRIPTOR_ENTRY + " must list two or more distinct classes,"
+                    + " it lists " + d.classes);
+        }
+        // JAXB leaves absent elements null
+        boolean complete = d.recipe.reference != null && d.recipe.gridEv != null && d.learner.kind != null
+                && d.learner.params.stream().allMatch(p -> p.name != null) && d.domain.mean != null
+                && d.domain.scale != null && d.domain.axes.stream().allMatch(x -> x.values != null);
+        if (!complete) {
+            throw new InvalidModelException(where + ": " + DESCRIPTOR_ENTRY + " has an incomplete recipe, learner or"
+                    + " domain");
+        }
+        FeatureRecipe recipe;
+        LearnerSpec learner;
+        ApplicabilityDomain domain;
+        try {
+            recipe = d.recipe.toRecipe();
+            learner = d.learner.toSpec();
+            domain = d.domain.toDomain();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(where + ": " + DESCRIPTOR_ENTRY + " has an invalid recipe, learner or"
+                    + " domain (" + e.getMessage() + ")", e);
+        }
+        int f = recipe.featureCount();
+        if (domain.mean().length != f || domain.scale().length != f
+                || java.util.Arrays.stream(domain.components()).anyMatch(axis -> axis.length != f)) {
+            throw new InvalidModelException(where + ": domain has " + domain.mean().length + " features, recipe " + f);
+        }
+        return new Described(recipe, learner, domain);
+    }
+
+    /**
+     * The classifier must be what the descriptor says: its class, the class the descriptor's learner builds, trained,
+     * on the descriptor's classes in its order (swapped labels would swap every answer) and on as many features as
+     * the recipe makes.
+     */
+    private static void checkPayload(Classifier c, ModelDescriptor d, Described described, String where)
+            throws InvalidModelException {
+        String actual = c.getClass().getName();
+        if (!actual.equals(d.payload.className)) {
+            throw new InvalidModelException(where + ": " + PAYLOAD_ENTRY + " holds a " + actual
                     + " but the descriptor says " + d.payload.className);
         }
-        FeatureRecipe recipe = d.recipe.toRecipe();
-        TrainedModel m = new TrainedModel(c, recipe, d.classes, d.learner.toSpec());
-        ApplicabilityDomain dom = d.domain.toDomain();
-        if (dom.mean().length != recipe.featureCount()) {
-            throw new InvalidModelException(where + ": domain has " + dom.mean().length + " features, recipe "
-                    + recipe.featureCount());
+        String built = described.learner().newClassifier().getClass().getName();
+        if (!actual.equals(built)) {
+            throw new InvalidModelException(where + ": the descriptor's learner " + d.learner.kind + " trains a "
+                    + built + " but " + PAYLOAD_ENTRY + " holds a " + actual);
         }
-        return new ModelBundle(d, m, dom);
+        WekaHeaders.Header h;
+        try {
+            h = WekaHeaders.of(c).orElseThrow(() -> new InvalidModelException(where + ": " + PAYLOAD_ENTRY
+                    + " holds an untrained " + c.getClass().getSimpleName()));
+        } catch (WekaHeaders.UnreadableHeaderException e) {
+            throw new InvalidModelException(where + ": " + PAYLOAD_ENTRY + " cannot be checked against the"
+                    + " descriptor: " + e.getMessage(), e);
+        }
+        if (!h.classes().equals(d.classes)) {
+            throw new InvalidModelException(where + ": the descriptor lists the classes " + d.classes + " but the"
+                    + " classifier was trained on " + h.classes());
+        }
+        int features = described.recipe().featureCount();
+        if (h.attributes() != features + 1) {
+            throw new InvalidModelException(where + ": the recipe makes " + features + " features but the classifier"
+                    + " was trained on " + (h.attributes() - 1));
+        }
     }
 
     static void verify(ModelDescriptor d, byte[] payload, String where) throws InvalidModelException {
@@ -223,7 +354,10 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
                     + d.payload.sha256 + " (file damaged or tampered with)");
         }
         String built = d.versions == null ? null : d.versions.weka;
-        if (built == null || !majorMinor(built).equals(majorMinor(weka.core.Version.VERSION))) {
+        if (built == null) {
+            throw new InvalidModelException(where + ": the descriptor does not say which Weka version built the model");
+        }
+        if (!majorMinor(built).equals(majorMinor(weka.core.Version.VERSION))) {
             throw new InvalidModelException(where + ": model was built with Weka " + built + ", runtime is Weka "
                     + weka.core.Version.VERSION + " (serialized classifiers only load within one major.minor)");
         }
@@ -234,33 +368,23 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
         return p.length >= 2 ? p[0] + "." + p[1] : v;
     }
 
-    /** Deserialises a Weka classifier through {@link #PAYLOAD_FILTER}. */
-    static Classifier deserialize(byte[] payload, String where) throws InvalidModelException {
-        try (ObjectInputStream ois = SerializationHelper.getObjectInputStream(new ByteArrayInputStream(payload))) {
-            ois.setObjectInputFilter(ObjectInputFilter.Config.createFilter(PAYLOAD_FILTER));
-            Object o = ois.readObject();
-            if (!(o instanceof Classifier c)) {
-                throw new InvalidModelException(where + ": payload is a " + o.getClass().getName()
-                        + ", not a Weka classifier");
-            }
-            return c;
-        } catch (java.io.InvalidClassException e) {
-            throw new InvalidModelException(where + ": payload refused by the deserialisation allow-list: "
-                    + e.getMessage(), e);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            throw new InvalidModelException(where + ": payload cannot be deserialised: " + e, e);
-        }
+    /** Deserialises a Weka classifier through {@link #PAYLOAD_FILTER} and the limits of {@link ModelPayload}. */
+    static Classifier deserialize(byte[] payload, String where) throws IOException {
+        return ModelPayload.read(payload, where, ModelPayload.TIME_LIMIT);
     }
 
-    private static byte[] readBounded(InputStream in, String where) throws IOException {
+    /** Reads an entry as a stream, refusing it as soon as the running count of inflated bytes passes {@code max}. */
+    private static byte[] readBounded(InputStream in, String where, String entry, long max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         long total = 0;
         int n;
         while ((n = in.read(buf)) > 0) {
             total += n;
-            if (total > MAX_ENTRY_BYTES) {
-                throw new InvalidModelException(where + ": entry exceeds " + MAX_ENTRY_BYTES + " bytes");
+            if (total > max) {
+                throw new InvalidModelException(String.format(java.util.Locale.ROOT, "%s: %s inflates to more than"
+                        + " %d MB, the limit for a model's %s", where, entry, max >> 20,
+                        DESCRIPTOR_ENTRY.equals(entry) ? "descriptor" : "classifier"));
             }
             out.write(buf, 0, n);
         }

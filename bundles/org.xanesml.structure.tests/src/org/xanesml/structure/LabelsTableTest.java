@@ -113,6 +113,15 @@ class LabelsTableTest {
         assertEquals("plain", LabelsTable.csvCell("plain"));
     }
 
+    @Test
+    void cellsThatWouldStartAFormulaAreEscapedButNumbersAreNot() {
+        // a structure file named like a formula ends up in the id and source columns
+        assertEquals("'=HYPERLINK(1)", LabelsTable.csvCell("=HYPERLINK(1)"));
+        assertEquals("\"'=SUM(1,2)\"", LabelsTable.csvCell("=SUM(1,2)"));
+        assertEquals("'-site", LabelsTable.csvCell("-site"));
+        assertEquals("-1.25", LabelsTable.csvCell("-1.25"));
+    }
+
     private static void add(TarArchiveOutputStream tar, String name, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         TarArchiveEntry e = new TarArchiveEntry(name);

@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.xanesml.core.CsvCells;
+
 /**
  * The labels of a whole collection as one CSV table, one row a site, sorted by id so reruns diff cleanly. This is
  * what the batch command {@code labels} calls:
@@ -130,11 +132,8 @@ public final class LabelsTable {
         out.write('\n');
     }
 
-    /** @return the cell quoted per RFC 4180 when it holds a comma, quote or line break */
+    /** @return the cell escaped against spreadsheet formulas and quoted per RFC 4180 ({@link CsvCells#cell}) */
     static String csvCell(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
+        return CsvCells.cell(cell);
     }
 }

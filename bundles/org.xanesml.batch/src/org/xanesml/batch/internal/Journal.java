@@ -62,9 +62,10 @@ final class Journal implements AutoCloseable {
                 StandardOpenOption.APPEND);
         Journal j = new Journal(ch, classes);
         if (fresh) {
-            String header = String.join(",", ReportWriters.csvHeader(classes));
+            String header = ReportWriters.csvHeaderLine(classes);
             j.write((identity == null ? header : identity.line() + HEADER_FIELD
-                    + URLEncoder.encode(header, StandardCharsets.UTF_8)) + "\n");
+                    + URLEncoder.encode(header, StandardCharsets.UTF_8)) + "
+");
         }
         return j;
     }
@@ -88,7 +89,10 @@ final class Journal implements AutoCloseable {
         channel.close();
     }
 
-    /** @return the complete rows of a journal, without their input index (set to -1) */
+    /**
+     * @return the complete rows of a journal, without their input index (set to -1); cells are read back as they
+     *         were before the writer escaped them against formulas ({@link LabelTable#split})
+     */
     static List<ReportRow> read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));

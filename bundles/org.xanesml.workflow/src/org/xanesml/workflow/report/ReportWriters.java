@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.xanesml.core.CsvCells;
+
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
@@ -70,28 +72,34 @@ public final class ReportWriters {
         return h;
     }
 
-    /** One CSV line (without line end), quoting as RFC 4180 asks. */
+    /** The CSV header line of {@link #csvRow} (without line end), cells written as {@link CsvCells#cell}. */
+    public static String csvHeaderLine(List<String> classes) {
+        return line(csvHeader(classes));
+    }
+
+    /**
+     * One CSV line (without line end): cells that a spreadsheet would read as a formula (a file named
+     * {@code =HYPERLINK(...).xdi}) are escaped, numbers are not, and cells are quoted as RFC 4180 asks; see
+     * {@link CsvCells}.
+     */
     public static String csvRow(ReportRow r, List<String> classes) {
         List<String> v = new ArrayList<>(List.of(r.source(), r.id(), r.element(), r.edge(), r.status().name(),
                 r.predicted(), r.predicted().isEmpty() ? "" : num(r.probability(r.predicted()))));
         classes.forEach(c -> v.add(num(r.probability(c))));
         v.addAll(List.of(r.verdict(), num(r.domainScore()), ProcessingFields.e0(r.e0Ev()),
                 ProcessingFields.edgeStep(r.edgeStep()), String.join(" | ", r.warnings()), r.error(), r.reason()));
+        return line(v);
+    }
+
+    private static String line(List<String> cells) {
         StringBuilder sb = new StringBuilder();
-        for (String s : v) {
+        for (String s : cells) {
             if (sb.length() > 0) {
                 sb.append(',');
             }
-            sb.append(csvQuote(s));
+            sb.append(CsvCells.cell(s));
         }
         return sb.toString();
-    }
-
-    static String csvQuote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     static String num(double d) {
@@ -101,7 +109,7 @@ public final class ReportWriters {
     private static void csv(Report report, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         List<String> classes = classes(report);
-        w.write(String.join(",", csvHeader(classes)));
+        w.write(csvHeaderLine(classes));
         w.write('\n');
         for (ReportRow r : report.rows()) {
             w.write(csvRow(r, classes));

@@ -131,6 +131,13 @@ class SessionLogicTest {
     }
 
     @Test
+    void csvCellsThatWouldStartAFormulaAreEscapedButNumbersAreNot() {
+        assertEquals("\"'=HYPERLINK(\"\"x\"\").xdi\"", BatchCsv.quote("=HYPERLINK(\"x\").xdi"));
+        assertEquals("'@x", BatchCsv.quote("@x"));
+        assertEquals("-7.56e-3", BatchCsv.quote("-7.56e-3"));
+    }
+
+    @Test
     void sessionRoundTripKeepsFilesParametersAndModels(@TempDir Path dir) throws IOException {
         AnalysisEntry e = SpectrumFiles.read(SharedData.require(CUO)).get(0);
         AnalysisEntry tuned = analysis.renormalise(e, e.parameters().withE0(8985.0).withNnorm(1)

@@ -7,9 +7,10 @@ package org.xanesml.ui.internal.session;
 import java.util.List;
 import java.util.Locale;
 
+import org.xanesml.core.CsvCells;
 import org.xanesml.workflow.ProcessingFields;
 
-/** The batch table as CSV (RFC 4180 quoting), the columns the operator sees. */
+/** The batch table as CSV (formula-escaped, RFC 4180 quoting: {@link CsvCells}), the columns the operator sees. */
 public final class BatchCsv {
     public static final List<String> HEADER = List.of("file", "element", "model", "prediction", "probability",
             "verdict", "reason", "e0_eV", "edge_step", "warnings");
@@ -58,9 +59,6 @@ public final class BatchCsv {
     }
 
     static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
+        return CsvCells.cell(cell);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.xanesml.classify.EnergyReference;
+import org.xanesml.core.Edge;
+import org.xanesml.core.Element;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
 import org.xanesml.preprocess.NormalizationResult;
@@ -16,6 +18,7 @@ import org.xanesml.preprocess.NormalizationWorkspace;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.preprocess.PreprocessingResult;
 import org.xanesml.preprocess.Preprocessor;
+import org.xanesml.preprocess.XanesShape;
 import org.xanesml.preprocess.recipe.AlreadyNormalizedPolicy;
 import org.xanesml.preprocess.recipe.NormalizeStep;
 import org.xanesml.preprocess.recipe.NormalizedOutput;
@@ -32,7 +35,9 @@ import org.xanesml.workflow.WorkItem;
 /**
  * Larch pre-edge/post-edge normalisation (org.xanesml.preprocess). The result records E0 under
  * {@link EnergyReference#E0_KEY}, so classifiers whose grid is relative to E0 can place the spectrum, and E0, edge
- * step and recipe under the {@link ProcessingFields} keys, so written files say how they were made.
+ * step and recipe under the {@link ProcessingFields} keys, so written files say how they were made. A spectrum that
+ * shows no XANES ({@link XanesShape}: a featureless step, a ramp, an inverted edge, an edge far from the absorber's
+ * tabulated K edge) is still normalised, with the reason among the row's warnings; classification then refuses it.
  */
 @Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.NORMALISE)
 public final class NormaliseStep implements ProcessingStep {
@@ -107,6 +112,11 @@ public final class NormaliseStep implements ProcessingStep {
                 b.metadata(ProcessingFields.EDGE_STEP, ProcessingFields.edgeStep(n.edgeStep()));
             }
             List<String> warnings = new ArrayList<>();
+            XanesShape.Result shape = n != null ? XanesShape.check(n, kEdgeEv(r.current()))
+                    : XanesShape.check(result.energyEv(), result.values(), e0, kEdgeEv(r.current()));
+            if (!shape.isXanes()) {
+                warnings.add(r.id() + ": not a XANES spectrum: " + shape.reason());
+            }
             if (n != null) {
                 n.repairs().forEach(w -> warnings.add(r.id() + ": " + w));
                 n.warnings().forEach(w -> warnings.add(r.id() + ": " + w));
@@ -116,5 +126,11 @@ public final class NormaliseStep implements ProcessingStep {
             }
             return r.withNormalization(b.build(), n, e0).withWarnings(warnings);
         }));
+    }
+
+    /** @return the tabulated K-edge energy of the absorber (NaN when unknown, or for another edge) */
+    private static double kEdgeEv(Spectrum s) {
+        return s.edge().orElse(Edge.K) == Edge.K ? s.absorber().map(Element::kEdgeEnergyEv).orElse(Double.NaN)
+                : Double.NaN;
     }
 }
