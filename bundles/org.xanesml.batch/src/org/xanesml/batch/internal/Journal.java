@@ -64,8 +64,7 @@ final class Journal implements AutoCloseable {
         if (fresh) {
             String header = ReportWriters.csvHeaderLine(classes);
             j.write((identity == null ? header : identity.line() + HEADER_FIELD
-                    + URLEncoder.encode(header, StandardCharsets.UTF_8)) + "
-");
+                    + URLEncoder.encode(header, StandardCharsets.UTF_8)) + "\n");
         }
         return j;
     }
