@@ -32,7 +32,7 @@ class JournalEscapingTest {
         }
         String text = Files.readString(file);
         assertTrue(text.contains("\"'=HYPERLINK(\"\"x\"\").xdi\",'-x,"), text);
-        assertTrue(text.contains(",-1.50000,8979.00,-0.00756000,'@first | +second,,''=already quoted"), text);
+        assertTrue(text.contains(",-1.50000,8979.0000,-0.00756000,'@first | +second,,''=already quoted"), text);
         List<ReportRow> back = Journal.read(file);
         assertEquals(2, back.size());
         for (int i = 0; i < 2; i++) {
