@@ -38,7 +38,11 @@ public final class ShippedModels {
     /** One shipped model: which data, which configuration, how it was chosen, which file name. */
     public record Spec(Element element, Task task, String config, Selection selection, String fileName) {
         public String key() {
-            return (element == Element.Cu ? "cu/" : "fe/") + (task == Task.COORDINATION_NUMBER ? "A_CN" : "B_geometry");
+            return (element == Element.Cu ? "cu/" : "fe/") + switch (task) {
+                case COORDINATION_NUMBER -> "A_CN";
+                case GEOMETRY -> "B_geometry";
+                case OXIDATION_STATE -> "C_oxidation";
+            };
         }
     }
 
