@@ -68,8 +68,9 @@ public final class EdgePositionMethod {
             public void item(WorkItem item) {
                 SpectrumRecord r = item.spectra().get(0);
                 String rel = byFile.get(item.source().normalize());
-                if (rel != null && !r.failed() && r.normalization().isPresent()) {
-                    out.put(rel, r.normalization().get().e0Ev());
+                // already-normalised files (the ALS .e references) get E0 without a full normalisation result
+                if (rel != null && !r.failed() && !Double.isNaN(r.e0Ev())) {
+                    out.put(rel, r.e0Ev());
                 }
             }
         };
