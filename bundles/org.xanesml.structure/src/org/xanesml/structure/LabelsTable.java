@@ -145,7 +145,7 @@ public final class LabelsTable {
     static List<String> oxidationCells(LocalEnvironment env) {
         OxidationStateRule.Assignment a = env.oxidation();
         boolean has = a.state().isPresent();
-        String electrons = "";
+        String electrons;
         try {
             electrons = ChargeBalance.formulaOf(env.cluster()).filter(ChargeBalance.Formula::organic)
                     .map(f -> Integer.toString(f.electronCount())).orElse("");
