@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class FastPathTest {
     private static void agrees(LearnerSpec spec, ClassBalance balance) {
-        DataSet ds = Synthetic.dataSet();
+        agrees(Synthetic.dataSet(), spec, balance);
+    }
+
+    private static void agrees(DataSet ds, LearnerSpec spec, ClassBalance balance) {
         TrainedModel m = ModelTrainer.train(ds, Synthetic.recipe(), spec, new TrainingOptions(balance,
                 Augmentation.NONE));
         assertTrue(m.hasFastPath(), spec + " should have a fast path");
@@ -41,6 +44,18 @@ class FastPathTest {
     void smoMatchesWeka() {
         agrees(LearnerSpec.smoRbf(10, 0.01), ClassBalance.NONE);
         agrees(LearnerSpec.smoRbf(30, 0.003), ClassBalance.WEIGHTED);
+    }
+
+    /** Two classes (Fe2+ / Fe3+): Weka's SMO then skips pairwise coupling, and so must the fast path. */
+    @Test
+    void twoClassSmoAndVoteMatchWeka() {
+        DataSet two = new DataSetBuilder().name("two classes").task(Task.OXIDATION_STATE).groupedSplit(0.2, 0.2, 1)
+                .build(Synthetic.items(40, 2, 7));
+        assertTrue(two.classes().size() == 2, two.classes().toString());
+        agrees(two, LearnerSpec.smoRbf(10, 0.01), ClassBalance.NONE);
+        agrees(two, LearnerSpec.smoRbf(100, 0.001), ClassBalance.SQRT_WEIGHTED);
+        agrees(two, new LearnerSpec(LearnerSpec.Kind.VOTE, Map.of("C", 100.0, "gamma", 0.001, "trees", 20.0, "k", 1.0)),
+                ClassBalance.SQRT_WEIGHTED);
     }
 
     @Test

@@ -17,13 +17,23 @@ import org.xanesml.core.Element;
  * answers are right; how it would do if forced to answer every one; and how many of the spectra it should not know
  * (out of scope: metals, other coordination numbers, other elements) it flags instead of answering.
  *
+ * <p>For oxidation-state models a row with a decimal average (mixed valence: magnetite 2.67, green rusts) names no
+ * class: it is {@link Scope#MIXED_VALENCE}, out of the class scores, and judged by the continuous estimate
+ * ({@link OxidationEstimate}) against its average instead ({@link #continuousText()}).
+ *
  * @param classes the model's classes
  * @param cases   every scored spectrum with its prediction
+ * @param task    the model's task (null: not known, scored as a classification only)
  */
-public record MeasuredEvaluation(List<String> classes, List<Case> cases) {
+public record MeasuredEvaluation(List<String> classes, List<Case> cases, Task task) {
     public MeasuredEvaluation {
         classes = List.copyOf(classes);
         cases = List.copyOf(cases);
+    }
+
+    /** An evaluation of a model whose task is not needed (CN, geometry). */
+    public MeasuredEvaluation(List<String> classes, List<Case> cases) {
+        this(classes, cases, null);
     }
 
     /** Where a measured spectrum stands with respect to the model. */
@@ -33,7 +43,9 @@ public record MeasuredEvaluation(List<String> classes, List<Case> cases) {
         /** the model's element, but a label outside its classes (a metal, CN 2, ...) */
         OUT_OF_SCOPE,
         /** another element */
-        OTHER_ELEMENT
+        OTHER_ELEMENT,
+        /** an oxidation-state model's element with a decimal (mixed-valence average) label: scored continuously */
+        MIXED_VALENCE
     }
 
     /**
@@ -76,7 +88,22 @@ public record MeasuredEvaluation(List<String> classes, List<Case> cases) {
         if (row.element() != modelElement) {
             return Scope.OTHER_ELEMENT;
         }
+        if (task == Task.OXIDATION_STATE && mixedValence(row.label(task))) {
+            // "2.67" would otherwise match class "2" as a word: an average is not a class
+            return Scope.MIXED_VALENCE;
+        }
         return MeasuredReferences.matchClass(row.label(task), classes) != null ? Scope.IN_SCOPE : Scope.OUT_OF_SCOPE;
+    }
+
+    /** @return true for a label that is a number but not an integer (a mixed-valence average) */
+    static boolean mixedValence(String label) {
+        try {
+            double v = Double.parseDouble(label.strip());
+            return Math.abs(v - Math.rint(v)) > 1e-9;
+        } catch (NumberFormatException e) {
+            // not a number at all: a class name, matched as usual
+            return false;
+        }
     }
 
     /** @return the case of a reference row that scores the model (see {@link #scopeOf}) */
@@ -148,6 +175,70 @@ public record MeasuredEvaluation(List<String> classes, List<Case> cases) {
         return Metrics.of(t, p, k);
     }
 
+    /**
+     * The continuous estimate of one case against its known value.
+     *
+     * @param c the case
+     * @param known the reference value (integer state or mixed-valence average)
+     * @param estimate the model's expectation and spread
+     */
+    public record Continuous(Case c, double known, OxidationEstimate estimate) {
+        /** @return |mean - known| */
+        public double error() {
+            return Math.abs(estimate.mean() - known);
+        }
+    }
+
+    /**
+     * @return for an oxidation-state model, every in-scope or mixed-valence case with a numeric label and
+     *         probabilities, with its continuous estimate; empty for other tasks
+     */
+    public List<Continuous> continuous() {
+        if (task != Task.OXIDATION_STATE) {
+            return List.of();
+        }
+        List<Continuous> out = new ArrayList<>();
+        for (Case c : cases) {
+            if ((c.scope() == Scope.IN_SCOPE || c.scope() == Scope.MIXED_VALENCE) && c.prediction() != null) {
+                double known;
+                try {
+                    known = Double.parseDouble(c.label().strip());
+                } catch (NumberFormatException e) {
+                    // a label that names a class but no number has no continuous reference
+                    continue;
+                }
+                OxidationEstimate.of(c.prediction().classes(), c.prediction().probabilities())
+                        .ifPresent(est -> out.add(new Continuous(c, known, est)));
+            }
+        }
+        return out;
+    }
+
+    /** @return mixed-valence cases whose estimate is within the tolerance of the known average, and their count */
+    public int[] mixedValenceWithin(double tolerance) {
+        List<Continuous> mixed = continuous().stream().filter(x -> x.c().scope() == Scope.MIXED_VALENCE).toList();
+        return new int[] { (int) mixed.stream().filter(x -> x.error() <= tolerance).count(), mixed.size() };
+    }
+
+    /** @return the continuous estimates, one line each, and the mixed-valence summary; "" for other tasks */
+    public String continuousText() {
+        List<Continuous> all = continuous();
+        if (all.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("continuous estimate (sum p_k v_k +- spread) against the known state:\n");
+        for (Continuous x : all) {
+            sb.append(String.format(Locale.ROOT, "  %s (%s, %s%s): %.2f +- %.2f, error %.2f%s%n", x.c().id(),
+                    x.c().compound(), x.c().label(), x.c().scope() == Scope.MIXED_VALENCE ? ", mixed valence" : "",
+                    x.estimate().mean(), x.estimate().spread(), x.error(), x.c().answered() ? "" : " (not in domain)"));
+        }
+        int[] w = mixedValenceWithin(0.3);
+        double mae = all.stream().mapToDouble(Continuous::error).average().orElse(Double.NaN);
+        sb.append(String.format(Locale.ROOT, "mixed valence within 0.3 of the average: %d of %d; mean |error| over all"
+                + " %d: %.2f%n", w[0], w[1], all.size(), mae));
+        return sb.toString();
+    }
+
     /** @return the summary, one line per figure, then the spectra the model got wrong or would not answer */
     public String text() {
         StringBuilder sb = new StringBuilder();
@@ -179,6 +270,7 @@ public record MeasuredEvaluation(List<String> classes, List<Case> cases) {
         if (!notes.isEmpty()) {
             sb.append("not answered, wrong, or wrongly answered:\n").append(String.join("\n", notes)).append('\n');
         }
+        sb.append(continuousText());
         return sb.toString();
     }
 }

@@ -22,7 +22,19 @@ public final class PretrainedModels {
     /** Fe K edge, geometry. */
     public static final String FE_GEOMETRY = "fe-k-geometry.zip";
 
-    public static final List<String> ALL = List.of(CU_CN, CU_GEOMETRY, FE_CN, FE_GEOMETRY);
+    /**
+     * Cu K edge, oxidation state {1, 2, 3} (Cu+ / Cu2+ / Cu3+; OmniXAS FEFF spectra, labels by bond valence checked by
+     * charge balance). {@code OxidationEstimate} turns its probabilities into a continuous state.
+     */
+    public static final String CU_OXIDATION = "cu-k-oxidation.zip";
+    /**
+     * Fe K edge, oxidation state {2, 3} (XANESNET FDMNES spectra, labels by bond valence; read the limits in the
+     * models README before trusting it: the molecules are closed-shell and their Fe3+ labels doubtful).
+     */
+    public static final String FE_OXIDATION = "fe-k-oxidation.zip";
+
+    /** Every shipped model; the first four (CN and geometry) keep their places, the oxidation models follow. */
+    public static final List<String> ALL = List.of(CU_CN, CU_GEOMETRY, FE_CN, FE_GEOMETRY, CU_OXIDATION, FE_OXIDATION);
 
     private PretrainedModels() {
     }

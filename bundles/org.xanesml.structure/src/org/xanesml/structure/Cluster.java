@@ -19,14 +19,22 @@ import java.util.Objects;
  * @param source where the cluster came from (file, archive member), for messages
  * @param absorber the absorbing atom, at the origin
  * @param neighbours every other atom, nearest first; never empty
+ * @param formula the compound's formula when the source states it (feff.inp {@code Reduced formula} title, POSCAR
+ *        composition), for charge balance; "" when unknown
  */
-public record Cluster(String id, String source, Atom absorber, List<Atom> neighbours) {
+public record Cluster(String id, String source, Atom absorber, List<Atom> neighbours, String formula) {
+
+    /** A cluster whose source states no formula. */
+    public Cluster(String id, String source, Atom absorber, List<Atom> neighbours) {
+        this(id, source, absorber, neighbours, "");
+    }
 
     public Cluster {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(absorber, "absorber");
         Objects.requireNonNull(neighbours, "neighbours");
+        Objects.requireNonNull(formula, "formula");
         if (neighbours.isEmpty()) {
             throw new IllegalArgumentException("cluster " + id + " from " + source + " has no atom besides the absorber");
         }

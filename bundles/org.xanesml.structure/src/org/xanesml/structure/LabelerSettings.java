@@ -18,9 +18,17 @@ import org.xanesml.core.Element;
  * @param piLigandCarbonMin a first shell with at least this many C flags a possible pi ligand (cyclopentadienyl,
  *        arene, carbonyl clusters), where CN is ill-defined; 0 disables the flag
  * @param nearestListed how many nearest neighbours the labels table lists
+ * @param oxidation the oxidation-state rule (bond valence per candidate valence, plus charge balance where the
+ *        formula allows it), or null for none; the presets have none, {@link #withOxidation} adds it
  */
 public record LabelerSettings(ShellRule shellRule, GeometryRules geometryRules, List<BondValence> bondValences,
-        int piLigandCarbonMin, int nearestListed) {
+        int piLigandCarbonMin, int nearestListed, OxidationStateRule oxidation) {
+
+    /** Settings without an oxidation-state rule. */
+    public LabelerSettings(ShellRule shellRule, GeometryRules geometryRules, List<BondValence> bondValences,
+            int piLigandCarbonMin, int nearestListed) {
+        this(shellRule, geometryRules, bondValences, piLigandCarbonMin, nearestListed, null);
+    }
 
     public LabelerSettings {
         Objects.requireNonNull(shellRule, "shellRule");
@@ -56,12 +64,17 @@ public record LabelerSettings(ShellRule shellRule, GeometryRules geometryRules, 
 
     /** @return a copy with another first-shell rule (e.g. from command-line options) */
     public LabelerSettings withShellRule(ShellRule rule) {
-        return new LabelerSettings(rule, geometryRules, bondValences, piLigandCarbonMin, nearestListed);
+        return new LabelerSettings(rule, geometryRules, bondValences, piLigandCarbonMin, nearestListed, oxidation);
     }
 
     /** @return a copy with other bond-valence parameters */
     public LabelerSettings withBondValences(List<BondValence> parameters) {
-        return new LabelerSettings(shellRule, geometryRules, parameters, piLigandCarbonMin, nearestListed);
+        return new LabelerSettings(shellRule, geometryRules, parameters, piLigandCarbonMin, nearestListed, oxidation);
+    }
+
+    /** @return a copy that also derives the oxidation state (null: none) */
+    public LabelerSettings withOxidation(OxidationStateRule rule) {
+        return new LabelerSettings(shellRule, geometryRules, bondValences, piLigandCarbonMin, nearestListed, rule);
     }
 
     /**

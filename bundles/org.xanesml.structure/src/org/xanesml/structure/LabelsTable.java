@@ -25,10 +25,25 @@ import org.xanesml.core.CsvCells;
  * </pre>
  *
  * Columns: {@code id, source, absorber, n_atoms, cn, d1, first_shell_species, donor_set, geometry, geom_param}, one
- * {@code bvs_<anion>_R0_<R0>} per bond-valence setting, {@code possible_pi_ligand} when that flag is enabled, and
- * {@code nn<k>} ({@code "O:1.953 O:1.953 ..."}) when neighbours are listed.
+ * {@code bvs_<anion>_R0_<R0>} per bond-valence setting, with an oxidation rule ({@link LabelerSettings#withOxidation})
+ * {@link #OXIDATION_COLUMNS}, {@code possible_pi_ligand} when that flag is enabled, and {@code nn<k>}
+ * ({@code "O:1.953 O:1.953 ..."}) when neighbours are listed.
+ * <p>
+ * The oxidation columns: {@code oxidation_state} (bond valence, see {@link OxidationStateRule}; empty when the rule
+ * cannot say), {@code oxidation_bvs} (the sum with the chosen valence's parameters), {@code oxidation_distance}
+ * (|sum - state|), {@code oxidation_margin} (how much farther the best other valence is), {@code
+ * oxidation_confidence} (high/medium/low), {@code oxidation_parameters} (e.g. {@code Fe2+ LS}), {@code
+ * oxidation_flags} ({@code low-spin-ambiguous}, {@code state-needs-radical-ligand}, ...; space-separated), {@code
+ * oxidation_note} (why no state), {@code charge_balance_oxidation} (the absorber's state by charge balance of the
+ * formula, see {@link ChargeBalance}), {@code charge_balance_agrees} ({@link LocalEnvironment#chargeBalanceAgreement()})
+ * and {@code electrons} (electron count of a molecule's formula with its charge; empty for crystals).
  */
 public final class LabelsTable {
+    /** The columns an oxidation rule adds, in order. */
+    public static final List<String> OXIDATION_COLUMNS = List.of("oxidation_state", "oxidation_bvs", "oxidation_distance",
+            "oxidation_margin", "oxidation_confidence", "oxidation_parameters", "oxidation_flags", "oxidation_note",
+            "charge_balance_oxidation", "charge_balance_agrees", "electrons");
+
     private LabelsTable() {
     }
 
@@ -94,6 +109,9 @@ public final class LabelsTable {
         for (BondValence bv : settings.bondValences()) {
             h.add("bvs_" + bv.anion().symbol() + "_R0_" + LabelFormat.shortest(bv.r0Angstrom(), 4));
         }
+        if (settings.oxidation() != null) {
+            h.addAll(OXIDATION_COLUMNS);
+        }
         if (settings.piLigandCarbonMin() > 0) {
             h.add("possible_pi_ligand");
         }
@@ -113,6 +131,9 @@ public final class LabelsTable {
         for (int i = 0; i < env.bondValenceSums().size(); i++) {
             r.add(env.bondValenceSumLabel(i));
         }
+        if (s.oxidation() != null) {
+            r.addAll(oxidationCells(env));
+        }
         if (s.piLigandCarbonMin() > 0) {
             r.add(env.possiblePiLigand() ? "1" : "0");
         }
@@ -120,6 +141,27 @@ public final class LabelsTable {
             r.add(env.nearestNeighboursLabel(s.nearestListed()));
         }
         return r;
+    }
+
+    /** @return the cells of {@link #OXIDATION_COLUMNS} for a site labelled with an oxidation rule */
+    static List<String> oxidationCells(LocalEnvironment env) {
+        OxidationStateRule.Assignment a = env.oxidation();
+        boolean has = a.state().isPresent();
+        String electrons;
+        try {
+            electrons = ChargeBalance.formulaOf(env.cluster()).filter(ChargeBalance.Formula::organic)
+                    .map(f -> Integer.toString(f.electronCount())).orElse("");
+        } catch (IllegalArgumentException e) {
+            // the charge-balance cells of this row already say the formula was not understood
+            electrons = "";
+        }
+        return List.of(has ? Integer.toString(a.state().getAsInt()) : "",
+                has ? LabelFormat.shortest(a.chosen().sum(), 3) : "",
+                has ? LabelFormat.shortest(a.chosen().distance(), 3) : "",
+                has && !Double.isNaN(a.margin()) ? LabelFormat.shortest(a.margin(), 3) : "",
+                a.confidence(), has ? a.chosen().label(env.cluster().absorber().element()) : "",
+                String.join(" ", a.flags()), a.note(), env.chargeBalance().label(), env.chargeBalanceAgreement(),
+                electrons);
     }
 
     private static void writeRow(Writer out, List<String> cells) throws IOException {

@@ -24,9 +24,19 @@ import org.xanesml.core.Element;
  * @param geometryLabel the geometry as the tables write it ({@code "cn8"} for CN >= 7 when so configured)
  * @param geometryParameter the number that decided the geometry (see {@link Geometry#parameter()}), raw, unrounded
  * @param bondValenceSums one sum per {@link LabelerSettings#bondValences()}, same order
+ * @param oxidation the oxidation state by bond valence; null when the settings have no oxidation rule
+ * @param chargeBalance the absorber's state by charge balance of the formula; null when the settings have no
+ *        oxidation rule
  */
 public record LocalEnvironment(Cluster cluster, LabelerSettings settings, List<Atom> firstShell, Geometry geometry,
-        String geometryLabel, OptionalDouble geometryParameter, List<Double> bondValenceSums) {
+        String geometryLabel, OptionalDouble geometryParameter, List<Double> bondValenceSums,
+        OxidationStateRule.Assignment oxidation, ChargeBalance.Result chargeBalance) {
+
+    /** Labels without oxidation state. */
+    public LocalEnvironment(Cluster cluster, LabelerSettings settings, List<Atom> firstShell, Geometry geometry,
+            String geometryLabel, OptionalDouble geometryParameter, List<Double> bondValenceSums) {
+        this(cluster, settings, firstShell, geometry, geometryLabel, geometryParameter, bondValenceSums, null, null);
+    }
 
     public LocalEnvironment {
         Objects.requireNonNull(cluster, "cluster");
@@ -40,6 +50,26 @@ public record LocalEnvironment(Cluster cluster, LabelerSettings settings, List<A
             throw new IllegalArgumentException("expected " + settings.bondValences().size() + " bond-valence sums, got "
                     + bondValenceSums.size());
         }
+        if ((settings.oxidation() == null) != (oxidation == null) || (oxidation == null) != (chargeBalance == null)) {
+            throw new IllegalArgumentException("oxidation state and charge balance go with an oxidation rule in the settings");
+        }
+    }
+
+    /**
+     * @return "yes"/"no" when the charge-balance value is an integer and the bond-valence state exists (prefixed
+     *         "ambiguous-" when other states of the other elements balance to another value), "mixed" for a
+     *         non-integer (mixed-valence) balance, "" when either is missing
+     */
+    public String chargeBalanceAgreement() {
+        if (oxidation == null || !chargeBalance.solved() || oxidation.state().isEmpty()) {
+            return "";
+        }
+        double v = chargeBalance.value();
+        if (Math.abs(v - Math.rint(v)) > 1e-9) {
+            return "mixed";
+        }
+        String verdict = Math.round(v) == oxidation.state().getAsInt() ? "yes" : "no";
+        return chargeBalance.unique() ? verdict : "ambiguous-" + verdict;
     }
 
     /** @return the site id of the cluster */

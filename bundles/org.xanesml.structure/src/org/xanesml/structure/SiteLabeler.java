@@ -39,7 +39,29 @@ public final class SiteLabeler {
         for (BondValence bv : settings.bondValences()) {
             sums.add(bv.sum(cluster));
         }
-        return new LocalEnvironment(cluster, settings, shell, g.geometry(), geometryLabel, g.parameter(), sums);
+        OxidationStateRule rule = settings.oxidation();
+        if (rule == null) {
+            return new LocalEnvironment(cluster, settings, shell, g.geometry(), geometryLabel, g.parameter(), sums);
+        }
+        return new LocalEnvironment(cluster, settings, shell, g.geometry(), geometryLabel, g.parameter(), sums,
+                rule.assign(cluster, shell), chargeBalance(cluster, rule));
+    }
+
+    /** Charge balance of the cluster's formula, between the absorber's lowest and highest tabulated valence. */
+    private static ChargeBalance.Result chargeBalance(Cluster cluster, OxidationStateRule rule) {
+        List<Integer> valences = rule.parameters().valences(cluster.absorber().element());
+        if (valences.isEmpty()) {
+            return new ChargeBalance.Result(Double.NaN, false, 0, "no candidate valences for " + cluster.absorber().element());
+        }
+        java.util.Optional<ChargeBalance.Formula> f;
+        try {
+            f = ChargeBalance.formulaOf(cluster);
+        } catch (IllegalArgumentException e) {
+            // a formula the source states but we cannot read: the site keeps its other labels, the cell says why
+            return new ChargeBalance.Result(Double.NaN, false, 0, "formula not understood: " + e.getMessage());
+        }
+        return f.map(x -> ChargeBalance.solve(x, cluster.absorber().element(), valences.get(0),
+                valences.get(valences.size() - 1))).orElse(new ChargeBalance.Result(Double.NaN, false, 0, "no formula"));
     }
 
     /** @return the first-shell atoms of the cluster under the rule, nearest first */

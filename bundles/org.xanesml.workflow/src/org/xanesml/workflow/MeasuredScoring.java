@@ -81,6 +81,6 @@ public final class MeasuredScoring {
             String problem = pr != null ? null : problems.getOrDefault(file, "not read");
             cases.add(MeasuredEvaluation.caseOf(row, task, element, classes, pr, problem));
         });
-        return new MeasuredEvaluation(classes, cases);
+        return new MeasuredEvaluation(classes, cases, task);
     }
 }

@@ -39,6 +39,28 @@ class MeasuredEvaluateTest {
         assertTrue(Files.readString(html).contains("in scope: 5;"));
     }
 
+    /**
+     * The Fe oxidation-state model: single-valence rows are scored as classes, mixed-valence averages (magnetite,
+     * green rusts, biotite, cubanite) only by the continuous estimate, metals are out of scope.
+     */
+    @Test
+    void theFeOxidationModelIsScoredOnClassesAndMixedValenceContinuously() throws Exception {
+        Path table = SharedData.require("golden/measured/labels.csv");
+        Path root = table.getParent().getParent().getParent();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = XanesmlCommand.run(new String[] {"evaluate", "-q", "-m", "fe-k-oxidation", "--measured",
+            table.toString(), "--root", root.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(ExitCodes.OK, code, err.toString());
+        String text = out.toString();
+        // 22 Fe3+ and 16 Fe2+ single-site rows, plus hercynite (2) and maghemite (3) whose sites differ but whose
+        // valence is one; 12 mixed-valence rows of confidence high or medium; 7 metal rows (0) out of scope
+        assertTrue(text.contains("in scope: 42;"), text);
+        assertTrue(text.matches("(?s).*out of scope flagged: \\d+ of 7;.*"), text);
+        assertTrue(text.matches("(?s).*mixed valence within 0.3 of the average: \\d+ of 12;.*"), text);
+        assertTrue(text.contains("Fe3O4_rt_01.xdi (Magnetite, Fe3O4, 2.67, mixed valence)"), text);
+    }
+
     @Test
     void withoutMeasuredTheDataOptionsAreStillRequired() {
         StringWriter out = new StringWriter();

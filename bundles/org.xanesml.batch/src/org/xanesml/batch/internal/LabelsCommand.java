@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.xanesml.structure.ClusterCollections;
 import org.xanesml.structure.LabelerSettings;
 import org.xanesml.structure.LabelsTable;
+import org.xanesml.structure.OxidationStateRule;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = { "Write a labels table from structures.", "Local-environment labels (coordination number, geometry, donor set, bond-valence",
                 "sums) from absorber-centred structures: feff.inp, xyz, POSCAR files, folders or tar.gz archives." },
         footer = { "", "Examples:", "  xanesml labels --rules xanesnet-fe -o fe-labels.csv xyz_train/",
-                "  xanesml labels --rules omnixas-cu -o cu-labels.csv FEFF_Cu_xmu_POSCAR.tar.gz" })
+                "  xanesml labels --rules omnixas-cu -o cu-labels.csv FEFF_Cu_xmu_POSCAR.tar.gz",
+                "  xanesml labels --rules omnixas-cu --oxidation -o cu-ox.csv FEFF_Cu_feff_inp.tar.gz",
+                "", "--oxidation adds the formal oxidation state by bond valence (bvparm2020 R0 per valence, b 0.37, the",
+                "valence whose sum is closest to itself; Fe-N also per spin state), its sum, distance, margin and",
+                "confidence, flags, and the state by charge balance of the formula where the source gives one." })
 final class LabelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,6 +40,9 @@ final class LabelsCommand implements Callable<Integer> {
     @Option(names = "--rules", description = "Labelling rules preset: omnixas-cu or xanesnet-fe"
             + " (default ${DEFAULT-VALUE}).")
     String rules = "xanesnet-fe";
+
+    @Option(names = "--oxidation", description = "Also derive the oxidation state (bond valence, charge balance).")
+    boolean oxidation;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "CSV", description = "Labels table to write.")
     Path output;
@@ -47,6 +55,9 @@ final class LabelsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             LabelerSettings settings = LabelerSettings.preset(rules);
+            if (oxidation) {
+                settings = settings.withOxidation(OxidationStateRule.bvparm2020());
+            }
             Path abs = output.toAbsolutePath();
             Files.createDirectories(abs.getParent());
             Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");

@@ -72,7 +72,7 @@ public final class FastSmo implements FastClassifier {
 
     /**
      * @return the fast form of an SMO with an RBF kernel, standardised or normalised numeric inputs, calibration
-     *         models and at least 3 classes; empty for anything else (the caller then uses Weka directly)
+     *         models and at least 2 classes; empty for anything else (the caller then uses Weka directly)
      */
     public static Optional<FastSmo> of(Classifier classifier) {
         if (!(classifier instanceof SMO smo) || !smo.getBuildCalibrationModels()
@@ -83,7 +83,7 @@ public final class FastSmo implements FastClassifier {
             Object[][] machines = (Object[][]) field(SMO.class, "m_classifiers").get(smo);
             Filter filter = (Filter) field(SMO.class, "m_Filter").get(smo);
             boolean linear = (Boolean) field(SMO.class, "m_KernelIsLinear").get(smo);
-            if (machines == null || linear || machines.length < 3) {
+            if (machines == null || linear || machines.length < 2) {
                 return Optional.empty();
             }
             Class<?> binary = machines[0][1].getClass();
@@ -124,7 +124,7 @@ public final class FastSmo implements FastClassifier {
                             (Double) field(binary, "m_sumOfWeights").get(m));
                 }
             }
-            if (distinct.isEmpty()) {
+            if (distinct.isEmpty() || (k == 2 && pairs[0][1] == null)) {
                 return Optional.empty();
             }
             int width = distinct.keySet().iterator().next().values().length;
@@ -172,6 +172,13 @@ public final class FastSmo implements FastClassifier {
             dot2(x, row * width, second * width, vectors, width, pair);
             kernel[row] = Math.exp(gamma * (2.0 * pair[0] - xNorm - norms[row]));
             kernel[second] = Math.exp(gamma * (2.0 * pair[1] - xNorm - norms[second]));
+        }
+        if (numClasses == 2) {
+            // Weka's SMO answers a two-class problem with its one machine's calibrator, without pairwise coupling
+            Pair p = pairs[0][1];
+            DenseInstance d = new DenseInstance(1, new double[] {p.output(kernel), Utils.missingValue()});
+            d.setDataset(p.calibrationHeader());
+            return p.calibrator().distributionForInstance(d);
         }
         double[][] r = new double[numClasses][numClasses];
         double[][] n = new double[numClasses][numClasses];

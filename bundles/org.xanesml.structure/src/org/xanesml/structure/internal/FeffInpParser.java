@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.xanesml.core.Element;
 import org.xanesml.structure.Atom;
@@ -29,6 +31,9 @@ public final class FeffInpParser {
     /** The absorber must be at the origin to this precision. */
     public static final double ORIGIN_TOLERANCE_ANGSTROM = 1e-3;
 
+    /** {@code TITLE Reduced formula:  RbCuO}, as pymatgen's FEFF input writer puts it. */
+    private static final Pattern REDUCED_FORMULA = Pattern.compile("^\\s*TITLE\\s+Reduced formula:\\s*(\\S+)\\s*$");
+
     private FeffInpParser() {
     }
 
@@ -47,8 +52,15 @@ public final class FeffInpParser {
         int atomsLine = 0;
         int potentialsLine = 0;
         boolean ended = false;
+        String formula = "";
         for (int i = 0; i < lines.size() && !ended; i++) {
             int lineNo = i + 1;
+            Matcher t = REDUCED_FORMULA.matcher(lines.get(i));
+            if (t.find()) {
+                // pymatgen's FEFF writer names the compound here; charge balance needs it, the cluster does not
+                formula = t.group(1);
+                continue;
+            }
             String[] f = fields(lines.get(i));
             if (f.length == 0) {
                 continue;
@@ -91,7 +103,7 @@ public final class FeffInpParser {
         if (atoms.size() == 1) {
             throw new StructureFormatException(source, atomsLine, "ATOMS card holds only the absorber: empty cluster");
         }
-        return new Cluster(id, source, atoms.get(0), atoms.subList(1, atoms.size()));
+        return new Cluster(id, source, atoms.get(0), atoms.subList(1, atoms.size()), formula);
     }
 
     private static void readPotential(String[] f, String source, int lineNo, Map<Integer, Potential> potentials)

@@ -29,6 +29,15 @@ public record PeriodicStructure(String source, double[][] lattice, List<Element>
         }
     }
 
+    /** @return the cell's composition as a formula ("Cu4O4"), in order of first appearance, for charge balance */
+    public String cellFormula() {
+        java.util.Map<Element, Integer> counts = new java.util.LinkedHashMap<>();
+        elements.forEach(e -> counts.merge(e, 1, Integer::sum));
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((e, n) -> sb.append(e.symbol()).append(n));
+        return sb.toString();
+    }
+
     /** @return the number of sites in the cell */
     public int siteCount() {
         return elements.size();
@@ -75,7 +84,8 @@ public record PeriodicStructure(String source, double[][] lattice, List<Element>
             }
         }
         Element absorber = elements.get(siteIndex);
-        return new Cluster(id, source + " site " + siteIndex, Atom.at(absorber, absorber.symbol(), 0, 0, 0), neighbours);
+        return new Cluster(id, source + " site " + siteIndex, Atom.at(absorber, absorber.symbol(), 0, 0, 0), neighbours,
+                cellFormula());
     }
 
     static double[] toCartesian(double[] fractional, double[][] lattice) {

@@ -38,13 +38,21 @@ public final class BenchmarkData {
     public static final List<String> GEOMETRY_CLASSES = List.of("tetrahedral", "square-planar", "square-pyramidal",
             "octahedral");
 
+    /** Oxidation-state classes: Cu+ / Cu2+ / Cu3+ and Fe2+ / Fe3+, named by the integer state. */
+    public static final List<String> CU_OXIDATION_CLASSES = List.of("1", "2", "3");
+    public static final List<String> FE_OXIDATION_CLASSES = List.of("2", "3");
+
     /** One comparison: data set, the starting recipe, and the baseline's key ("cu/A_CN"). */
     public record Benchmark(String key, Element element, DataSet data, FeatureRecipe baseRecipe) {
     }
 
-    /** Spectra and labels of one source, loaded once and shared by its two tasks. */
+    /**
+     * Spectra and labels of one source, loaded once and shared by its tasks.
+     *
+     * @param shared the shared folder it was read from (oxidation-state labels come from its structures)
+     */
     public record Source(Element element, Map<String, Spectrum> spectra, List<SharedTables.Row> labels,
-            Map<String, SplitRole> split, FeatureRecipe baseRecipe) {
+            Map<String, SplitRole> split, FeatureRecipe baseRecipe, Path shared) {
     }
 
     private BenchmarkData() {
@@ -74,8 +82,32 @@ public final class BenchmarkData {
 
         /** @return the benchmark of a shipped model */
         public Benchmark benchmark(ShippedModels.Spec spec) throws IOException {
+            if (spec.task() == Task.OXIDATION_STATE) {
+                return oxidationBenchmark(of(spec.element()), oxidationLabels(spec.element()));
+            }
             return BenchmarkData.benchmark(of(spec.element()), spec.task());
         }
+
+        private final Map<Element, Map<String, String>> oxidation = new java.util.EnumMap<>(Element.class);
+
+        /** @return the oxidation-state training labels of an element's source, derived once */
+        public Map<String, String> oxidationLabels(Element element) throws IOException {
+            Map<String, String> m = oxidation.get(element);
+            if (m == null) {
+                m = OxidationLabels.derive(shared, element);
+                oxidation.put(element, m);
+            }
+            return m;
+        }
+    }
+
+    /** The shared files a benchmark of a task is built from (oxidation: the structures the labels come from too). */
+    public static List<String> sourceFiles(Element element, Task task) {
+        List<String> files = new ArrayList<>(sourceFiles(element));
+        if (task == Task.OXIDATION_STATE) {
+            files.add(OxidationLabels.structures(element));
+        }
+        return files;
     }
 
     /** The shared files a benchmark is built from, relative to the shared folder (checksummed into descriptors). */
@@ -101,7 +133,8 @@ public final class BenchmarkData {
         List<SharedTables.Row> sites = SharedTables.readCsv(dir.resolve("sites.csv"));
         Map<String, SplitRole> split = SharedTables.readSplit(shared.resolve("golden/splits/omnixas_cu_split.csv"), "id");
         double[] grid = feffRelativeGrid(spectra.values());
-        return new Source(Element.Cu, spectra, sites, split, FeatureRecipe.mu(EnergyReference.FEFF_FERMI_LEVEL, grid));
+        return new Source(Element.Cu, spectra, sites, split, FeatureRecipe.mu(EnergyReference.FEFF_FERMI_LEVEL, grid),
+                shared);
     }
 
     public static Source loadFe(Path shared) throws IOException {
@@ -111,7 +144,7 @@ public final class BenchmarkData {
         Map<String, SplitRole> split = SharedTables.readSplit(shared.resolve("golden/splits/xanesnet_fe_split.csv"),
                 "name");
         double[] grid = commonGrid(spectra.values());
-        return new Source(Element.Fe, spectra, labels, split, FeatureRecipe.mu(EnergyReference.ABSOLUTE, grid));
+        return new Source(Element.Fe, spectra, labels, split, FeatureRecipe.mu(EnergyReference.ABSOLUTE, grid), shared);
     }
 
     /**
@@ -134,7 +167,33 @@ public final class BenchmarkData {
     }
 
     /** Builds the data set of one task of a source with the split file; rare or unlisted classes are dropped. */
-    public static Benchmark benchmark(Source src, Task task) {
+    public static Benchmark benchmark(Source src, Task task) throws IOException {
+        if (task == Task.OXIDATION_STATE) {
+            return oxidationBenchmark(src, OxidationLabels.derive(src.shared(), src.element()));
+        }
+        return labelledBenchmark(src, task);
+    }
+
+    /** The oxidation-state data set: spectra whose structure gives a training label (see {@link OxidationLabels}). */
+    public static Benchmark oxidationBenchmark(Source src, Map<String, String> labels) {
+        boolean cu = src.element() == Element.Cu;
+        List<LabelledSpectrum> items = new ArrayList<>();
+        for (SharedTables.Row r : src.labels()) {
+            Spectrum s = src.spectra().get(r.get(cu ? "id" : "name"));
+            String label = s == null ? null : labels.get(s.id());
+            if (label == null || !src.split().containsKey(s.id())) {
+                continue;
+            }
+            items.add(new LabelledSpectrum(s, label, r.get(cu ? "mp_id" : "csd_refcode")));
+        }
+        String key = (cu ? "cu" : "fe") + "/C_oxidation";
+        DataSet ds = new DataSetBuilder().name(key).task(Task.OXIDATION_STATE)
+                .classes(cu ? CU_OXIDATION_CLASSES : FE_OXIDATION_CLASSES).rareClasses(RareClassPolicy.DROP)
+                .splitTable(src.split()).build(items);
+        return new Benchmark(key, src.element(), ds, src.baseRecipe());
+    }
+
+    private static Benchmark labelledBenchmark(Source src, Task task) {
         boolean cu = src.element() == Element.Cu;
         String labelColumn = task == Task.COORDINATION_NUMBER ? (cu ? "cn_shell125" : "cn_cov115") : "geometry";
         String idColumn = cu ? "id" : "name";

@@ -27,9 +27,10 @@ import org.xanesml.classify.TrainingOptions;
 /**
  * Exploration runner used to choose recipes on the VAL split only: prints validation metrics of each configuration
  * given on the command line. Usage: {@code java -jar devtools/target/xanesml-devtools.jar experiments <shared> <cu|fe>
- * <cn|geo> <config>...} where a config is {@code kind:C=10,gamma=0.005;g=2;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (g = keep every g-th grid
+ * <cn|geo|ox> <config>...} where a config is {@code kind:C=10,gamma=0.005;g=2;d=0.5;s=0.3;bal=WEIGHTED;aug=2/1.0/1.0/0.005/0.02} (g = keep every g-th grid
  * point, g=3/lo/hi = every 3rd point plus all points in [lo, hi] eV, d = derivative scale, s = smoothing sigma, aug = copies/shift/broadening/noise/scale, e0=lo/hi/step =
- * uniform grid relative to Larch's find_e0 instead of the base grid, w=lo/hi = keep grid points in [lo, hi],
+ * uniform grid relative to Larch's find_e0 instead of the base grid, abs=lo/hi/step = uniform grid on the absolute
+ * energy axis, w=lo/hi = keep grid points in [lo, hi],
  * d2=1 = append d2mu/dE2, mu=0 = leave mu itself out; put mu last; refit=1 = fit the delivered model on
  * train + val once chosen; this runner's val scores are always from the train-only fit).
  * Order matters: e0 first, then w and g, then d and s. With {@code -Dxanesml.cvRepeats=N} it prints instead the
@@ -43,7 +44,11 @@ public final class Experiments {
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(args[0]);
         BenchmarkData.Source src = args[1].equals("cu") ? BenchmarkData.loadCu(shared) : BenchmarkData.loadFe(shared);
-        Task task = args[2].equals("cn") ? Task.COORDINATION_NUMBER : Task.GEOMETRY;
+        Task task = switch (args[2]) {
+            case "cn" -> Task.COORDINATION_NUMBER;
+            case "ox" -> Task.OXIDATION_STATE;
+            default -> Task.GEOMETRY;
+        };
         BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, task);
         boolean showTest = Boolean.getBoolean("xanesml.showTest");
         int cvRepeats = Integer.getInteger("xanesml.cvRepeats", 0);
@@ -149,6 +154,12 @@ public final class Experiments {
                     // uniform grid lo..hi (eV) with the given step, relative to Larch's find_e0 of each spectrum
                     String[] v = nv[1].split("/");
                     r = new FeatureRecipe(EnergyReference.EDGE_E0, uniformGrid(Double.parseDouble(v[0]),
+                            Double.parseDouble(v[1]), Double.parseDouble(v[2])), true, false, 1.0, 0.0);
+                }
+                case "abs" -> {
+                    // uniform grid lo..hi (eV) with the given step on the absolute energy axis (keeps the chemical shift)
+                    String[] v = nv[1].split("/");
+                    r = new FeatureRecipe(EnergyReference.ABSOLUTE, uniformGrid(Double.parseDouble(v[0]),
                             Double.parseDouble(v[1]), Double.parseDouble(v[2])), true, false, 1.0, 0.0);
                 }
                 case "w" -> {

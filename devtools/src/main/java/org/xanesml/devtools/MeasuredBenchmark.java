@@ -17,6 +17,7 @@ import org.xanesml.classify.MeasuredReferences;
 import org.xanesml.classify.Metrics;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.ModelDescriptor;
+import org.xanesml.core.Element;
 import org.xanesml.models.PretrainedModels;
 import org.xanesml.workflow.MeasuredScoring;
 import org.xanesml.workflow.StepCatalog;
@@ -43,6 +44,7 @@ public final class MeasuredBenchmark {
                 + " | balanced acc of answered | forced acc | out of scope flagged | other elements flagged |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         List<String> details = new ArrayList<>();
+        List<String> oxidation = new ArrayList<>();
         for (String m : models) {
             ModelBundle b = load(m);
             MeasuredEvaluation e = MeasuredScoring.score(StepCatalog.builtIn(), refs, shared, m, b,
@@ -59,7 +61,16 @@ public final class MeasuredBenchmark {
                     f == null ? "-" : String.format(Locale.ROOT, "%.3f", f.accuracy()), e.outOfScopeFlagged(),
                     e.outOfScope(), e.otherElementsFlagged(), e.otherElements()));
             details.add("## " + m + "\n" + e.text());
+            if (b.descriptor().task.equals(org.xanesml.classify.Task.OXIDATION_STATE.name())) {
+                int[] w = e.mixedValenceWithin(0.3);
+                oxidation.add(String.format(Locale.ROOT, "%s: mixed-valence rows (high/medium) with the continuous"
+                        + " estimate within 0.3 of the known average: %d of %d", m, w[0], w[1]));
+                oxidation.add(e.continuousText());
+                Element el = Element.ofSymbol(b.descriptor().element);
+                oxidation.add(EdgePositionMethod.score(shared, refs, el, el == Element.Cu ? 1 : 2, el == Element.Cu ? 2 : 3));
+            }
         }
+        oxidation.forEach(System.out::println);
         if (Boolean.getBoolean("xanesml.details")) {
             details.forEach(System.out::println);
         }

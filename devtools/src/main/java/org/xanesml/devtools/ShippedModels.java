@@ -22,6 +22,8 @@ public final class ShippedModels {
     public enum Selection {
         VALIDATION("configuration chosen by validation macro-F1"),
         REPEATED_CV("configuration chosen by macro-F1 of 5 x 5-fold cross-validation over training + validation"
+                + " (candidates and scores: org.xanesml.models/README.md)"),
+        REPEATED_CV_3("configuration chosen by macro-F1 of 3 x 5-fold cross-validation over training + validation"
                 + " (candidates and scores: org.xanesml.models/README.md)");
 
         private final String text;
@@ -38,7 +40,11 @@ public final class ShippedModels {
     /** One shipped model: which data, which configuration, how it was chosen, which file name. */
     public record Spec(Element element, Task task, String config, Selection selection, String fileName) {
         public String key() {
-            return (element == Element.Cu ? "cu/" : "fe/") + (task == Task.COORDINATION_NUMBER ? "A_CN" : "B_geometry");
+            return (element == Element.Cu ? "cu/" : "fe/") + switch (task) {
+                case COORDINATION_NUMBER -> "A_CN";
+                case GEOMETRY -> "B_geometry";
+                case OXIDATION_STATE -> "C_oxidation";
+            };
         }
     }
 
@@ -51,7 +57,12 @@ public final class ShippedModels {
                     "VOTE:C=10,gamma=0.005,trees=500,k=0;g=3;d=1;bal=SQRT_WEIGHTED;refit=1", Selection.REPEATED_CV,
                     "fe-k-cn.zip"),
             new Spec(Element.Fe, Task.GEOMETRY, "VOTE:C=100,gamma=0.001,trees=200,k=1;g=5/7108/7128;d=1;refit=1",
-                    Selection.REPEATED_CV, "fe-k-geometry.zip"));
+                    Selection.REPEATED_CV, "fe-k-geometry.zip"),
+            new Spec(Element.Cu, Task.OXIDATION_STATE, "SMO_RBF:C=100,gamma=0.0005;bal=SQRT_WEIGHTED;refit=1",
+                    Selection.VALIDATION, "cu-k-oxidation.zip"),
+            new Spec(Element.Fe, Task.OXIDATION_STATE,
+                    "VOTE:C=100,gamma=0.001,trees=200,k=1;g=5/7108/7128;d=1;bal=SQRT_WEIGHTED;refit=1",
+                    Selection.REPEATED_CV_3, "fe-k-oxidation.zip"));
 
     private ShippedModels() {
     }

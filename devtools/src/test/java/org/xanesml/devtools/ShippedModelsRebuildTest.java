@@ -61,6 +61,27 @@ class ShippedModelsRebuildTest {
                 rebuilt.descriptor().training.sources.get(0).sha256, "training data changed since the model was built");
     }
 
+    /** The Cu oxidation-state model: labels re-derived from the structures, the model retrained, same metrics. */
+    @Test
+    void retrainingCuOxidationFromSharedStructuresMatchesTheDescriptor() throws IOException {
+        Path shared = SharedData.require("data/omnixas-cu/spectra.csv.gz").getParent().getParent().getParent();
+        SharedData.require("data/omnixas-cu/FEFF_Cu_feff_inp.tar.gz");
+        ModelBundle shipped = load(PretrainedModels.CU_OXIDATION);
+        ShippedModels.Spec spec = ShippedModels.ALL.stream()
+                .filter(s -> s.fileName().equals(PretrainedModels.CU_OXIDATION)).findFirst().orElseThrow();
+        ModelBuilder.Built rebuilt = ShippedModelBuilder.build(shared, new BenchmarkData.Sources(shared), spec);
+        assertEquals(List.of("1", "2", "3"), rebuilt.descriptor().classes);
+        for (int i = 0; i < 2; i++) {
+            ModelDescriptor.SplitMetrics want = shipped.descriptor().metrics.get(i);
+            ModelDescriptor.SplitMetrics got = rebuilt.descriptor().metrics.get(i);
+            assertEquals(want.split, got.split);
+            assertEquals(want.n, got.n);
+            assertEquals(want.accuracy, got.accuracy, 0.01, want.split + " accuracy");
+            assertEquals(want.macroF1, got.macroF1, 0.01, want.split + " macro-F1");
+        }
+        assertEquals(Task.OXIDATION_STATE.name(), rebuilt.descriptor().task);
+    }
+
     @Test
     void cuModelKeepsTheTestSplitInDomainAndRejectsOtherElements() throws IOException {
         Path shared = SharedData.require("data/omnixas-cu/spectra.csv.gz").getParent().getParent().getParent();
