@@ -44,7 +44,7 @@ class CsvInjectionTest {
         List<String> cells = LabelTable.split(lines[1]);
         assertEquals(row.id(), cells.get(1));
         assertEquals(row.source(), cells.get(0));
-        assertEquals(String.format(java.util.Locale.ROOT, "%.6g", row.e0Ev()), cells.get(cells.size() - 5));
+        assertEquals(ProcessingFields.e0(row.e0Ev()), cells.get(cells.size() - 5));
     }
 
     @Test
@@ -53,11 +53,11 @@ class CsvInjectionTest {
                 new double[] { 0.75, 0.25 }, "IN_DOMAIN", -1.5, "+reason", 8979.0, -7.56e-3,
                 List.of("=warning"), "");
         String line = ReportWriters.csvRow(r, List.of("4", "5"));
-        assertTrue(line.startsWith("'@source,'-x,Cu,K,OK,4,0.750000,0.750000,0.250000,IN_DOMAIN,-1.50000,8979.00,"
+        assertTrue(line.startsWith("'@source,'-x,Cu,K,OK,4,0.750000,0.750000,0.250000,IN_DOMAIN,-1.50000,8979.0000,"
                 + "-0.00756000,'=warning,,'+reason"), line);
         List<String> back = LabelTable.split(line);
         assertEquals(List.of("@source", "-x", "Cu", "K", "OK", "4", "0.750000", "0.750000", "0.250000", "IN_DOMAIN",
-                "-1.50000", "8979.00", "-0.00756000", "=warning", "", "+reason"), back);
+                "-1.50000", "8979.0000", "-0.00756000", "=warning", "", "+reason"), back);
         assertEquals(String.join(",", ReportWriters.csvHeader(List.of("4", "5"))),
                 ReportWriters.csvHeaderLine(List.of("4", "5")));
     }
