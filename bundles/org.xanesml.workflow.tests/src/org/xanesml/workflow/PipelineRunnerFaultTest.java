@@ -36,38 +36,15 @@ import org.xanesml.workflow.report.ReportRow;
  */
 class PipelineRunnerFaultTest {
 
-    /** A step that passes spectra on, except for the inputs on which {@code fault} throws. */
-    private static final class FaultStep implements ProcessingStep {
-        final Consumer<Path> fault;
-        final AtomicInteger calls = new AtomicInteger();
-
+    /**
+     * A step that passes spectra on, except for the inputs on which {@code fault} throws. A record: its components
+     * are the step's name, description, parameters and kinds.
+     */
+    private record FaultStep(String name, String description, List<ParameterSpec> parameters, DataKind inputKind,
+            DataKind outputKind, Consumer<Path> fault, AtomicInteger calls) implements ProcessingStep {
         FaultStep(Consumer<Path> fault) {
-            this.fault = fault;
-        }
-
-        @Override
-        public String name() {
-            return "fault";
-        }
-
-        @Override
-        public String description() {
-            return "throws on chosen inputs";
-        }
-
-        @Override
-        public List<ParameterSpec> parameters() {
-            return List.of();
-        }
-
-        @Override
-        public DataKind inputKind() {
-            return DataKind.SPECTRA;
-        }
-
-        @Override
-        public DataKind outputKind() {
-            return DataKind.SPECTRA;
+            this("fault", "throws on chosen inputs", List.of(), DataKind.SPECTRA, DataKind.SPECTRA, fault,
+                    new AtomicInteger());
         }
 
         @Override
@@ -175,7 +152,7 @@ class PipelineRunnerFaultTest {
         assertEquals(10, r.report().rows().size());
         assertEquals(10, finished.size());
         // Every later input would fail the same way: the run does not go through them.
-        assertTrue(step.calls.get() < 20, "step called " + step.calls.get() + " times");
+        assertTrue(step.calls().get() < 20, "step called " + step.calls().get() + " times");
         assertTrue(r.report().info().containsKey("not processed (run stopped)"), r.report().info().toString());
     }
 

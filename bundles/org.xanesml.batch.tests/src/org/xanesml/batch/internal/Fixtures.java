@@ -134,45 +134,24 @@ final class Fixtures {
         });
     }
 
+    /** Runs {@code before} on each input, then the real step; its components name it like the real one. */
+    private record Preceded(String name, String description, List<ParameterSpec> parameters, DataKind inputKind,
+            DataKind outputKind, ProcessingStep real, Consumer<WorkItem> before) implements ProcessingStep {
+        @Override
+        public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) throws StepException {
+            before.accept(item);
+            return real.apply(item, parameters, context);
+        }
+    }
+
     /**
      * @return the built-in steps with a normalise step that runs {@code before} on each input first (which may throw,
      *         to inject a fault into a worker)
      */
     static List<ProcessingStep> withNormalise(Consumer<WorkItem> before) {
         ProcessingStep real = StepCatalog.of(StepCatalog.builtIn()).step(StepNames.NORMALISE);
-        ProcessingStep wrapped = new ProcessingStep() {
-            @Override
-            public String name() {
-                return real.name();
-            }
-
-            @Override
-            public String description() {
-                return real.description();
-            }
-
-            @Override
-            public List<ParameterSpec> parameters() {
-                return real.parameters();
-            }
-
-            @Override
-            public DataKind inputKind() {
-                return real.inputKind();
-            }
-
-            @Override
-            public DataKind outputKind() {
-                return real.outputKind();
-            }
-
-            @Override
-            public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context)
-                    throws StepException {
-                before.accept(item);
-                return real.apply(item, parameters, context);
-            }
-        };
+        ProcessingStep wrapped = new Preceded(real.name(), real.description(), real.parameters(), real.inputKind(),
+                real.outputKind(), real, before);
         List<ProcessingStep> steps = new ArrayList<>();
         steps.add(wrapped);
         steps.addAll(StepCatalog.builtIn());
