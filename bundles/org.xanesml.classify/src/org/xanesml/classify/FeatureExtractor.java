@@ -4,6 +4,7 @@
  */
 package org.xanesml.classify;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import org.xanesml.core.Spectrum;
@@ -62,7 +63,10 @@ public final class FeatureExtractor {
     /** @return how many grid points the spectrum's energy range does not cover. */
     public int uncoveredPoints(Spectrum s) {
         double ref = referenceEnergyEv(s);
-        double[] rel = relativeEnergies(s, ref);
+        return uncovered(relativeEnergies(s, ref));
+    }
+
+    private int uncovered(double[] rel) {
         double lo = rel[0] - COVERAGE_TOLERANCE_EV;
         double hi = rel[rel.length - 1] + COVERAGE_TOLERANCE_EV;
         int n = 0;
@@ -74,11 +78,52 @@ public final class FeatureExtractor {
         return n;
     }
 
-    /** @return the feature vector (held end values where the grid is not covered; check {@link #uncoveredPoints}). */
+    /**
+     * The features of a spectrum to classify (a measurement, placed as it comes).
+     *
+     * @return the feature vector (held end values where the grid is not covered; check {@link #uncoveredPoints}).
+     * @throws FeatureException when the recipe renormalises and the spectrum has no edge step in its windows
+     */
     public double[] extract(Spectrum s) {
         double ref = referenceEnergyEv(s);
-        double[] rel = relativeEnergies(s, ref);
+        return features(s.id(), relativeEnergies(s, ref), s.mu());
+    }
+
+    /**
+     * The features of a spectrum of a labelled data set, what a model is trained, validated and tested on: the
+     * recipe's simulation-to-experiment calibration (energy shift, Gaussian broadening) is applied first, so the
+     * training simulations meet the grid on the measured energy scale; without a calibration this is
+     * {@link #extract}. A model does not extrapolate, so a calibrated spectrum that no longer covers the grid is refused.
+     *
+     * @throws FeatureException when the shifted spectrum leaves grid points uncovered, or has no edge step
+     */
+    public double[] extractTraining(Spectrum s) {
+        FeatureRecipe.Calibration c = recipe.calibration();
+        if (c == null) {
+            return extract(s);
+        }
+        double[] rel = relativeEnergies(s, referenceEnergyEv(s));
+        for (int i = 0; i < rel.length; i++) {
+            rel[i] += c.shiftEv();
+        }
+        int uncovered = uncovered(rel);
+        if (uncovered > 0) {
+            throw new FeatureException(String.format(Locale.ROOT, "%s: shifted by the calibration's %+.2f eV the data"
+                    + " (%.2f..%.2f eV on the grid's axis) leave %d of %d grid points uncovered", s.id(), c.shiftEv(),
+                    rel[0], rel[rel.length - 1], uncovered, gridEv.length));
+        }
         double[] mu = s.mu();
+        if (c.broadeningSigmaEv() > 0) {
+            mu = Smoothing.convolve(rel, mu, c.broadeningSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
+        }
+        return features(s.id(), rel, mu);
+    }
+
+    /** Renormalisation, smoothing and sampling: the steps every spectrum takes once it is on the grid's axis. */
+    private double[] features(String id, double[] rel, double[] mu) {
+        if (recipe.renormalisation() != null) {
+            mu = renormalise(id, rel, mu, recipe.renormalisation());
+        }
         if (recipe.smoothingSigmaEv() > 0) {
             mu = Smoothing.convolve(rel, mu, recipe.smoothingSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
         }
@@ -120,6 +165,58 @@ public final class FeatureExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * The recipe's edge-step convention: (mu - A) / (B - A) with A, B the means of the linearly interpolated spectrum
+     * over the pre-edge and post-edge windows.
+     *
+     * @throws FeatureException when B - A is not positive (no edge step: a flat or inverted spectrum)
+     */
+    static double[] renormalise(String id, double[] energyEv, double[] mu, FeatureRecipe.Renormalisation r) {
+        double a = meanOver(energyEv, mu, r.preLoEv(), r.preHiEv());
+        double b = meanOver(energyEv, mu, r.normLoEv(), r.normHiEv());
+        double step = b - a;
+        if (!(step > 0) || !Double.isFinite(step)) {
+            throw new FeatureException(String.format(Locale.ROOT, "%s: no edge step to renormalise by: mean mu %.4g"
+                    + " over %.2f..%.2f eV is not above the pre-edge level %.4g over %.2f..%.2f eV", id, b,
+                    r.normLoEv(), r.normHiEv(), a, r.preLoEv(), r.preHiEv()));
+        }
+        double[] out = new double[mu.length];
+        for (int i = 0; i < mu.length; i++) {
+            out[i] = (mu[i] - a) / step;
+        }
+        return out;
+    }
+
+    /**
+     * @return the mean of the piecewise-linear interpolant of (e, y) over [lo, hi] (its integral divided by hi - lo),
+     *         with the end values held outside the data, as the grid interpolation does
+     */
+    static double meanOver(double[] e, double[] y, double lo, double hi) {
+        double integral = 0;
+        double from = lo;
+        // the held end value before the data
+        if (from < e[0]) {
+            double to = Math.min(hi, e[0]);
+            integral += y[0] * (to - from);
+            from = to;
+        }
+        for (int i = 1; i < e.length && from < hi; i++) {
+            if (e[i] <= from) {
+                continue;
+            }
+            double to = Math.min(hi, e[i]);
+            double slope = (y[i] - y[i - 1]) / (e[i] - e[i - 1]);
+            double ya = y[i - 1] + slope * (from - e[i - 1]);
+            double yb = y[i - 1] + slope * (to - e[i - 1]);
+            integral += 0.5 * (ya + yb) * (to - from);
+            from = to;
+        }
+        if (from < hi) {
+            integral += y[y.length - 1] * (hi - from);
+        }
+        return integral / (hi - lo);
     }
 
     private static double[] relativeEnergies(Spectrum s, double refEv) {

@@ -31,7 +31,10 @@ import org.xanesml.classify.TrainingOptions;
  * point, g=3/lo/hi = every 3rd point plus all points in [lo, hi] eV, d = derivative scale, s = smoothing sigma, aug = copies/shift/broadening/noise/scale, e0=lo/hi/step =
  * uniform grid relative to Larch's find_e0 instead of the base grid, w=lo/hi = keep grid points in [lo, hi],
  * d2=1 = append d2mu/dE2, mu=0 = leave mu itself out; put mu last; refit=1 = fit the delivered model on
- * train + val once chosen; this runner's val scores are always from the train-only fit).
+ * train + val once chosen; this runner's val scores are always from the train-only fit; rn=preLo/preHi/normLo/normHi
+ * = renormalise every spectrum, (mu - its mean over preLo..preHi eV) / its mean over normLo..normHi eV, windows on the
+ * grid's axis; cal=shift[/sigma] = training spectra shifted by shift eV (and broadened by sigma eV) by hand, cal=est =
+ * by the estimate of {@link Calibrations} (after rn=)).
  * Order matters: e0 first, then w and g, then d and s. With {@code -Dxanesml.cvRepeats=N} it prints instead the
  * macro-F1 of N repetitions of grouped 5-fold cross-validation over train + val (seeds 0 .. N-1) and their mean, the
  * criterion of the Fe models (org.xanesml.models/README.md, rounds 4-6).
@@ -48,7 +51,7 @@ public final class Experiments {
         boolean showTest = Boolean.getBoolean("xanesml.showTest");
         int cvRepeats = Integer.getInteger("xanesml.cvRepeats", 0);
         for (int a = 3; a < args.length; a++) {
-            Config c = parse(args[a], b.baseRecipe());
+            Config c = parse(args[a], b.baseRecipe(), r -> Calibrations.calibration(shared, b, r));
             if (cvRepeats > 0) {
                 long t0 = System.nanoTime();
                 ModelSelection.CvScored s = ModelSelection.byRepeatedCrossValidation(b.data(),
@@ -92,7 +95,7 @@ public final class Experiments {
                     }
                     sp = probe.perturb(sp.toBuilder().energyEv(e).build(), rnd);
                     t[i] = ex.get(i).classIndex();
-                    p[i] = m.predict(fx.extract(sp));
+                    p[i] = m.predict(fx.extractTraining(sp));
                 }
                 Metrics ms = Metrics.of(t, p, b.data().classes().size());
                 line += String.format(Locale.ROOT, " | shifted %+.1f eV + noise: acc %.4f F1 %.4f", shiftEv,
@@ -120,8 +123,19 @@ public final class Experiments {
         return g;
     }
 
-    /** Parses the compact configuration syntax described in the class comment. */
+    /** Parses the compact configuration syntax described in the class comment ({@code cal=est} is refused). */
     public static Config parse(String spec, FeatureRecipe base) {
+        return parse(spec, base, r -> {
+            throw new IllegalArgumentException("cal=est in '" + spec + "' needs the shared data to estimate from");
+        });
+    }
+
+    /**
+     * Parses the compact configuration syntax; {@code cal=est} takes the calibration {@code estimator} gives for the
+     * recipe parsed so far (put it after rn=, w= and g=).
+     */
+    public static Config parse(String spec, FeatureRecipe base,
+            java.util.function.Function<FeatureRecipe, FeatureRecipe.Calibration> estimator) {
         String[] parts = spec.split(";");
         String[] kp = parts[0].split(":", 2);
         LearnerSpec.Kind kind = LearnerSpec.Kind.valueOf(kp[0]);
@@ -138,7 +152,8 @@ public final class Experiments {
                 case "s" -> r = r.withSmoothing(Double.parseDouble(nv[1]));
                 case "d2" -> r = r.withSecondDerivative(Double.parseDouble(nv[1]) != 0);
                 case "mu" -> r = new FeatureRecipe(r.reference(), r.gridEv(), Double.parseDouble(nv[1]) != 0,
-                        r.includeDerivative(), r.derivativeScale(), r.smoothingSigmaEv(), r.includeSecondDerivative());
+                        r.includeDerivative(), r.derivativeScale(), r.smoothingSigmaEv(), r.includeSecondDerivative(),
+                        r.renormalisation(), r.calibration());
                 case "g" -> {
                     // g=3 keeps every 3rd grid point; g=3/7108/7128 also every point in 7108..7128 eV
                     String[] v = nv[1].split("/");
@@ -154,6 +169,20 @@ public final class Experiments {
                 case "w" -> {
                     String[] v = nv[1].split("/");
                     r = r.withWindow(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
+                }
+                case "rn" -> {
+                    // rn=preLo/preHi/normLo/normHi: (mu - pre-edge mean) / its post-edge mean, every spectrum
+                    String[] v = nv[1].split("/");
+                    r = r.withRenormalisation(new FeatureRecipe.Renormalisation(Double.parseDouble(v[0]),
+                            Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3])));
+                }
+                case "cal" -> {
+                    // cal=shift/sigma: training spectra shifted by shift eV and broadened by sigma eV (by hand, for
+                    // exploration; the shipped models take the estimate, see Calibrations)
+                    String[] v = nv[1].split("/");
+                    r = v[0].equals("est") ? r.withCalibration(estimator.apply(r))
+                            : r.withCalibration(FeatureRecipe.Calibration.of(Double.parseDouble(v[0]),
+                                    v.length > 1 ? Double.parseDouble(v[1]) : 0.0, "given by hand"));
                 }
                 case "bal" -> bal = ClassBalance.valueOf(nv[1]);
                 case "refit" -> refit = Double.parseDouble(nv[1]) != 0;

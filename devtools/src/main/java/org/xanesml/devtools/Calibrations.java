@@ -1,0 +1,149 @@
+/*
+ * xanesml - XANES local-environment classification for Eclipse RCP beamline clients.
+ * Copyright (C) 2026 the xanesml authors. GPL-3.0-or-later, see LICENSE.
+ */
+package org.xanesml.devtools;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.xanesml.classify.DataSet;
+import org.xanesml.classify.Example;
+import org.xanesml.classify.FeatureRecipe;
+import org.xanesml.classify.MeasuredReferences;
+import org.xanesml.classify.SimulationCalibration;
+import org.xanesml.classify.SplitRole;
+import org.xanesml.core.Element;
+import org.xanesml.core.Spectrum;
+import org.xanesml.workflow.Pipeline;
+import org.xanesml.workflow.PipelineRunner;
+import org.xanesml.workflow.SpectrumRecord;
+import org.xanesml.workflow.StepCatalog;
+import org.xanesml.workflow.WorkItem;
+import org.xanesml.workflow.report.ReportRow;
+
+/**
+ * The simulation-to-experiment energy calibration of a model, estimated from data: the half-height edges
+ * ({@link SimulationCalibration}) of the model's TRAIN spectra against those of the measured references of
+ * {@code golden/measured/labels.csv} with a known single valence of 2 or 3 (the Fe(II)/Fe(III) minerals), the measured
+ * files read and normalised by the steps {@code xanesml classify} runs. Usage:
+ * {@code java -jar devtools/target/xanesml-devtools.jar calibration <shared> <fe|cu> <cn|geo> <config>}.
+ */
+public final class Calibrations {
+    /** Bootstrap resamples and seed of every estimate (reproducible). */
+    static final int RESAMPLES = 2000;
+    static final long SEED = 0;
+    /** Valences of the references used: the ordinary oxidation states of the 3d metals in minerals. */
+    static final Set<String> VALENCES = Set.of("2", "3");
+
+    private static final Map<Path, List<Spectrum>> MEASURED = Collections.synchronizedMap(new HashMap<>());
+
+    private Calibrations() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path shared = Path.of(args[0]);
+        BenchmarkData.Source src = args[1].equals("cu") ? BenchmarkData.loadCu(shared) : BenchmarkData.loadFe(shared);
+        BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, args[2].equals("cn")
+                ? org.xanesml.classify.Task.COORDINATION_NUMBER : org.xanesml.classify.Task.GEOMETRY);
+        FeatureRecipe r = Experiments.parse(args[3], b.baseRecipe()).recipe();
+        if (r.renormalisation() == null) {
+            throw new IllegalArgumentException("the calibration places edges on the renormalised spectrum: give rn=");
+        }
+        SimulationCalibration.Estimate e = estimate(shared, b.data(), b.element(), r.renormalisation());
+        System.out.println(e.text(measuredSet(b.element()), "TRAIN simulations of " + b.key()));
+        List<Spectrum> measured = measured(shared, b.element());
+        double[] edges = SimulationCalibration.edges(measured, r.renormalisation());
+        for (int i = 0; i < measured.size(); i++) {
+            System.out.println(String.format(Locale.ROOT, "  %.2f eV  %s", edges[i], measured.get(i).id()));
+        }
+    }
+
+    /** @return the estimate for a data set's TRAIN spectra against the element's measured references */
+    public static SimulationCalibration.Estimate estimate(Path shared, DataSet data, Element element,
+            FeatureRecipe.Renormalisation r) throws IOException {
+        List<Spectrum> sims = data.of(SplitRole.TRAIN).stream().map(Example::item).map(i -> i.spectrum()).toList();
+        return SimulationCalibration.estimate(SimulationCalibration.edges(sims, r),
+                SimulationCalibration.edges(measured(shared, element), r), RESAMPLES, SEED);
+    }
+
+    /** @return the calibration of a recipe: the estimate, without extra broadening */
+    public static FeatureRecipe.Calibration calibration(Path shared, BenchmarkData.Benchmark b, FeatureRecipe recipe) {
+        if (recipe.renormalisation() == null) {
+            throw new IllegalArgumentException("cal=est needs rn=: the edges are placed on the renormalised spectrum");
+        }
+        try {
+            return estimate(shared, b.data(), b.element(), recipe.renormalisation()).calibration(0.0,
+                    measuredSet(b.element()), "TRAIN simulations");
+        } catch (IOException e) {
+            throw new IllegalStateException("measured references for the calibration: " + e.getMessage(), e);
+        }
+    }
+
+    static String measuredSet(Element element) {
+        return "measured single-site " + element + "(II)/" + element + "(III) references of golden/measured/labels.csv"
+                + " (confidence high or medium; read and normalised as xanesml classify does)";
+    }
+
+    /**
+     * The measured references of an element with a single valence of 2 or 3 and confidence high or medium, each
+     * file's first spectrum after the read and normalise steps; files that fail are left out (none do today).
+     */
+    static List<Spectrum> measured(Path shared, Element element) throws IOException {
+        Path table = shared.resolve("golden/measured/labels.csv");
+        List<Spectrum> cached = MEASURED.get(table.resolveSibling(element.symbol()));
+        if (cached != null) {
+            return cached;
+        }
+        MeasuredReferences refs = MeasuredReferences.read(table);
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (MeasuredReferences.Row row : refs.rows()) {
+            if (row.element() == element && row.singleSite() && row.trusted()
+                    && VALENCES.contains(row.oxidationState().strip())) {
+                files.putIfAbsent(shared.resolve(row.path()).normalize(), row.path());
+            }
+        }
+        Map<Path, Spectrum> out = Collections.synchronizedMap(new HashMap<>());
+        PipelineRunner.Listener listener = new PipelineRunner.Listener() {
+            @Override
+            public void finished(int done, int total, Path source, List<ReportRow> rows) {
+                // the spectra arrive through item(); failures are reported below by their absence
+            }
+
+            @Override
+            public void item(WorkItem item) {
+                for (SpectrumRecord r : item.spectra()) {
+                    if (!r.failed()) {
+                        out.put(item.source().normalize(), r.current().toBuilder().id(files.get(
+                                item.source().normalize())).build());
+                    }
+                    break;
+                }
+            }
+        };
+        Pipeline p = new Pipeline("calibration references", "read and normalise as xanesml classify does", List.of())
+                .then("read", Map.of()).then("normalise", Map.of());
+        new PipelineRunner(StepCatalog.builtIn()).run(p, new ArrayList<>(files.keySet()),
+                new PipelineRunner.Options(Runtime.getRuntime().availableProcessors(), 0, listener));
+        List<Spectrum> spectra = new ArrayList<>();
+        for (Path f : files.keySet()) {
+            Spectrum s = out.get(f);
+            if (s == null) {
+                System.err.println("calibration: " + files.get(f) + " could not be read and normalised; left out");
+            } else {
+                spectra.add(s);
+            }
+        }
+        List<Spectrum> result = List.copyOf(spectra);
+        MEASURED.put(table.resolveSibling(element.symbol()), result);
+        return result;
+    }
+}
