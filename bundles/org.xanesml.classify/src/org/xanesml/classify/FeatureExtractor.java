@@ -4,6 +4,8 @@
  */
 package org.xanesml.classify;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -98,29 +100,48 @@ public final class FeatureExtractor {
      * @throws FeatureException when the shifted spectrum leaves grid points uncovered, or has no edge step
      */
     public double[] extractTraining(Spectrum s) {
+        return extractTraining(s, true);
+    }
+
+    /**
+     * As {@link #extractTraining(Spectrum)}; {@code requireCoverage} false holds end values instead of refusing, for
+     * augmented copies, whose random shifts may move a training spectrum's end inside the grid.
+     */
+    double[] extractTraining(Spectrum s, boolean requireCoverage) {
         FeatureRecipe.Calibration c = recipe.calibration();
         if (c == null) {
             return extract(s);
         }
-        double[] rel = relativeEnergies(s, referenceEnergyEv(s));
-        for (int i = 0; i < rel.length; i++) {
-            rel[i] += c.shiftEv();
-        }
+        double[][] placed = calibrated(s, c);
+        double[] rel = placed[0];
         int uncovered = uncovered(rel);
-        if (uncovered > 0) {
+        if (requireCoverage && uncovered > 0) {
             throw new FeatureException(String.format(Locale.ROOT, "%s: shifted by the calibration's %+.2f eV the data"
                     + " (%.2f..%.2f eV on the grid's axis) leave %d of %d grid points uncovered", s.id(), c.shiftEv(),
                     rel[0], rel[rel.length - 1], uncovered, gridEv.length));
+        }
+        return features(s.id(), rel, placed[1]);
+    }
+
+    /** @return {energies on the grid's axis, mu} of a training spectrum after the calibration's shift and broadening */
+    private double[][] calibrated(Spectrum s, FeatureRecipe.Calibration c) {
+        double[] rel = relativeEnergies(s, referenceEnergyEv(s));
+        for (int i = 0; i < rel.length; i++) {
+            rel[i] += c.shiftEv();
         }
         double[] mu = s.mu();
         if (c.broadeningSigmaEv() > 0) {
             mu = Smoothing.convolve(rel, mu, c.broadeningSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
         }
-        return features(s.id(), rel, mu);
+        return new double[][] {rel, mu};
     }
 
     /** Renormalisation, smoothing and sampling: the steps every spectrum takes once it is on the grid's axis. */
     private double[] features(String id, double[] rel, double[] mu) {
+        return assemble(muOnGrid(id, rel, mu));
+    }
+
+    private double[] muOnGrid(String id, double[] rel, double[] mu) {
         if (recipe.renormalisation() != null) {
             mu = renormalise(id, rel, mu, recipe.renormalisation());
         }
@@ -128,8 +149,80 @@ public final class FeatureExtractor {
             mu = Smoothing.convolve(rel, mu, recipe.smoothingSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
         }
         // flat end values where the grid is not covered: callers check uncoveredPoints and decide
-        double[] onGrid = Interpolation.interpolate(rel, mu, gridEv, InterpolationKind.LINEAR, Padding.EDGE_VALUES);
-        return assemble(onGrid);
+        return Interpolation.interpolate(rel, mu, gridEv, InterpolationKind.LINEAR, Padding.EDGE_VALUES);
+    }
+
+    /**
+     * @return the white line of a spectrum to classify: its highest renormalised mu on the grid between the end of
+     *         the pre-edge window and the end of the normalisation window (after smoothing, as the features see it);
+     *         NaN when the recipe does not renormalise
+     * @throws FeatureException when the spectrum has no edge step to renormalise by
+     */
+    public double whiteLineHeight(Spectrum s) {
+        if (recipe.renormalisation() == null) {
+            return Double.NaN;
+        }
+        return whiteLine(muOnGrid(s.id(), relativeEnergies(s, referenceEnergyEv(s)), s.mu()));
+    }
+
+    /**
+     * @return why a spectrum to classify lies outside the range of the training spectra by the recipe's white-line
+     *         check, or null when it does not (or the recipe has no such check)
+     */
+    public String whiteLineProblem(Spectrum s) {
+        FeatureRecipe.Renormalisation r = recipe.renormalisation();
+        if (r == null || Double.isNaN(r.whiteLineMin())) {
+            return null;
+        }
+        double h = whiteLineHeight(s);
+        return h >= r.whiteLineMin() ? null : String.format(Locale.ROOT, "%s: no white line: its highest"
+                + " renormalised mu over %.1f..%.1f eV is %.3f, below the lowest the model was trained on (%.3f);"
+                + " a metal, or a spectrum unlike the training data", s.id(), r.preHiEv(), r.normHiEv(), h,
+                r.whiteLineMin());
+    }
+
+    private double whiteLine(double[] onGrid) {
+        FeatureRecipe.Renormalisation r = recipe.renormalisation();
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < gridEv.length; i++) {
+            if (gridEv[i] >= r.preHiEv() && gridEv[i] <= r.normHiEv()) {
+                max = Math.max(max, onGrid[i]);
+            }
+        }
+        return max;
+    }
+
+    /** Share of training spectra whose white line may lie below the floor {@link #withWhiteLineFloor} sets. */
+    public static final double WHITE_LINE_QUANTILE = 0.005;
+
+    /**
+     * @return the recipe with its renormalisation's white-line floor set to the {@link #WHITE_LINE_QUANTILE} quantile
+     *         of the white lines of the given training spectra (placed as training spectra are, calibration included),
+     *         like the applicability domain's thresholds, which are a quantile of spectra the model knows
+     */
+    public static FeatureRecipe withWhiteLineFloor(FeatureRecipe recipe, List<Spectrum> training) {
+        FeatureRecipe.Renormalisation r = recipe.renormalisation();
+        if (r == null) {
+            throw new IllegalArgumentException("a white-line floor needs a renormalisation");
+        }
+        FeatureExtractor fx = new FeatureExtractor(recipe.withRenormalisation(r.withWhiteLineMin(Double.NaN)));
+        double[] h = new double[training.size()];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = fx.whiteLineHeightTraining(training.get(i));
+        }
+        Arrays.sort(h);
+        double floor = Math.round(Metrics.quantile(h, WHITE_LINE_QUANTILE) * 1e4) / 1e4;
+        return recipe.withRenormalisation(r.withWhiteLineMin(floor));
+    }
+
+    /** As {@link #whiteLineHeight}, for a training spectrum (the calibration applied first). */
+    double whiteLineHeightTraining(Spectrum s) {
+        FeatureRecipe.Calibration c = recipe.calibration();
+        if (c == null) {
+            return whiteLineHeight(s);
+        }
+        double[][] placed = calibrated(s, c);
+        return whiteLine(muOnGrid(s.id(), placed[0], placed[1]));
     }
 
     /**

@@ -41,12 +41,21 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
      * grid, relative to the reference otherwise) and must lie inside the grid, so a spectrum that covers the grid
      * covers them.
      *
-     * @param preLoEv  pre-edge window start
-     * @param preHiEv  pre-edge window end
-     * @param normLoEv normalisation window start (post-edge)
-     * @param normHiEv normalisation window end
+     * <p>
+     * On this scale a spectrum's white line is the highest mu' on the grid between the end of the pre-edge window and
+     * the end of the normalisation window (after smoothing, as the features see it). {@code whiteLineMin} is the
+     * applicability check that goes with it: a spectrum whose white line is lower than that of nearly all training
+     * spectra (a metal foil, which has no white line, or a badly normalised scan) is unlike the training data.
+     *
+     * @param preLoEv      pre-edge window start
+     * @param preHiEv      pre-edge window end
+     * @param normLoEv     normalisation window start (post-edge)
+     * @param normHiEv     normalisation window end
+     * @param whiteLineMin lowest white line a classified spectrum may have, set from the training spectra
+     *                     ({@link FeatureExtractor#withWhiteLineFloor}); NaN for no check
      */
-    public record Renormalisation(double preLoEv, double preHiEv, double normLoEv, double normHiEv) {
+    public record Renormalisation(double preLoEv, double preHiEv, double normLoEv, double normHiEv,
+            double whiteLineMin) {
         public Renormalisation {
             if (!(preLoEv < preHiEv) || !(normLoEv < normHiEv) || !(preHiEv <= normLoEv)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "renormalisation windows must be"
@@ -55,12 +64,25 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
             }
         }
 
+        /** Windows without a white-line check. */
+        public Renormalisation(double preLoEv, double preHiEv, double normLoEv, double normHiEv) {
+            this(preLoEv, preHiEv, normLoEv, normHiEv, Double.NaN);
+        }
+
+        /** @return these windows with the given white-line floor (NaN: no check) */
+        public Renormalisation withWhiteLineMin(double min) {
+            return new Renormalisation(preLoEv, preHiEv, normLoEv, normHiEv, min);
+        }
+
         /** @return the convention in words, for descriptors and reports */
         public String describe() {
             return String.format(Locale.ROOT, "mu' = (mu - A) / (B - A), A = mean of mu over %.2f..%.2f eV, B = mean"
                     + " of mu over %.2f..%.2f eV (means of the linear interpolant; energies on the grid's axis);"
                     + " applied to every spectrum before smoothing and sampling", preLoEv, preHiEv, normLoEv,
-                    normHiEv);
+                    normHiEv) + (Double.isNaN(whiteLineMin) ? "" : String.format(Locale.ROOT, "; a spectrum whose"
+                            + " highest mu' on the grid over %.2f..%.2f eV is below %.3f (the white line of the"
+                            + " training spectra, lowest %.1f%% left out) is unlike the training data", preHiEv,
+                            normHiEv, whiteLineMin, 100 * FeatureExtractor.WHITE_LINE_QUANTILE));
         }
     }
 

@@ -83,9 +83,21 @@ public final class LocalEnvironmentClassifier {
                     "%s: data %.1f..%.1f eV leave %d of the model's %d grid points uncovered", s.id(),
                     s.minEnergyEv(), s.maxEnergyEv(), uncovered, model.recipe().gridSize()));
         }
-        double[] x = extractor.extract(s);
+        double[] x;
+        String noWhiteLine;
+        try {
+            x = extractor.extract(s);
+            noWhiteLine = extractor.whiteLineProblem(s);
+        } catch (FeatureException e) {
+            // a renormalising recipe needs an edge step in its windows: without one the spectrum is not a K edge
+            return rejected(s, Applicability.Verdict.UNLIKE_TRAINING_DATA, e.getMessage());
+        }
         double[] p = model.probabilities(x);
         ApplicabilityDomain.Score score = bundle.domain().score(x);
+        if (noWhiteLine != null) {
+            return new Prediction(s.id(), classes, p, new Applicability(Applicability.Verdict.UNLIKE_TRAINING_DATA,
+                    score.combined(), noWhiteLine));
+        }
         if (!(score.combined() <= 1.0)) {
             return new Prediction(s.id(), classes, p, new Applicability(Applicability.Verdict.UNLIKE_TRAINING_DATA,
                     score.combined(), String.format(Locale.ROOT,

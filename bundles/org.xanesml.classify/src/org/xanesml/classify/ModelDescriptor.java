@@ -147,6 +147,9 @@ public class ModelDescriptor {
         public double normFromEv;
         @XmlAttribute
         public double normToEv;
+        /** The lowest white line a classified spectrum may have; absent for no check. */
+        @XmlAttribute
+        public Double whiteLineMin;
         @XmlElement
         public String convention;
 
@@ -156,12 +159,14 @@ public class ModelDescriptor {
             x.preToEv = r.preHiEv();
             x.normFromEv = r.normLoEv();
             x.normToEv = r.normHiEv();
+            x.whiteLineMin = Double.isNaN(r.whiteLineMin()) ? null : r.whiteLineMin();
             x.convention = r.describe();
             return x;
         }
 
         public FeatureRecipe.Renormalisation toRenormalisation() {
-            return new FeatureRecipe.Renormalisation(preFromEv, preToEv, normFromEv, normToEv);
+            return new FeatureRecipe.Renormalisation(preFromEv, preToEv, normFromEv, normToEv,
+                    whiteLineMin == null ? Double.NaN : whiteLineMin);
         }
     }
 

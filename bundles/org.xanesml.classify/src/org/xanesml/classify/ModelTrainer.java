@@ -32,7 +32,8 @@ public final class ModelTrainer {
             y.add(e.classIndex());
             ids.add(e.id());
             for (int c = 0; c < aug.copies(); c++) {
-                x.add(fx.extractTraining(aug.perturb(e.item().spectrum(), rnd)));
+                // a copy's random shift may uncover a grid end: its end values are held, as without a calibration
+                x.add(fx.extractTraining(aug.perturb(e.item().spectrum(), rnd), false));
                 y.add(e.classIndex());
                 ids.add(e.id() + "#" + c);
             }

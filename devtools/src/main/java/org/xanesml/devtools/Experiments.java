@@ -34,7 +34,8 @@ import org.xanesml.classify.TrainingOptions;
  * train + val once chosen; this runner's val scores are always from the train-only fit; rn=preLo/preHi/normLo/normHi
  * = renormalise every spectrum, (mu - its mean over preLo..preHi eV) / its mean over normLo..normHi eV, windows on the
  * grid's axis; cal=shift[/sigma] = training spectra shifted by shift eV (and broadened by sigma eV) by hand, cal=est =
- * by the estimate of {@link Calibrations} (after rn=)).
+ * by the estimate of {@link Calibrations} (after rn=); wl=1 = with rn=, flag spectra whose white line is below that of
+ * the TRAIN spectra's lowest 0.5%).
  * Order matters: e0 first, then w and g, then d and s. With {@code -Dxanesml.cvRepeats=N} it prints instead the
  * macro-F1 of N repetitions of grouped 5-fold cross-validation over train + val (seeds 0 .. N-1) and their mean, the
  * criterion of the Fe models (org.xanesml.models/README.md, rounds 4-6).
@@ -51,7 +52,7 @@ public final class Experiments {
         boolean showTest = Boolean.getBoolean("xanesml.showTest");
         int cvRepeats = Integer.getInteger("xanesml.cvRepeats", 0);
         for (int a = 3; a < args.length; a++) {
-            Config c = parse(args[a], b.baseRecipe(), r -> Calibrations.calibration(shared, b, r));
+            Config c = parse(args[a], b.baseRecipe(), b, shared);
             if (cvRepeats > 0) {
                 long t0 = System.nanoTime();
                 ModelSelection.CvScored s = ModelSelection.byRepeatedCrossValidation(b.data(),
@@ -123,19 +124,20 @@ public final class Experiments {
         return g;
     }
 
-    /** Parses the compact configuration syntax described in the class comment ({@code cal=est} is refused). */
+    /** Parses the compact configuration syntax described in the class comment ({@code cal=est}, {@code wl=1} refused). */
     public static Config parse(String spec, FeatureRecipe base) {
-        return parse(spec, base, r -> {
-            throw new IllegalArgumentException("cal=est in '" + spec + "' needs the shared data to estimate from");
-        });
+        return parse(spec, base, null, null);
     }
 
     /**
-     * Parses the compact configuration syntax; {@code cal=est} takes the calibration {@code estimator} gives for the
-     * recipe parsed so far (put it after rn=, w= and g=).
+     * Parses the compact configuration syntax; {@code cal=est} takes the calibration {@link Calibrations} estimates for
+     * the recipe parsed so far (put it after rn=, w= and g=), {@code wl=1} the white-line floor of the benchmark's
+     * TRAIN spectra for the final recipe (see {@link FeatureExtractor#withWhiteLineFloor}).
+     *
+     * @param b      the benchmark the configuration is for (null: cal=est and wl=1 are refused)
+     * @param shared the shared data folder (the measured references of cal=est)
      */
-    public static Config parse(String spec, FeatureRecipe base,
-            java.util.function.Function<FeatureRecipe, FeatureRecipe.Calibration> estimator) {
+    public static Config parse(String spec, FeatureRecipe base, BenchmarkData.Benchmark b, Path shared) {
         String[] parts = spec.split(";");
         String[] kp = parts[0].split(":", 2);
         LearnerSpec.Kind kind = LearnerSpec.Kind.valueOf(kp[0]);
@@ -144,6 +146,7 @@ public final class Experiments {
         ClassBalance bal = ClassBalance.NONE;
         Augmentation aug = Augmentation.NONE;
         boolean refit = false;
+        boolean whiteLine = false;
         List<String> rest = new ArrayList<>(List.of(parts).subList(1, parts.length));
         for (String p : rest) {
             String[] nv = p.split("=", 2);
@@ -180,10 +183,11 @@ public final class Experiments {
                     // cal=shift/sigma: training spectra shifted by shift eV and broadened by sigma eV (by hand, for
                     // exploration; the shipped models take the estimate, see Calibrations)
                     String[] v = nv[1].split("/");
-                    r = v[0].equals("est") ? r.withCalibration(estimator.apply(r))
+                    r = v[0].equals("est") ? r.withCalibration(Calibrations.calibration(shared, needs(b, spec), r))
                             : r.withCalibration(FeatureRecipe.Calibration.of(Double.parseDouble(v[0]),
                                     v.length > 1 ? Double.parseDouble(v[1]) : 0.0, "given by hand"));
                 }
+                case "wl" -> whiteLine = Double.parseDouble(nv[1]) != 0;
                 case "bal" -> bal = ClassBalance.valueOf(nv[1]);
                 case "refit" -> refit = Double.parseDouble(nv[1]) != 0;
                 case "aug" -> {
@@ -194,6 +198,18 @@ public final class Experiments {
                 default -> throw new IllegalArgumentException("unknown config part '" + p + "' in " + spec);
             }
         }
+        if (whiteLine) {
+            // last: the floor is measured on the spectra as the final recipe places, smooths and samples them
+            r = FeatureExtractor.withWhiteLineFloor(r, needs(b, spec).data().of(SplitRole.TRAIN).stream()
+                    .map(e -> e.item().spectrum()).toList());
+        }
         return new Config(r, learner, new TrainingOptions(bal, aug, refit));
+    }
+
+    private static BenchmarkData.Benchmark needs(BenchmarkData.Benchmark b, String spec) {
+        if (b == null) {
+            throw new IllegalArgumentException("cal=est and wl=1 in '" + spec + "' need the training data");
+        }
+        return b;
     }
 }

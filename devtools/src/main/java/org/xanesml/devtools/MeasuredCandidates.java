@@ -45,8 +45,7 @@ public final class MeasuredCandidates {
         Path dir = Files.createTempDirectory("xanesml-candidates");
         for (int a = 3; a < args.length; a++) {
             long t0 = System.nanoTime();
-            Experiments.Config c = Experiments.parse(args[a], b.baseRecipe(),
-                    r -> Calibrations.calibration(shared, b, r));
+            Experiments.Config c = Experiments.parse(args[a], b.baseRecipe(), b, shared);
             TrainingPlan plan = new TrainingPlan(b.key() + " " + args[a], b.element(), task, c.recipe(),
                     List.of(c.learner()), TrainingPlan.Selection.VALIDATION, c.options(),
                     new TrainingPlan.Provenance(b.data().name(), List.of(), "candidate", "round-7 candidate"));
@@ -77,6 +76,9 @@ public final class MeasuredCandidates {
             if (c.recipe().calibration() != null) {
                 System.out.println("    calibration: " + c.recipe().calibration().shiftEv() + " eV ["
                         + c.recipe().calibration().shiftLowEv() + ", " + c.recipe().calibration().shiftHighEv() + "]");
+            }
+            if (c.recipe().renormalisation() != null && !Double.isNaN(c.recipe().renormalisation().whiteLineMin())) {
+                System.out.println("    white-line floor: " + c.recipe().renormalisation().whiteLineMin());
             }
             if (Boolean.getBoolean("xanesml.details")) {
                 System.out.println(e.text());

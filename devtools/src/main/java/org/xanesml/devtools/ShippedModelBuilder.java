@@ -64,7 +64,7 @@ public final class ShippedModelBuilder {
 
     /** The training plan of a shipped model: its configuration, data files and rebuild command. */
     static TrainingPlan plan(Path shared, BenchmarkData.Benchmark b, ShippedModels.Spec s) {
-        Experiments.Config c = Experiments.parse(s.config(), b.baseRecipe(), r -> Calibrations.calibration(shared, b, r));
+        Experiments.Config c = Experiments.parse(s.config(), b.baseRecipe(), b, shared);
         List<TrainingPlan.Source> files = BenchmarkData.sourceFiles(b.element()).stream()
                 .map(rel -> new TrainingPlan.Source(rel, shared.resolve(rel))).toList();
         String rebuild = TOOL + " train-shipped <shared dir> <output dir> " + s.fileName();
