@@ -50,7 +50,7 @@ public final class CrossValidation {
             int[] fp = new int[held.size()];
             for (int j = 0; j < held.size(); j++) {
                 int i = held.get(j);
-                pred[i] = m.predict(fx.extractTraining(pool.get(i).item().spectrum()));
+                pred[i] = m.predict(fx.extract(pool.get(i).item().spectrum()));
                 ft[j] = y[i];
                 fp[j] = pred[i];
             }

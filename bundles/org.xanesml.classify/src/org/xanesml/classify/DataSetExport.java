@@ -56,7 +56,7 @@ public final class DataSetExport {
                 sb.append(csv(e.id())).append(',').append(csv(e.item().group())).append(',')
                         .append(e.role().name().toLowerCase(Locale.ROOT)).append(',')
                         .append(csv(data.classes().get(e.classIndex())));
-                for (double v : fx.extractTraining(e.item().spectrum())) {
+                for (double v : fx.extract(e.item().spectrum())) {
                     sb.append(',').append(Double.toString(v));
                 }
                 w.write(sb.toString());

@@ -62,10 +62,12 @@ public final class FeatureExtractor {
         }
     }
 
-    /** @return how many grid points the spectrum's energy range does not cover. */
+    /**
+     * @return how many grid points the spectrum's energy range does not cover (for a simulation, once the recipe's
+     *         calibration has shifted it)
+     */
     public int uncoveredPoints(Spectrum s) {
-        double ref = referenceEnergyEv(s);
-        return uncovered(relativeEnergies(s, ref));
+        return uncovered(placed(s)[0]);
     }
 
     private int uncovered(double[] rel) {
@@ -81,57 +83,38 @@ public final class FeatureExtractor {
     }
 
     /**
-     * The features of a spectrum to classify (a measurement, placed as it comes).
+     * The features of a spectrum. A simulation (marked by its reader, {@link Spectrum#SIMULATION_KEY}) first gets the
+     * recipe's simulation-to-experiment calibration (energy shift, Gaussian broadening), so training simulations and
+     * measurements meet the grid on the measured energy scale; a measurement is placed as it comes.
      *
      * @return the feature vector (held end values where the grid is not covered; check {@link #uncoveredPoints}).
      * @throws FeatureException when the recipe renormalises and the spectrum has no edge step in its windows
      */
     public double[] extract(Spectrum s) {
-        double ref = referenceEnergyEv(s);
-        return features(s.id(), relativeEnergies(s, ref), s.mu());
+        double[][] placed = placed(s);
+        return features(s.id(), placed[0], placed[1]);
+    }
+
+    /** @return whether the recipe's calibration applies to a spectrum: it has one and the spectrum is a simulation */
+    public boolean calibrates(Spectrum s) {
+        return recipe.calibration() != null && s.metadata(Spectrum.SIMULATION_KEY).isPresent();
     }
 
     /**
-     * The features of a spectrum of a labelled data set, what a model is trained, validated and tested on: the
-     * recipe's simulation-to-experiment calibration (energy shift, Gaussian broadening) is applied first, so the
-     * training simulations meet the grid on the measured energy scale; without a calibration this is
-     * {@link #extract}. A model does not extrapolate, so a calibrated spectrum that no longer covers the grid is refused.
-     *
-     * @throws FeatureException when the shifted spectrum leaves grid points uncovered, or has no edge step
+     * @return {energies on the grid's axis, mu}: relative to the reference and, for a simulation, after the
+     *         calibration's shift and broadening
      */
-    public double[] extractTraining(Spectrum s) {
-        return extractTraining(s, true);
-    }
-
-    /**
-     * As {@link #extractTraining(Spectrum)}; {@code requireCoverage} false holds end values instead of refusing, for
-     * augmented copies, whose random shifts may move a training spectrum's end inside the grid.
-     */
-    double[] extractTraining(Spectrum s, boolean requireCoverage) {
-        FeatureRecipe.Calibration c = recipe.calibration();
-        if (c == null) {
-            return extract(s);
-        }
-        double[][] placed = calibrated(s, c);
-        double[] rel = placed[0];
-        int uncovered = uncovered(rel);
-        if (requireCoverage && uncovered > 0) {
-            throw new FeatureException(String.format(Locale.ROOT, "%s: shifted by the calibration's %+.2f eV the data"
-                    + " (%.2f..%.2f eV on the grid's axis) leave %d of %d grid points uncovered", s.id(), c.shiftEv(),
-                    rel[0], rel[rel.length - 1], uncovered, gridEv.length));
-        }
-        return features(s.id(), rel, placed[1]);
-    }
-
-    /** @return {energies on the grid's axis, mu} of a training spectrum after the calibration's shift and broadening */
-    private double[][] calibrated(Spectrum s, FeatureRecipe.Calibration c) {
+    private double[][] placed(Spectrum s) {
         double[] rel = relativeEnergies(s, referenceEnergyEv(s));
-        for (int i = 0; i < rel.length; i++) {
-            rel[i] += c.shiftEv();
-        }
         double[] mu = s.mu();
-        if (c.broadeningSigmaEv() > 0) {
-            mu = Smoothing.convolve(rel, mu, c.broadeningSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
+        if (calibrates(s)) {
+            FeatureRecipe.Calibration c = recipe.calibration();
+            for (int i = 0; i < rel.length; i++) {
+                rel[i] += c.shiftEv();
+            }
+            if (c.broadeningSigmaEv() > 0) {
+                mu = Smoothing.convolve(rel, mu, c.broadeningSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
+            }
         }
         return new double[][] {rel, mu};
     }
@@ -153,20 +136,21 @@ public final class FeatureExtractor {
     }
 
     /**
-     * @return the white line of a spectrum to classify: its highest renormalised mu on the grid between the end of
-     *         the pre-edge window and the end of the normalisation window (after smoothing, as the features see it);
-     *         NaN when the recipe does not renormalise
+     * @return the white line of a spectrum: its highest renormalised mu on the grid between the end of the pre-edge
+     *         window and the end of the normalisation window (after calibration and smoothing, as the features see
+     *         it); NaN when the recipe does not renormalise
      * @throws FeatureException when the spectrum has no edge step to renormalise by
      */
     public double whiteLineHeight(Spectrum s) {
         if (recipe.renormalisation() == null) {
             return Double.NaN;
         }
-        return whiteLine(muOnGrid(s.id(), relativeEnergies(s, referenceEnergyEv(s)), s.mu()));
+        double[][] placed = placed(s);
+        return whiteLine(muOnGrid(s.id(), placed[0], placed[1]));
     }
 
     /**
-     * @return why a spectrum to classify lies outside the range of the training spectra by the recipe's white-line
+     * @return why a spectrum lies outside the range of the training spectra by the recipe's white-line
      *         check, or null when it does not (or the recipe has no such check)
      */
     public String whiteLineProblem(Spectrum s) {
@@ -197,7 +181,7 @@ public final class FeatureExtractor {
 
     /**
      * @return the recipe with its renormalisation's white-line floor set to the {@link #WHITE_LINE_QUANTILE} quantile
-     *         of the white lines of the given training spectra (placed as training spectra are, calibration included),
+     *         of the white lines of the given training spectra (calibration included),
      *         like the applicability domain's thresholds, which are a quantile of spectra the model knows
      */
     public static FeatureRecipe withWhiteLineFloor(FeatureRecipe recipe, List<Spectrum> training) {
@@ -208,21 +192,11 @@ public final class FeatureExtractor {
         FeatureExtractor fx = new FeatureExtractor(recipe.withRenormalisation(r.withWhiteLineMin(Double.NaN)));
         double[] h = new double[training.size()];
         for (int i = 0; i < h.length; i++) {
-            h[i] = fx.whiteLineHeightTraining(training.get(i));
+            h[i] = fx.whiteLineHeight(training.get(i));
         }
         Arrays.sort(h);
         double floor = Math.round(Metrics.quantile(h, WHITE_LINE_QUANTILE) * 1e4) / 1e4;
         return recipe.withRenormalisation(r.withWhiteLineMin(floor));
-    }
-
-    /** As {@link #whiteLineHeight}, for a training spectrum (the calibration applied first). */
-    double whiteLineHeightTraining(Spectrum s) {
-        FeatureRecipe.Calibration c = recipe.calibration();
-        if (c == null) {
-            return whiteLineHeight(s);
-        }
-        double[][] placed = calibrated(s, c);
-        return whiteLine(muOnGrid(s.id(), placed[0], placed[1]));
     }
 
     /**

@@ -26,7 +26,7 @@ public record FeatureMatrix(double[][] x, int[] y, List<String> ids) {
         String[] ids = new String[examples.size()];
         for (int i = 0; i < x.length; i++) {
             Example e = examples.get(i);
-            x[i] = fx.extractTraining(e.item().spectrum());
+            x[i] = fx.extract(e.item().spectrum());
             y[i] = e.classIndex();
             ids[i] = e.id();
         }

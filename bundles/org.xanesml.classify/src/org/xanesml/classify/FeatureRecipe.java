@@ -25,9 +25,9 @@ import java.util.stream.IntStream;
  * @param renormalisation one edge-step convention applied to every spectrum (training and classified) before
  *                        smoothing and sampling, or null for none (the spectra are used at the height their source
  *                        or the normalise step gave them, as in the first model files)
- * @param calibration     the simulation-to-experiment calibration applied to the spectra of a labelled data set (the
- *                        training simulations) before they meet the grid, or null for none; spectra to classify are
- *                        placed as they come (see {@link FeatureExtractor#extractTraining})
+ * @param calibration     the simulation-to-experiment calibration applied to simulated spectra (marked by their
+ *                        reader with {@link org.xanesml.core.Spectrum#SIMULATION_KEY}) before they meet the grid, or
+ *                        null for none; measured spectra are placed as they come
  */
 public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean includeMu, boolean includeDerivative,
         double derivativeScale, double smoothingSigmaEv, boolean includeSecondDerivative,
@@ -89,10 +89,11 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
     /**
      * How simulated training spectra are brought onto the energy scale (and resolution) of measurements: their
      * energies are shifted by {@code shiftEv} and their mu convolved with a Gaussian of {@code broadeningSigmaEv}
-     * before renormalisation and sampling. Estimated from data (the basis says how and how well); applied only to the
-     * spectra of a labelled data set, which is what a model is trained, validated and tested on.
+     * before renormalisation and sampling. Estimated from data (the basis says how and how well); applied only to
+     * spectra marked as simulations ({@link org.xanesml.core.Spectrum#SIMULATION_KEY}), so the training, validation
+     * and test simulations and any simulation classified later are placed alike, and measurements as they come.
      *
-     * @param shiftEv           added to the energies of training spectra
+     * @param shiftEv           added to the energies of simulated spectra
      * @param shiftLowEv        lower end of the shift's 95% interval (NaN when not estimated)
      * @param shiftHighEv       upper end of the shift's 95% interval (NaN when not estimated)
      * @param broadeningSigmaEv standard deviation of the extra Gaussian broadening, eV; 0 for none
@@ -312,7 +313,7 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
                 + (renormalisation != null ? ", renormalised " + renormalisation.preLoEv() + ".."
                         + renormalisation.preHiEv() + " / " + renormalisation.normLoEv() + ".."
                         + renormalisation.normHiEv() + " eV" : "")
-                + (calibration != null ? ", training spectra shifted " + calibration.shiftEv() + " eV"
+                + (calibration != null ? ", simulations shifted " + calibration.shiftEv() + " eV"
                         + (calibration.broadeningSigmaEv() > 0 ? " and broadened " + calibration.broadeningSigmaEv()
                                 + " eV" : "") : "") + "]";
     }

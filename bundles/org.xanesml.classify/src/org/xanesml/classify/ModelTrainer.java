@@ -28,12 +28,11 @@ public final class ModelTrainer {
         List<String> ids = new ArrayList<>();
         Random rnd = new Random(aug.seed());
         for (Example e : train) {
-            x.add(fx.extractTraining(e.item().spectrum()));
+            x.add(fx.extract(e.item().spectrum()));
             y.add(e.classIndex());
             ids.add(e.id());
             for (int c = 0; c < aug.copies(); c++) {
-                // a copy's random shift may uncover a grid end: its end values are held, as without a calibration
-                x.add(fx.extractTraining(aug.perturb(e.item().spectrum(), rnd), false));
+                x.add(fx.extract(aug.perturb(e.item().spectrum(), rnd)));
                 y.add(e.classIndex());
                 ids.add(e.id() + "#" + c);
             }

@@ -96,7 +96,7 @@ public final class Experiments {
                     }
                     sp = probe.perturb(sp.toBuilder().energyEv(e).build(), rnd);
                     t[i] = ex.get(i).classIndex();
-                    p[i] = m.predict(fx.extractTraining(sp));
+                    p[i] = m.predict(fx.extract(sp));
                 }
                 Metrics ms = Metrics.of(t, p, b.data().classes().size());
                 line += String.format(Locale.ROOT, " | shifted %+.1f eV + noise: acc %.4f F1 %.4f", shiftEv,

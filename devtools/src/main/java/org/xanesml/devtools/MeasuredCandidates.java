@@ -4,6 +4,7 @@
  */
 package org.xanesml.devtools;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,8 +51,19 @@ public final class MeasuredCandidates {
                     List.of(c.learner()), TrainingPlan.Selection.VALIDATION, c.options(),
                     new TrainingPlan.Provenance(b.data().name(), List.of(), "candidate", "round-7 candidate"));
             Path file = dir.resolve("candidate-" + a + ".zip");
-            ModelBuilder.Built built = ModelBuilder.buildTo(file, b.data(), plan, TrainingMonitor.NONE);
-            ModelBundle bundle = ModelBundle.read(file);
+            ModelBuilder.Built built;
+            ModelBundle bundle;
+            try {
+                built = ModelBuilder.buildTo(file, b.data(), plan, TrainingMonitor.NONE);
+                bundle = ModelBundle.read(file);
+            } catch (IOException | IllegalArgumentException e) {
+                // a candidate whose file the product refuses (size, deserialisation limits) or whose data cannot
+                // make a model is ineligible: say why and go on with the next one
+                System.out.println(String.format(Locale.ROOT, "%s %s%n    INELIGIBLE: %s%s", b.key(), args[a], e,
+                        Files.exists(file) ? String.format(Locale.ROOT, " (%.1f MB)", Files.size(file) / 1e6) : ""));
+                Files.deleteIfExists(file);
+                continue;
+            }
             MeasuredEvaluation e = MeasuredScoring.score(StepCatalog.builtIn(), refs, shared, file.toString(), bundle,
                     Runtime.getRuntime().availableProcessors());
             String cv = "";
