@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
+import org.xanesml.core.Element;
 import org.xanesml.core.Spectrum;
 
 /**
@@ -139,6 +141,24 @@ public final class SimulationCalibration {
         Arrays.sort(shifts);
         return new Estimate(measMedian - simMedian, Metrics.quantile(shifts, 0.025), Metrics.quantile(shifts, 0.975),
                 simMedian, mad(sim, simMedian), sim.length, measMedian, mad(meas, measMedian), meas.length, resamples);
+    }
+
+    /** Valences of the measured references a calibration uses: the ordinary oxidation states of 3d metals in minerals. */
+    public static final Set<String> REFERENCE_VALENCES = Set.of("2", "3");
+
+    /**
+     * @return the rows of a measured reference table a calibration of {@code element} uses: single-site, confidence
+     *         high or medium, valence 2 or 3 (no metals, no mixed valence)
+     */
+    public static List<MeasuredReferences.Row> referenceRows(MeasuredReferences refs, Element element) {
+        return refs.rows().stream().filter(r -> r.element() == element && r.singleSite() && r.trusted()
+                && REFERENCE_VALENCES.contains(r.oxidationState().strip())).toList();
+    }
+
+    /** @return how the reference set of {@link #referenceRows} is described in a calibration's basis */
+    public static String referenceSet(Element element, String table) {
+        return "measured single-site " + element + "(II)/" + element + "(III) references of " + table
+                + " (confidence high or medium; read and normalised as xanesml classify does)";
     }
 
     /** @return the edges of spectra by {@link #edgeEv} (NaN where a spectrum has none) */

@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.xanesml.classify.DataSet;
 import org.xanesml.classify.Example;
@@ -23,28 +21,22 @@ import org.xanesml.classify.SimulationCalibration;
 import org.xanesml.classify.SplitRole;
 import org.xanesml.core.Element;
 import org.xanesml.core.Spectrum;
-import org.xanesml.workflow.Pipeline;
-import org.xanesml.workflow.PipelineRunner;
-import org.xanesml.workflow.SpectrumRecord;
+import org.xanesml.workflow.MeasuredScoring;
 import org.xanesml.workflow.StepCatalog;
-import org.xanesml.workflow.WorkItem;
-import org.xanesml.workflow.report.ReportRow;
 
 /**
  * The simulation-to-experiment energy calibration of a model, estimated from data: the half-height edges
  * ({@link SimulationCalibration}) of the model's TRAIN spectra against those of the measured references of
- * {@code golden/measured/labels.csv} with a known single valence of 2 or 3 (the Fe(II)/Fe(III) minerals), the measured
- * files read and normalised by the steps {@code xanesml classify} runs. Usage:
+ * {@code golden/measured/labels.csv} with a known single valence of 2 or 3 (the Fe(II)/Fe(III) minerals,
+ * {@link SimulationCalibration#referenceRows}), the measured files read and normalised by the steps
+ * {@code xanesml classify} runs ({@link MeasuredScoring#normalised}). Usage:
  * {@code java -jar devtools/target/xanesml-devtools.jar calibration <shared> <fe|cu> <cn|geo> <config>}.
  */
 public final class Calibrations {
     /** Bootstrap resamples and seed of every estimate (reproducible). */
     static final int RESAMPLES = 2000;
     static final long SEED = 0;
-    /** Valences of the references used: the ordinary oxidation states of the 3d metals in minerals. */
-    static final Set<String> VALENCES = Set.of("2", "3");
-
-    private static final Map<Path, List<Spectrum>> MEASURED = Collections.synchronizedMap(new HashMap<>());
+    private static final Map<Element, List<Spectrum>> MEASURED = Collections.synchronizedMap(new HashMap<>());
 
     private Calibrations() {
     }
@@ -89,61 +81,26 @@ public final class Calibrations {
     }
 
     static String measuredSet(Element element) {
-        return "measured single-site " + element + "(II)/" + element + "(III) references of golden/measured/labels.csv"
-                + " (confidence high or medium; read and normalised as xanesml classify does)";
+        return SimulationCalibration.referenceSet(element, "golden/measured/labels.csv");
     }
 
     /**
-     * The measured references of an element with a single valence of 2 or 3 and confidence high or medium, each
-     * file's first spectrum after the read and normalise steps; files that fail are left out (none do today).
+     * The measured references of an element a calibration uses ({@link SimulationCalibration#referenceRows}), each
+     * file's first spectrum after the read and normalise steps; a file that fails is left out with a message.
      */
     static List<Spectrum> measured(Path shared, Element element) throws IOException {
-        Path table = shared.resolve("golden/measured/labels.csv");
-        List<Spectrum> cached = MEASURED.get(table.resolveSibling(element.symbol()));
+        List<Spectrum> cached = MEASURED.get(element);
         if (cached != null) {
             return cached;
         }
-        MeasuredReferences refs = MeasuredReferences.read(table);
-        Map<Path, String> files = new LinkedHashMap<>();
-        for (MeasuredReferences.Row row : refs.rows()) {
-            if (row.element() == element && row.singleSite() && row.trusted()
-                    && VALENCES.contains(row.oxidationState().strip())) {
-                files.putIfAbsent(shared.resolve(row.path()).normalize(), row.path());
-            }
-        }
-        Map<Path, Spectrum> out = Collections.synchronizedMap(new HashMap<>());
-        PipelineRunner.Listener listener = new PipelineRunner.Listener() {
-            @Override
-            public void finished(int done, int total, Path source, List<ReportRow> rows) {
-                // the spectra arrive through item(); failures are reported below by their absence
-            }
-
-            @Override
-            public void item(WorkItem item) {
-                for (SpectrumRecord r : item.spectra()) {
-                    if (!r.failed()) {
-                        out.put(item.source().normalize(), r.current().toBuilder().id(files.get(
-                                item.source().normalize())).build());
-                    }
-                    break;
-                }
-            }
-        };
-        Pipeline p = new Pipeline("calibration references", "read and normalise as xanesml classify does", List.of())
-                .then("read", Map.of()).then("normalise", Map.of());
-        new PipelineRunner(StepCatalog.builtIn()).run(p, new ArrayList<>(files.keySet()),
-                new PipelineRunner.Options(Runtime.getRuntime().availableProcessors(), 0, listener));
-        List<Spectrum> spectra = new ArrayList<>();
-        for (Path f : files.keySet()) {
-            Spectrum s = out.get(f);
-            if (s == null) {
-                System.err.println("calibration: " + files.get(f) + " could not be read and normalised; left out");
-            } else {
-                spectra.add(s);
-            }
-        }
+        MeasuredReferences refs = MeasuredReferences.read(shared.resolve("golden/measured/labels.csv"));
+        List<String> failures = new ArrayList<>();
+        List<Spectrum> spectra = MeasuredScoring.normalised(StepCatalog.builtIn(),
+                SimulationCalibration.referenceRows(refs, element), shared, Runtime.getRuntime().availableProcessors(),
+                failures);
+        failures.forEach(f -> System.err.println("calibration: left out " + f));
         List<Spectrum> result = List.copyOf(spectra);
-        MEASURED.put(table.resolveSibling(element.symbol()), result);
+        MEASURED.put(element, result);
         return result;
     }
 }
