@@ -58,13 +58,25 @@ public final class SimulationCalibration {
     }
 
     /**
-     * The half-height edge of a spectrum after the renormalisation {@code r}, searched between the end of its pre-edge
-     * window and the end of its normalisation window (absolute energies: used with absolute-grid recipes).
+     * The half-height edge of a spectrum on a recipe's energy axis (relative to its reference; no calibration) after
+     * the recipe's renormalisation, searched between the end of the pre-edge window and the end of the normalisation
+     * window.
      *
-     * @throws FeatureException when the spectrum has no edge step in the windows
+     * @throws FeatureException      when the spectrum has no edge step in the windows or lacks the reference energy
+     * @throws IllegalArgumentException when the recipe does not renormalise
      */
-    public static double edgeEv(Spectrum s, FeatureRecipe.Renormalisation r) {
+    public static double edgeEv(Spectrum s, FeatureRecipe recipe) {
+        FeatureRecipe.Renormalisation r = recipe.renormalisation();
+        if (r == null) {
+            throw new IllegalArgumentException("the half-height edge is measured on the renormalised spectrum: the"
+                    + " recipe has no renormalisation");
+        }
+        FeatureExtractor fx = new FeatureExtractor(recipe);
+        double ref = fx.referenceEnergyEv(s);
         double[] e = s.energyEv();
+        for (int i = 0; i < e.length; i++) {
+            e[i] -= ref;
+        }
         double[] mu = FeatureExtractor.renormalise(s.id(), e, s.mu(), r);
         return halfHeightEdgeEv(e, mu, r.preHiEv(), r.normHiEv());
     }
@@ -162,8 +174,8 @@ public final class SimulationCalibration {
     }
 
     /** @return the edges of spectra by {@link #edgeEv} (NaN where a spectrum has none) */
-    public static double[] edges(List<Spectrum> spectra, FeatureRecipe.Renormalisation r) {
-        return spectra.stream().mapToDouble(s -> edgeEv(s, r)).toArray();
+    public static double[] edges(List<Spectrum> spectra, FeatureRecipe recipe) {
+        return spectra.stream().mapToDouble(s -> edgeEv(s, recipe)).toArray();
     }
 
     private static double[] finite(double[] v) {

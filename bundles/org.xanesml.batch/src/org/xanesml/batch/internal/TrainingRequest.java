@@ -355,8 +355,8 @@ record TrainingRequest(Element element, Task task, Classes classes, Split split,
             }
             if (calibration != null) {
                 SimulationCalibration.Estimate e = SimulationCalibration.estimate(
-                        SimulationCalibration.edges(train, renormalisation),
-                        SimulationCalibration.edges(calibration.measured(), renormalisation), CALIBRATION_RESAMPLES, 0);
+                        SimulationCalibration.edges(train, r), SimulationCalibration.edges(calibration.measured(), r),
+                        CALIBRATION_RESAMPLES, 0);
                 r = r.withCalibration(e.calibration(0.0, calibration.description(), "TRAIN simulations"));
             }
             if (whiteLineCheck) {

@@ -50,10 +50,10 @@ public final class Calibrations {
         if (r.renormalisation() == null) {
             throw new IllegalArgumentException("the calibration places edges on the renormalised spectrum: give rn=");
         }
-        SimulationCalibration.Estimate e = estimate(shared, b.data(), b.element(), r.renormalisation());
+        SimulationCalibration.Estimate e = estimate(shared, b.data(), b.element(), r);
         System.out.println(e.text(measuredSet(b.element()), "TRAIN simulations of " + b.key()));
         List<Spectrum> measured = measured(shared, b.element());
-        double[] edges = SimulationCalibration.edges(measured, r.renormalisation());
+        double[] edges = SimulationCalibration.edges(measured, r);
         for (int i = 0; i < measured.size(); i++) {
             System.out.println(String.format(Locale.ROOT, "  %.2f eV  %s", edges[i], measured.get(i).id()));
         }
@@ -61,7 +61,7 @@ public final class Calibrations {
 
     /** @return the estimate for a data set's TRAIN spectra against the element's measured references */
     public static SimulationCalibration.Estimate estimate(Path shared, DataSet data, Element element,
-            FeatureRecipe.Renormalisation r) throws IOException {
+            FeatureRecipe r) throws IOException {
         List<Spectrum> sims = data.of(SplitRole.TRAIN).stream().map(Example::item).map(i -> i.spectrum()).toList();
         return SimulationCalibration.estimate(SimulationCalibration.edges(sims, r),
                 SimulationCalibration.edges(measured(shared, element), r), RESAMPLES, SEED);
@@ -73,7 +73,7 @@ public final class Calibrations {
             throw new IllegalArgumentException("cal=est needs rn=: the edges are placed on the renormalised spectrum");
         }
         try {
-            return estimate(shared, b.data(), b.element(), recipe.renormalisation()).calibration(0.0,
+            return estimate(shared, b.data(), b.element(), recipe).calibration(0.0,
                     measuredSet(b.element()), "TRAIN simulations");
         } catch (IOException e) {
             throw new IllegalStateException("measured references for the calibration: " + e.getMessage(), e);
