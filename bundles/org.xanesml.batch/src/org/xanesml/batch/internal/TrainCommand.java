@@ -59,7 +59,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  xanesml train --data ../shared/data/xanesnet-fe/spectra.csv.gz --element Fe --task COORDINATION_NUMBER \\",
                 "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
                 "      --classes 4,5,6 --split ../shared/golden/splits/xanesnet_fe_split.csv --reference ABSOLUTE \\",
-                "      --grid native --grid-stride 3 --derivative 1 --balance SQRT_WEIGHTED \\",
+                "      --grid 7097:7170:1 --derivative 1 --smoothing 1.5 --renormalise 7097:7105:7140:7165 \\",
+                "      --calibrate-against ../shared/golden/measured/labels.csv --root ../shared --white-line-check \\",
+                "      --balance SQRT_WEIGHTED \\",
                 "      --learner VOTE --param C=10 --param gamma=0.005 --param trees=500 --param k=0 -o fe-cn.zip",
                 "  xanesml train --data spectra/ --labels labels.csv --task GEOMETRY --element Fe --learner SMO_RBF \\",
                 "      --search C=3,10,30 --search gamma=0.001,0.005 --select CV -o fe-geometry.zip" })
