@@ -177,16 +177,27 @@ class RenormalisationTest {
         assertEquals(noInterval, xmlRoundTrip(noInterval));
         assertTrue(ModelDescriptor.Recipe.of(r).renormalisation.convention.contains("7140.00..7165.00"));
 
-        // a descriptor written before the options existed: none of them, features as before
-        try (InputStream in = PretrainedModels.open(PretrainedModels.FE_CN)) {
-            ModelBundle shipped = ModelBundle.read(in, PretrainedModels.FE_CN);
+        // a descriptor written before the options existed (the Cu models'): none of them, features as before
+        try (InputStream in = PretrainedModels.open(PretrainedModels.CU_CN)) {
+            ModelBundle shipped = ModelBundle.read(in, PretrainedModels.CU_CN);
             FeatureRecipe old = shipped.descriptor().recipe.toRecipe();
             assertNull(old.renormalisation());
             assertNull(old.calibration());
             assertNull(shipped.descriptor().recipe.renormalisation);
-            Spectrum s = curved("s", 0).toBuilder().metadata(Spectrum.SIMULATION_KEY, "FDMNES").build();
-            double[] legacy = new FeatureExtractor(old).assemble(Interpolation.interpolate(s.energyEv(), s.mu(),
-                    old.gridEv(), InterpolationKind.LINEAR, Padding.EDGE_VALUES));
+            assertNull(shipped.descriptor().recipe.calibration);
+            double[] e = grid(8950, 9150, 0.5);
+            double[] mu = new double[e.length];
+            for (int i = 0; i < e.length; i++) {
+                mu[i] = 1 / (1 + Math.exp(-(e[i] - 8985) / 1.5));
+            }
+            Spectrum s = Spectrum.builder().id("feff").energyEv(e).mu(mu).metadata(Spectrum.SIMULATION_KEY, "FEFF")
+                    .metadata(EnergyReference.FEFF_FERMI_LEVEL_KEY, "8980").build();
+            double[] rel = e.clone();
+            for (int i = 0; i < rel.length; i++) {
+                rel[i] -= 8980;
+            }
+            double[] legacy = new FeatureExtractor(old).assemble(Interpolation.interpolate(rel, mu, old.gridEv(),
+                    InterpolationKind.LINEAR, Padding.EDGE_VALUES));
             assertArrayEquals(legacy, new FeatureExtractor(old).extract(s), 0.0);
             assertNull(new FeatureExtractor(old).whiteLineProblem(s));
         }
