@@ -4,6 +4,9 @@
  */
 package org.xanesml.classify;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.xanesml.core.Spectrum;
@@ -59,10 +62,15 @@ public final class FeatureExtractor {
         }
     }
 
-    /** @return how many grid points the spectrum's energy range does not cover. */
+    /**
+     * @return how many grid points the spectrum's energy range does not cover (for a simulation, once the recipe's
+     *         calibration has shifted it)
+     */
     public int uncoveredPoints(Spectrum s) {
-        double ref = referenceEnergyEv(s);
-        double[] rel = relativeEnergies(s, ref);
+        return uncovered(placed(s)[0]);
+    }
+
+    private int uncovered(double[] rel) {
         double lo = rel[0] - COVERAGE_TOLERANCE_EV;
         double hi = rel[rel.length - 1] + COVERAGE_TOLERANCE_EV;
         int n = 0;
@@ -74,17 +82,121 @@ public final class FeatureExtractor {
         return n;
     }
 
-    /** @return the feature vector (held end values where the grid is not covered; check {@link #uncoveredPoints}). */
+    /**
+     * The features of a spectrum. A simulation (marked by its reader, {@link Spectrum#SIMULATION_KEY}) first gets the
+     * recipe's simulation-to-experiment calibration (energy shift, Gaussian broadening), so training simulations and
+     * measurements meet the grid on the measured energy scale; a measurement is placed as it comes.
+     *
+     * @return the feature vector (held end values where the grid is not covered; check {@link #uncoveredPoints}).
+     * @throws FeatureException when the recipe renormalises and the spectrum has no edge step in its windows
+     */
     public double[] extract(Spectrum s) {
-        double ref = referenceEnergyEv(s);
-        double[] rel = relativeEnergies(s, ref);
+        double[][] placed = placed(s);
+        return features(s.id(), placed[0], placed[1]);
+    }
+
+    /** @return whether the recipe's calibration applies to a spectrum: it has one and the spectrum is a simulation */
+    public boolean calibrates(Spectrum s) {
+        return recipe.calibration() != null && s.metadata(Spectrum.SIMULATION_KEY).isPresent();
+    }
+
+    /**
+     * @return {energies on the grid's axis, mu}: relative to the reference and, for a simulation, after the
+     *         calibration's shift and broadening
+     */
+    private double[][] placed(Spectrum s) {
+        double[] rel = relativeEnergies(s, referenceEnergyEv(s));
         double[] mu = s.mu();
+        if (calibrates(s)) {
+            FeatureRecipe.Calibration c = recipe.calibration();
+            for (int i = 0; i < rel.length; i++) {
+                rel[i] += c.shiftEv();
+            }
+            if (c.broadeningSigmaEv() > 0) {
+                mu = Smoothing.convolve(rel, mu, c.broadeningSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
+            }
+        }
+        return new double[][] {rel, mu};
+    }
+
+    /** Renormalisation, smoothing and sampling: the steps every spectrum takes once it is on the grid's axis. */
+    private double[] features(String id, double[] rel, double[] mu) {
+        return assemble(muOnGrid(id, rel, mu));
+    }
+
+    private double[] muOnGrid(String id, double[] rel, double[] mu) {
+        if (recipe.renormalisation() != null) {
+            mu = renormalise(id, rel, mu, recipe.renormalisation());
+        }
         if (recipe.smoothingSigmaEv() > 0) {
             mu = Smoothing.convolve(rel, mu, recipe.smoothingSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
         }
         // flat end values where the grid is not covered: callers check uncoveredPoints and decide
-        double[] onGrid = Interpolation.interpolate(rel, mu, gridEv, InterpolationKind.LINEAR, Padding.EDGE_VALUES);
-        return assemble(onGrid);
+        return Interpolation.interpolate(rel, mu, gridEv, InterpolationKind.LINEAR, Padding.EDGE_VALUES);
+    }
+
+    /**
+     * @return the white line of a spectrum: its highest renormalised mu on the grid between the end of the pre-edge
+     *         window and the end of the normalisation window (after calibration and smoothing, as the features see
+     *         it); NaN when the recipe does not renormalise
+     * @throws FeatureException when the spectrum has no edge step to renormalise by
+     */
+    public double whiteLineHeight(Spectrum s) {
+        if (recipe.renormalisation() == null) {
+            return Double.NaN;
+        }
+        double[][] placed = placed(s);
+        return whiteLine(muOnGrid(s.id(), placed[0], placed[1]));
+    }
+
+    /**
+     * @return why a spectrum lies outside the range of the training spectra by the recipe's white-line
+     *         check, or null when it does not (or the recipe has no such check)
+     */
+    public String whiteLineProblem(Spectrum s) {
+        FeatureRecipe.Renormalisation r = recipe.renormalisation();
+        if (r == null || Double.isNaN(r.whiteLineMin())) {
+            return null;
+        }
+        double h = whiteLineHeight(s);
+        return h >= r.whiteLineMin() ? null : String.format(Locale.ROOT, "%s: no white line: its highest"
+                + " renormalised mu over %.1f..%.1f eV is %.3f, below the lowest the model was trained on (%.3f);"
+                + " a metal, or a spectrum unlike the training data", s.id(), r.preHiEv(), r.normHiEv(), h,
+                r.whiteLineMin());
+    }
+
+    private double whiteLine(double[] onGrid) {
+        FeatureRecipe.Renormalisation r = recipe.renormalisation();
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < gridEv.length; i++) {
+            if (gridEv[i] >= r.preHiEv() && gridEv[i] <= r.normHiEv()) {
+                max = Math.max(max, onGrid[i]);
+            }
+        }
+        return max;
+    }
+
+    /** Share of training spectra whose white line may lie below the floor {@link #withWhiteLineFloor} sets. */
+    public static final double WHITE_LINE_QUANTILE = 0.005;
+
+    /**
+     * @return the recipe with its renormalisation's white-line floor set to the {@link #WHITE_LINE_QUANTILE} quantile
+     *         of the white lines of the given training spectra (calibration included),
+     *         like the applicability domain's thresholds, which are a quantile of spectra the model knows
+     */
+    public static FeatureRecipe withWhiteLineFloor(FeatureRecipe recipe, List<Spectrum> training) {
+        FeatureRecipe.Renormalisation r = recipe.renormalisation();
+        if (r == null) {
+            throw new IllegalArgumentException("a white-line floor needs a renormalisation");
+        }
+        FeatureExtractor fx = new FeatureExtractor(recipe.withRenormalisation(r.withWhiteLineMin(Double.NaN)));
+        double[] h = new double[training.size()];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = fx.whiteLineHeight(training.get(i));
+        }
+        Arrays.sort(h);
+        double floor = Math.round(Metrics.quantile(h, WHITE_LINE_QUANTILE) * 1e4) / 1e4;
+        return recipe.withRenormalisation(r.withWhiteLineMin(floor));
     }
 
     /**
@@ -120,6 +232,58 @@ public final class FeatureExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * The recipe's edge-step convention: (mu - A) / (B - A) with A, B the means of the linearly interpolated spectrum
+     * over the pre-edge and post-edge windows.
+     *
+     * @throws FeatureException when B - A is not positive (no edge step: a flat or inverted spectrum)
+     */
+    static double[] renormalise(String id, double[] energyEv, double[] mu, FeatureRecipe.Renormalisation r) {
+        double a = meanOver(energyEv, mu, r.preLoEv(), r.preHiEv());
+        double b = meanOver(energyEv, mu, r.normLoEv(), r.normHiEv());
+        double step = b - a;
+        if (!(step > 0) || !Double.isFinite(step)) {
+            throw new FeatureException(String.format(Locale.ROOT, "%s: no edge step to renormalise by: mean mu %.4g"
+                    + " over %.2f..%.2f eV is not above the pre-edge level %.4g over %.2f..%.2f eV", id, b,
+                    r.normLoEv(), r.normHiEv(), a, r.preLoEv(), r.preHiEv()));
+        }
+        double[] out = new double[mu.length];
+        for (int i = 0; i < mu.length; i++) {
+            out[i] = (mu[i] - a) / step;
+        }
+        return out;
+    }
+
+    /**
+     * @return the mean of the piecewise-linear interpolant of (e, y) over [lo, hi] (its integral divided by hi - lo),
+     *         with the end values held outside the data, as the grid interpolation does
+     */
+    static double meanOver(double[] e, double[] y, double lo, double hi) {
+        double integral = 0;
+        double from = lo;
+        // the held end value before the data
+        if (from < e[0]) {
+            double to = Math.min(hi, e[0]);
+            integral += y[0] * (to - from);
+            from = to;
+        }
+        for (int i = 1; i < e.length && from < hi; i++) {
+            if (e[i] <= from) {
+                continue;
+            }
+            double to = Math.min(hi, e[i]);
+            double slope = (y[i] - y[i - 1]) / (e[i] - e[i - 1]);
+            double ya = y[i - 1] + slope * (from - e[i - 1]);
+            double yb = y[i - 1] + slope * (to - e[i - 1]);
+            integral += 0.5 * (ya + yb) * (to - from);
+            from = to;
+        }
+        if (from < hi) {
+            integral += y[y.length - 1] * (hi - from);
+        }
+        return integral / (hi - lo);
     }
 
     private static double[] relativeEnergies(Spectrum s, double refEv) {

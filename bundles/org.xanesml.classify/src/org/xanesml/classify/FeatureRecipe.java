@@ -5,6 +5,7 @@
 package org.xanesml.classify;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -21,14 +22,122 @@ import java.util.stream.IntStream;
  * @param smoothingSigmaEv Gaussian smoothing applied before interpolation; 0 for none
  * @param includeSecondDerivative whether d2mu/dE2 values are features (appended last, scaled by derivativeScale
  *                        squared); Larch's d2mude, the derivative of dmu/dE
+ * @param renormalisation one edge-step convention applied to every spectrum (training and classified) before
+ *                        smoothing and sampling, or null for none (the spectra are used at the height their source
+ *                        or the normalise step gave them, as in the first model files)
+ * @param calibration     the simulation-to-experiment calibration applied to simulated spectra (marked by their
+ *                        reader with {@link org.xanesml.core.Spectrum#SIMULATION_KEY}) before they meet the grid, or
+ *                        null for none; measured spectra are placed as they come
  */
 public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean includeMu, boolean includeDerivative,
-        double derivativeScale, double smoothingSigmaEv, boolean includeSecondDerivative) {
+        double derivativeScale, double smoothingSigmaEv, boolean includeSecondDerivative,
+        Renormalisation renormalisation, Calibration calibration) {
+
+    /**
+     * Divides (mu - pre-edge level) by its mean over a post-edge window, so spectra normalised by different rules
+     * (FDMNES simulations by their source over 75 eV, measured ones by Larch over a long post-edge) reach the features
+     * at the same height. Levels are means of the linearly interpolated spectrum over each window (exact integrals,
+     * so they do not depend on the sampling). Both windows are on the grid's energy axis (absolute eV for an absolute
+     * grid, relative to the reference otherwise) and must lie inside the grid, so a spectrum that covers the grid
+     * covers them.
+     *
+     * <p>
+     * On this scale a spectrum's white line is the highest mu' on the grid between the end of the pre-edge window and
+     * the end of the normalisation window (after smoothing, as the features see it). {@code whiteLineMin} is the
+     * applicability check that goes with it: a spectrum whose white line is lower than that of nearly all training
+     * spectra (a metal foil, which has no white line, or a badly normalised scan) is unlike the training data.
+     *
+     * @param preLoEv      pre-edge window start
+     * @param preHiEv      pre-edge window end
+     * @param normLoEv     normalisation window start (post-edge)
+     * @param normHiEv     normalisation window end
+     * @param whiteLineMin lowest white line a classified spectrum may have, set from the training spectra
+     *                     ({@link FeatureExtractor#withWhiteLineFloor}); NaN for no check
+     */
+    public record Renormalisation(double preLoEv, double preHiEv, double normLoEv, double normHiEv,
+            double whiteLineMin) {
+        public Renormalisation {
+            if (!(preLoEv < preHiEv) || !(normLoEv < normHiEv) || !(preHiEv <= normLoEv)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "renormalisation windows must be"
+                        + " increasing and the pre-edge one below the post-edge one: pre %s..%s eV, norm %s..%s eV",
+                        preLoEv, preHiEv, normLoEv, normHiEv));
+            }
+        }
+
+        /** Windows without a white-line check. */
+        public Renormalisation(double preLoEv, double preHiEv, double normLoEv, double normHiEv) {
+            this(preLoEv, preHiEv, normLoEv, normHiEv, Double.NaN);
+        }
+
+        /** @return these windows with the given white-line floor (NaN: no check) */
+        public Renormalisation withWhiteLineMin(double min) {
+            return new Renormalisation(preLoEv, preHiEv, normLoEv, normHiEv, min);
+        }
+
+        /** @return the convention in words, for descriptors and reports */
+        public String describe() {
+            return String.format(Locale.ROOT, "mu' = (mu - A) / (B - A), A = mean of mu over %.2f..%.2f eV, B = mean"
+                    + " of mu over %.2f..%.2f eV (means of the linear interpolant; energies on the grid's axis);"
+                    + " applied to every spectrum before smoothing and sampling", preLoEv, preHiEv, normLoEv,
+                    normHiEv) + (Double.isNaN(whiteLineMin) ? "" : String.format(Locale.ROOT, "; a spectrum whose"
+                            + " highest mu' on the grid over %.2f..%.2f eV is below %.3f (the white line of the"
+                            + " training spectra, lowest %.1f%% left out) is unlike the training data", preHiEv,
+                            normHiEv, whiteLineMin, 100 * FeatureExtractor.WHITE_LINE_QUANTILE));
+        }
+    }
+
+    /**
+     * How simulated training spectra are brought onto the energy scale (and resolution) of measurements: their
+     * energies are shifted by {@code shiftEv} and their mu convolved with a Gaussian of {@code broadeningSigmaEv}
+     * before renormalisation and sampling. Estimated from data (the basis says how and how well); applied only to
+     * spectra marked as simulations ({@link org.xanesml.core.Spectrum#SIMULATION_KEY}), so the training, validation
+     * and test simulations and any simulation classified later are placed alike, and measurements as they come.
+     *
+     * @param shiftEv           added to the energies of simulated spectra
+     * @param shiftLowEv        lower end of the shift's 95% interval (NaN when not estimated)
+     * @param shiftHighEv       upper end of the shift's 95% interval (NaN when not estimated)
+     * @param broadeningSigmaEv standard deviation of the extra Gaussian broadening, eV; 0 for none
+     * @param basis             how the numbers were estimated, in words
+     */
+    public record Calibration(double shiftEv, double shiftLowEv, double shiftHighEv, double broadeningSigmaEv,
+            String basis) {
+        public Calibration {
+            if (!Double.isFinite(shiftEv) || !(broadeningSigmaEv >= 0) || !Double.isFinite(broadeningSigmaEv)) {
+                throw new IllegalArgumentException("calibration shift must be finite and broadening >= 0 eV, got "
+                        + shiftEv + " and " + broadeningSigmaEv);
+            }
+            basis = basis == null ? "" : basis;
+        }
+
+        /** @return a calibration given by hand (no interval) */
+        public static Calibration of(double shiftEv, double broadeningSigmaEv, String basis) {
+            return new Calibration(shiftEv, Double.NaN, Double.NaN, broadeningSigmaEv, basis);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Calibration c && Double.compare(c.shiftEv, shiftEv) == 0
+                    && Double.compare(c.shiftLowEv, shiftLowEv) == 0 && Double.compare(c.shiftHighEv, shiftHighEv) == 0
+                    && Double.compare(c.broadeningSigmaEv, broadeningSigmaEv) == 0 && c.basis.equals(basis);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(shiftEv, shiftLowEv, shiftHighEv, broadeningSigmaEv, basis);
+        }
+    }
 
     /** A recipe without the second derivative (the form of the first model files). */
     public FeatureRecipe(EnergyReference reference, double[] gridEv, boolean includeMu, boolean includeDerivative,
             double derivativeScale, double smoothingSigmaEv) {
         this(reference, gridEv, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv, false);
+    }
+
+    /** A recipe without renormalisation or calibration (the form of model files before both existed). */
+    public FeatureRecipe(EnergyReference reference, double[] gridEv, boolean includeMu, boolean includeDerivative,
+            double derivativeScale, double smoothingSigmaEv, boolean includeSecondDerivative) {
+        this(reference, gridEv, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv,
+                includeSecondDerivative, null, null);
     }
 
     public FeatureRecipe {
@@ -49,6 +158,13 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
         }
         if (smoothingSigmaEv < 0 || !Double.isFinite(smoothingSigmaEv)) {
             throw new IllegalArgumentException("smoothing sigma must be >= 0 eV, got " + smoothingSigmaEv);
+        }
+        if (renormalisation != null && (renormalisation.preLoEv() < gridEv[0]
+                || renormalisation.normHiEv() > gridEv[gridEv.length - 1])) {
+            // inside the grid, so a spectrum covering the grid covers the windows and coverage stays one check
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "renormalisation windows %.2f..%.2f eV"
+                    + " reach outside the grid %.2f..%.2f eV", renormalisation.preLoEv(), renormalisation.normHiEv(),
+                    gridEv[0], gridEv[gridEv.length - 1]));
         }
     }
 
@@ -102,7 +218,7 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
             case 1 -> "dmu@";
             default -> "d2mu@";
         };
-        return prefix + String.format(java.util.Locale.ROOT, "%.3f", gridEv[i % gridEv.length]);
+        return prefix + String.format(Locale.ROOT, "%.3f", gridEv[i % gridEv.length]);
     }
 
     /** @return grid energy (relative) of feature i. */
@@ -112,12 +228,14 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
     }
 
     public FeatureRecipe withDerivative(boolean on, double scale) {
-        return new FeatureRecipe(reference, gridEv, includeMu, on, scale, smoothingSigmaEv, includeSecondDerivative);
+        return new FeatureRecipe(reference, gridEv, includeMu, on, scale, smoothingSigmaEv, includeSecondDerivative,
+                renormalisation, calibration);
     }
 
     /** @return this recipe with d2mu/dE2 features appended (or removed) */
     public FeatureRecipe withSecondDerivative(boolean on) {
-        return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv, on);
+        return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv, on,
+                renormalisation, calibration);
     }
 
     /** @return this recipe on every {@code stride}-th grid point (starting at the first): a coarser, smaller model. */
@@ -142,19 +260,31 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
                 .filter(i -> i % stride == 0 || (gridEv[i] >= keepLoEv && gridEv[i] <= keepHiEv))
                 .mapToDouble(i -> gridEv[i]).toArray();
         return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv,
-                includeSecondDerivative);
+                includeSecondDerivative, renormalisation, calibration);
     }
 
     /** @return this recipe on the grid points within [loEv, hiEv] (relative energies), e.g. to drop the far tail. */
     public FeatureRecipe withWindow(double loEv, double hiEv) {
         double[] g = Arrays.stream(gridEv).filter(e -> e >= loEv && e <= hiEv).toArray();
         return new FeatureRecipe(reference, g, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv,
-                includeSecondDerivative);
+                includeSecondDerivative, renormalisation, calibration);
     }
 
     public FeatureRecipe withSmoothing(double sigmaEv) {
         return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, sigmaEv,
-                includeSecondDerivative);
+                includeSecondDerivative, renormalisation, calibration);
+    }
+
+    /** @return this recipe with the given renormalisation (null: none) */
+    public FeatureRecipe withRenormalisation(Renormalisation r) {
+        return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv,
+                includeSecondDerivative, r, calibration);
+    }
+
+    /** @return this recipe with the given simulation-to-experiment calibration (null: none) */
+    public FeatureRecipe withCalibration(Calibration c) {
+        return new FeatureRecipe(reference, gridEv, includeMu, includeDerivative, derivativeScale, smoothingSigmaEv,
+                includeSecondDerivative, renormalisation, c);
     }
 
     @Override
@@ -163,13 +293,14 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
                 && r.includeMu == includeMu && r.includeDerivative == includeDerivative
                 && Double.compare(r.derivativeScale, derivativeScale) == 0
                 && Double.compare(r.smoothingSigmaEv, smoothingSigmaEv) == 0
-                && r.includeSecondDerivative == includeSecondDerivative;
+                && r.includeSecondDerivative == includeSecondDerivative
+                && Objects.equals(r.renormalisation, renormalisation) && Objects.equals(r.calibration, calibration);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(reference, Arrays.hashCode(gridEv), includeMu, includeDerivative, derivativeScale,
-                smoothingSigmaEv, includeSecondDerivative);
+                smoothingSigmaEv, includeSecondDerivative, renormalisation, calibration);
     }
 
     @Override
@@ -178,6 +309,12 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
                 + gridEv[gridEv.length - 1] + " eV" + (includeMu ? ", mu" : "")
                 + (includeDerivative ? ", dmu/dE x" + derivativeScale : "")
                 + (includeSecondDerivative ? ", d2mu/dE2" : "")
-                + (smoothingSigmaEv > 0 ? ", smoothed " + smoothingSigmaEv + " eV" : "") + "]";
+                + (smoothingSigmaEv > 0 ? ", smoothed " + smoothingSigmaEv + " eV" : "")
+                + (renormalisation != null ? ", renormalised " + renormalisation.preLoEv() + ".."
+                        + renormalisation.preHiEv() + " / " + renormalisation.normLoEv() + ".."
+                        + renormalisation.normHiEv() + " eV" : "")
+                + (calibration != null ? ", simulations shifted " + calibration.shiftEv() + " eV"
+                        + (calibration.broadeningSigmaEv() > 0 ? " and broadened " + calibration.broadeningSigmaEv()
+                                + " eV" : "") : "") + "]";
     }
 }

@@ -96,9 +96,21 @@ public final class LocalEnvironmentClassifier {
         } catch (PreprocessingException e) {
             return rejected(s, Applicability.Verdict.NOT_XANES, e.getMessage());
         }
-        double[] x = extractor.extract(s);
+        double[] x;
+        String noWhiteLine;
+        try {
+            x = extractor.extract(s);
+            noWhiteLine = extractor.whiteLineProblem(s);
+        } catch (FeatureException e) {
+            // a renormalising recipe needs an edge step in its windows: without one the spectrum is not a K edge
+            return rejected(s, Applicability.Verdict.UNLIKE_TRAINING_DATA, e.getMessage());
+        }
         double[] p = model.probabilities(x);
         ApplicabilityDomain.Score score = bundle.domain().score(x);
+        if (noWhiteLine != null && shape.isXanes()) {
+            return new Prediction(s.id(), classes, p, new Applicability(Applicability.Verdict.UNLIKE_TRAINING_DATA,
+                    score.combined(), noWhiteLine));
+        }
         if (!(score.combined() <= 1.0)) {
             // the distance verdict came first and keeps its probabilities; a shape problem is added, not hidden
             return new Prediction(s.id(), classes, p, new Applicability(Applicability.Verdict.UNLIKE_TRAINING_DATA,

@@ -97,6 +97,18 @@ public class ModelDescriptor {
         /** Expected mu normalisation of inputs (edge-step normalised). */
         @XmlElement
         public String muScale;
+        /**
+         * The edge-step convention every spectrum is brought to before sampling ({@link FeatureRecipe.Renormalisation});
+         * absent in files written before it existed, which use spectra at the height they come in.
+         */
+        @XmlElement
+        public Renormalisation renormalisation;
+        /**
+         * The simulation-to-experiment calibration applied to the training spectra ({@link FeatureRecipe.Calibration});
+         * absent when there is none (then the grid is on the training spectra's own energy scale).
+         */
+        @XmlElement
+        public Calibration calibration;
 
         public static Recipe of(FeatureRecipe r) {
             Recipe x = new Recipe();
@@ -108,12 +120,86 @@ public class ModelDescriptor {
             x.smoothingSigmaEv = r.smoothingSigmaEv();
             x.includeSecondDerivative = r.includeSecondDerivative() ? Boolean.TRUE : null;
             x.muScale = "EDGE_NORMALIZED";
+            x.renormalisation = r.renormalisation() == null ? null : Renormalisation.of(r.renormalisation());
+            x.calibration = r.calibration() == null ? null : Calibration.of(r.calibration());
             return x;
         }
 
         public FeatureRecipe toRecipe() {
             return new FeatureRecipe(EnergyReference.valueOf(reference), gridEv, includeMu, includeDerivative,
-                    derivativeScale, smoothingSigmaEv, Boolean.TRUE.equals(includeSecondDerivative));
+                    derivativeScale, smoothingSigmaEv, Boolean.TRUE.equals(includeSecondDerivative),
+                    renormalisation == null ? null : renormalisation.toRenormalisation(),
+                    calibration == null ? null : calibration.toCalibration());
+        }
+    }
+
+    /**
+     * The recipe's renormalisation: windows in eV on the grid's energy axis, and the convention in words (written for
+     * readers of the file; the numbers are what the model uses).
+     */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Renormalisation {
+        @XmlAttribute
+        public double preFromEv;
+        @XmlAttribute
+        public double preToEv;
+        @XmlAttribute
+        public double normFromEv;
+        @XmlAttribute
+        public double normToEv;
+        /** The lowest white line a classified spectrum may have; absent for no check. */
+        @XmlAttribute
+        public Double whiteLineMin;
+        @XmlElement
+        public String convention;
+
+        public static Renormalisation of(FeatureRecipe.Renormalisation r) {
+            Renormalisation x = new Renormalisation();
+            x.preFromEv = r.preLoEv();
+            x.preToEv = r.preHiEv();
+            x.normFromEv = r.normLoEv();
+            x.normToEv = r.normHiEv();
+            x.whiteLineMin = Double.isNaN(r.whiteLineMin()) ? null : r.whiteLineMin();
+            x.convention = r.describe();
+            return x;
+        }
+
+        public FeatureRecipe.Renormalisation toRenormalisation() {
+            return new FeatureRecipe.Renormalisation(preFromEv, preToEv, normFromEv, normToEv,
+                    whiteLineMin == null ? Double.NaN : whiteLineMin);
+        }
+    }
+
+    /**
+     * The recipe's simulation-to-experiment calibration: energy shift with its 95% interval (absent when given by
+     * hand), Gaussian broadening, and how they were estimated.
+     */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static class Calibration {
+        @XmlAttribute
+        public double shiftEv;
+        @XmlAttribute
+        public Double shiftLowEv;
+        @XmlAttribute
+        public Double shiftHighEv;
+        @XmlAttribute
+        public double broadeningSigmaEv;
+        @XmlElement
+        public String basis;
+
+        public static Calibration of(FeatureRecipe.Calibration c) {
+            Calibration x = new Calibration();
+            x.shiftEv = c.shiftEv();
+            x.shiftLowEv = Double.isNaN(c.shiftLowEv()) ? null : c.shiftLowEv();
+            x.shiftHighEv = Double.isNaN(c.shiftHighEv()) ? null : c.shiftHighEv();
+            x.broadeningSigmaEv = c.broadeningSigmaEv();
+            x.basis = c.basis();
+            return x;
+        }
+
+        public FeatureRecipe.Calibration toCalibration() {
+            return new FeatureRecipe.Calibration(shiftEv, shiftLowEv == null ? Double.NaN : shiftLowEv,
+                    shiftHighEv == null ? Double.NaN : shiftHighEv, broadeningSigmaEv, basis);
         }
     }
 

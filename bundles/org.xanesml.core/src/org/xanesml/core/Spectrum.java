@@ -22,6 +22,12 @@ import java.util.Optional;
 public final class Spectrum {
     /** Fewer points cannot hold a pre-edge, an edge and a post-edge; readers may still reject more. */
     public static final int MIN_POINTS = 2;
+    /**
+     * Metadata key naming the code that simulated a spectrum ({@code FDMNES}, {@code FEFF}, or {@code table} for the
+     * shared simulation tables); absent for measurements. Readers of simulation output set it, so that a model
+     * calibrated against measurements places simulations on the measured energy scale and measurements as they come.
+     */
+    public static final String SIMULATION_KEY = "xanesml.simulation";
 
     private final String id;
     private final double[] energyEv;

@@ -18,6 +18,7 @@ import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.Prediction;
 import org.xanesml.classify.Task;
 import org.xanesml.core.Element;
+import org.xanesml.core.Spectrum;
 import org.xanesml.workflow.report.ReportRow;
 
 /**
@@ -27,6 +28,57 @@ import org.xanesml.workflow.report.ReportRow;
  */
 public final class MeasuredScoring {
     private MeasuredScoring() {
+    }
+
+    /**
+     * Each reference file's first spectrum after the read and normalise steps {@code xanesml classify} runs, with the
+     * row's path as its id, in row order (a file listed twice is read once).
+     *
+     * @param failures receives "path: reason" for each file that could not be read or normalised (left out)
+     */
+    public static List<Spectrum> normalised(Collection<? extends ProcessingStep> steps,
+            List<MeasuredReferences.Row> rows, Path root, int threads, List<String> failures) {
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (MeasuredReferences.Row row : rows) {
+            files.putIfAbsent(root.resolve(row.path()).normalize(), row.path());
+        }
+        Map<Path, Spectrum> spectra = new ConcurrentHashMap<>();
+        Map<Path, String> problems = new ConcurrentHashMap<>();
+        PipelineRunner.Listener listener = new PipelineRunner.Listener() {
+            @Override
+            public void finished(int done, int total, Path source, List<ReportRow> rows) {
+                if (!rows.isEmpty() && rows.get(0).status() == ReportRow.Status.FAILED) {
+                    problems.putIfAbsent(source.normalize(), rows.get(0).error());
+                }
+            }
+
+            @Override
+            public void item(WorkItem item) {
+                for (SpectrumRecord r : item.spectra()) {
+                    if (r.failed()) {
+                        problems.putIfAbsent(item.source().normalize(), r.error());
+                    } else {
+                        spectra.putIfAbsent(item.source().normalize(),
+                                r.current().toBuilder().id(files.get(item.source().normalize())).build());
+                    }
+                    break;
+                }
+            }
+        };
+        Pipeline p = new Pipeline("measured references", "read and normalise as xanesml classify does", List.of())
+                .then("read", Map.of()).then("normalise", Map.of());
+        new PipelineRunner(steps).run(p, new ArrayList<>(files.keySet()), new PipelineRunner.Options(threads, 0,
+                listener));
+        List<Spectrum> out = new ArrayList<>();
+        files.forEach((file, path) -> {
+            Spectrum s = spectra.get(file);
+            if (s != null) {
+                out.add(s);
+            } else {
+                failures.add(path + ": " + problems.getOrDefault(file, "not read"));
+            }
+        });
+        return out;
     }
 
     /**

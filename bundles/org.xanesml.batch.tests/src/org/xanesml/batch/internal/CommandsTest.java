@@ -194,6 +194,48 @@ class CommandsTest {
     }
 
     @Test
+    void renormalisationCalibrationAndWhiteLineCheckAreRecordedInTheModel(@TempDir Path dir) throws Exception {
+        // three demo spectra stand in for measured references of known valence (paths relative to --root)
+        List<Path> files;
+        try (var s = Files.list(newData())) {
+            files = s.filter(f -> f.toString().endsWith(".xdi")).sorted().limit(3).toList();
+        }
+        StringBuilder table = new StringBuilder("path,element,compound,sites,cn,geometry,oxidation_state,confidence,"
+                + "basis\n");
+        for (Path f : files) {
+            table.append(newData().relativize(f)).append(",Fe,made,single,6,octahedral,3,high,test\n");
+        }
+        Path refs = dir.resolve("refs.csv");
+        Files.writeString(refs, table.toString());
+        Path m = dir.resolve("renormalised.zip");
+        assertEquals(ExitCodes.OK, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
+                demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
+                "J48", "--renormalise", "-20:-12:25:45", "--calibrate-against", refs.toString(), "--root",
+                newData().toString(), "--white-line-check", "-o", m.toString()), err.toString());
+        ModelBundle bundle = ModelBundle.read(m);
+        org.xanesml.classify.FeatureRecipe r = bundle.model().recipe();
+        assertEquals(new org.xanesml.classify.FeatureRecipe.Renormalisation(-20, -12, 25, 45,
+                r.renormalisation().whiteLineMin()), r.renormalisation());
+        assertTrue(r.renormalisation().whiteLineMin() > 0, r.toString());
+        assertTrue(r.calibration().basis().contains("3 measured single-site Fe(II)/Fe(III) references of refs.csv"),
+                r.calibration().basis());
+        assertTrue(bundle.descriptor().training.rebuildCommand.contains("--renormalise -20:-12:25:45"
+                + " --calibrate-against " + refs + " --root " + newData() + " --white-line-check"),
+                bundle.descriptor().training.rebuildCommand);
+        assertTrue(bundle.descriptor().training.sources.stream().anyMatch(x -> x.path.equals(refs.toString())));
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.FAILURE, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
+                demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
+                "J48", "--white-line-check", "-o", dir.resolve("bad.zip").toString()));
+        assertTrue(err.toString().contains("need --renormalise"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.FAILURE, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
+                demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
+                "J48", "--renormalise", "-20:-12:25", "-o", dir.resolve("bad.zip").toString()));
+        assertTrue(err.toString().contains("expected PRE_LO:PRE_HI:NORM_LO:NORM_HI"), err.toString());
+    }
+
+    @Test
     void aStrideWithAFullResolutionWindowIsRecordedInTheModel(@TempDir Path dir) throws Exception {
         Path m = dir.resolve("windowed.zip");
         assertEquals(ExitCodes.OK, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",

@@ -4,6 +4,7 @@
  */
 package org.xanesml.batch.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,9 +81,12 @@ class RealCollectionsTest {
                 "--task", "COORDINATION_NUMBER", "--labels", SharedData.require("data/xanesnet-fe/labels.csv").toString(),
                 "--label-column", "cn_cov115", "--exclude", "possible_pi_ligand=1", "--classes", "4,5,6",
                 "--split", SharedData.require("golden/splits/xanesnet_fe_split.csv").toString(),
-                "--reference", "ABSOLUTE", "--grid", "native", "--grid-stride", "3", "--derivative", "1",
-                "--balance", "SQRT_WEIGHTED", "--learner", "VOTE", "--param", "C=10", "--param", "gamma=0.005",
-                "--param", "trees=500", "--param", "k=0", "--refit-with-val", "-o", model.toString()));
+                "--reference", "ABSOLUTE", "--grid", "7097:7170:1", "--derivative", "1", "--smoothing", "1.5",
+                "--renormalise", "7097:7105:7140:7165", "--calibrate-against",
+                SharedData.require("golden/measured/labels.csv").toString(), "--root",
+                SharedData.require("golden/measured/labels.csv").getParent().getParent().getParent().toString(),
+                "--white-line-check", "--balance", "SQRT_WEIGHTED", "--learner", "VOTE", "--param", "C=10", "--param",
+                "gamma=0.005", "--param", "trees=500", "--param", "k=0", "--refit-with-val", "-o", model.toString()));
         assertEquals(ExitCodes.OK, t.code(), t.err());
         ModelDescriptor shipped = org.xanesml.workflow.ModelSource.load("fe-k-cn").descriptor();
         ModelDescriptor ours = ModelBundle.read(model).descriptor();
@@ -92,6 +96,12 @@ class RealCollectionsTest {
         assertEquals(shipped.training.trainSize, ours.training.trainSize);
         assertEquals(ours.training.trainSize, 1799 + ours.training.valSize);
         assertTrue(ours.training.rebuildCommand.contains("--refit-with-val"), ours.training.rebuildCommand);
+        // the same preprocessing: renormalisation, white-line floor and the calibration estimated from the same data
+        assertEquals(shipped.recipe.toRecipe().renormalisation(), ours.recipe.toRecipe().renormalisation());
+        assertEquals(shipped.recipe.calibration.shiftEv, ours.recipe.calibration.shiftEv, 1e-9);
+        assertEquals(shipped.recipe.calibration.shiftLowEv, ours.recipe.calibration.shiftLowEv, 1e-9);
+        assertEquals(shipped.recipe.calibration.shiftHighEv, ours.recipe.calibration.shiftHighEv, 1e-9);
+        assertArrayEquals(shipped.recipe.gridEv, ours.recipe.gridEv, 0.0);
         for (String split : List.of("val", "test")) {
             ModelDescriptor.SplitMetrics a = shipped.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
                     .orElseThrow();

@@ -22,10 +22,15 @@ import org.xanesml.classify.ClassBalance;
 import org.xanesml.classify.EnergyReference;
 import org.xanesml.classify.FeatureException;
 import org.xanesml.classify.LearnerSpec;
+import org.xanesml.classify.MeasuredReferences;
+import org.xanesml.classify.SimulationCalibration;
 import org.xanesml.classify.Task;
 import org.xanesml.classify.TrainingOptions;
 import org.xanesml.classify.TrainingPlan;
 import org.xanesml.core.Element;
+import org.xanesml.core.Spectrum;
+import org.xanesml.workflow.MeasuredScoring;
+import org.xanesml.workflow.StepCatalog;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Report;
 import org.xanesml.workflow.report.ReportRow;
@@ -54,7 +59,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  xanesml train --data ../shared/data/xanesnet-fe/spectra.csv.gz --element Fe --task COORDINATION_NUMBER \\",
                 "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
                 "      --classes 4,5,6 --split ../shared/golden/splits/xanesnet_fe_split.csv --reference ABSOLUTE \\",
-                "      --grid native --grid-stride 3 --derivative 1 --balance SQRT_WEIGHTED \\",
+                "      --grid 7097:7170:1 --derivative 1 --smoothing 1.5 --renormalise 7097:7105:7140:7165 \\",
+                "      --calibrate-against ../shared/golden/measured/labels.csv --root ../shared --white-line-check \\",
+                "      --balance SQRT_WEIGHTED \\",
                 "      --learner VOTE --param C=10 --param gamma=0.005 --param trees=500 --param k=0 -o fe-cn.zip",
                 "  xanesml train --data spectra/ --labels labels.csv --task GEOMETRY --element Fe --learner SMO_RBF \\",
                 "      --search C=3,10,30 --search gamma=0.001,0.005 --select CV -o fe-geometry.zip" })
@@ -165,6 +172,26 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--smoothing", paramLabel = "SIGMA_EV", description = "Gaussian smoothing before sampling (default: none).")
     double smoothingEv;
 
+    @Option(names = "--renormalise", paramLabel = "PRE_LO:PRE_HI:NORM_LO:NORM_HI", description = "Bring every"
+            + " spectrum (training and classified) to one edge step before sampling: (mu - its mean over PRE_LO..PRE_HI)"
+            + " / its mean over NORM_LO..NORM_HI, minus the same pre-edge mean (eV, same reference as --grid, inside"
+            + " the grid). Use it when training and measured spectra were normalised differently.")
+    String renormalise;
+
+    @Option(names = "--calibrate-against", paramLabel = "CSV", description = "Measured reference table (as for"
+            + " evaluate --measured): shift simulated training spectra by the median half-height edge of its"
+            + " single-site references of valence 2 or 3 minus that of the training spectra (95%% bootstrap interval"
+            + " in the descriptor). Needs --renormalise.")
+    Path calibrateAgainst;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Folder the --calibrate-against table's paths are"
+            + " relative to (default: the current folder).")
+    Path root = Path.of("");
+
+    @Option(names = "--white-line-check", description = "Flag spectra whose white line (highest renormalised mu) is"
+            + " below that of 99.5%% of the training spectra, e.g. metal foils. Needs --renormalise.")
+    boolean whiteLineCheck;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL", description = "Model bundle (.zip).")
     Path output;
 
@@ -186,7 +213,8 @@ final class TrainCommand implements Callable<Integer> {
                     : TrainingRequest.Split.grouped(valFraction, testFraction, seed);
             double[] keep = TrainingRequest.Grid.parseKeep(gridKeep);
             TrainingRequest.Grid g = new TrainingRequest.Grid(reference, TrainingRequest.Grid.parse(grid), gridStride,
-                    keep[0], keep[1], derivative, smoothingEv);
+                    keep[0], keep[1], derivative, smoothingEv, TrainingRequest.Grid.parseRenormalisation(renormalise),
+                    calibrateAgainst == null ? null : calibrationReferences(el, err), whiteLineCheck);
             Training.Loaded loaded = data.load(task, el, run, err);
             String label = data.columns(task).labelColumn();
             String name = data.data.get(0).getFileName() + " " + label;
@@ -212,6 +240,21 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The measured references of the calibration: the table's single-site rows of the element with valence 2 or 3,
+     * read and normalised as classify does; files that fail are named and left out.
+     */
+    private TrainingRequest.CalibrationReferences calibrationReferences(Element el, PrintWriter err)
+            throws IOException {
+        MeasuredReferences refs = MeasuredReferences.read(calibrateAgainst);
+        List<String> failures = new ArrayList<>();
+        List<Spectrum> spectra = MeasuredScoring.normalised(StepCatalog.builtIn(),
+                SimulationCalibration.referenceRows(refs, el), root, run.threads(), failures);
+        failures.forEach(f -> err.println("train: calibration reference left out: " + f));
+        return new TrainingRequest.CalibrationReferences(spectra, SimulationCalibration.referenceSet(el,
+                calibrateAgainst.getFileName().toString()));
+    }
+
     /** The input files, checksummed into the descriptor: data files (not folders), labels and split tables. */
     private List<TrainingPlan.Source> sources() {
         List<Path> files = new ArrayList<>();
@@ -219,6 +262,9 @@ final class TrainCommand implements Callable<Integer> {
         files.add(data.labels);
         if (splitFile != null) {
             files.add(splitFile);
+        }
+        if (calibrateAgainst != null) {
+            files.add(calibrateAgainst);
         }
         return files.stream().distinct().map(f -> new TrainingPlan.Source(f.toString(), f)).toList();
     }
@@ -271,6 +317,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (smoothingEv > 0) {
             sb.append(" --smoothing ").append(smoothingEv);
+        }
+        if (renormalise != null) {
+            sb.append(" --renormalise ").append(renormalise);
+        }
+        if (calibrateAgainst != null) {
+            sb.append(" --calibrate-against ").append(calibrateAgainst).append(" --root ").append(root);
+        }
+        if (whiteLineCheck) {
+            sb.append(" --white-line-check");
         }
         return sb.append(" -o ").append(output).toString();
     }

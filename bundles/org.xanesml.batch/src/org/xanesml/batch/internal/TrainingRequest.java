@@ -17,10 +17,12 @@ import java.util.Set;
 import org.xanesml.classify.CsvTable;
 import org.xanesml.classify.DataSetBuilder;
 import org.xanesml.classify.EnergyReference;
+import org.xanesml.classify.FeatureExtractor;
 import org.xanesml.classify.FeatureRecipe;
 import org.xanesml.classify.LabelledSpectrum;
 import org.xanesml.classify.LearnerSpec;
 import org.xanesml.classify.RareClassPolicy;
+import org.xanesml.classify.SimulationCalibration;
 import org.xanesml.classify.SplitRole;
 import org.xanesml.classify.Task;
 import org.xanesml.classify.TrainingOptions;
@@ -208,9 +210,46 @@ record TrainingRequest(Element element, Task task, Classes classes, Split split,
      * @param keepHiEv         upper end of that window
      * @param derivativeScale  add dmu/dE features times this scale; 0 for none
      * @param smoothingSigmaEv Gaussian smoothing before sampling; 0 for none
+     * @param renormalisation  the edge-step convention every spectrum is brought to, or null for none
+     * @param calibration      measured references to estimate the simulation-to-experiment energy offset from, or
+     *                         null for none (needs a renormalisation: edges are placed on the renormalised spectrum)
+     * @param whiteLineCheck   flag spectra with a lower white line than nearly all training spectra (needs a
+     *                         renormalisation)
      */
     record Grid(EnergyReference reference, double[] gridEv, int stride, double keepLoEv, double keepHiEv,
-            double derivativeScale, double smoothingSigmaEv) {
+            double derivativeScale, double smoothingSigmaEv, FeatureRecipe.Renormalisation renormalisation,
+            CalibrationReferences calibration, boolean whiteLineCheck) {
+
+        /** A grid without renormalisation, calibration or white-line check (the form before they existed). */
+        Grid(EnergyReference reference, double[] gridEv, int stride, double keepLoEv, double keepHiEv,
+                double derivativeScale, double smoothingSigmaEv) {
+            this(reference, gridEv, stride, keepLoEv, keepHiEv, derivativeScale, smoothingSigmaEv, null, null, false);
+        }
+
+        Grid {
+            if ((calibration != null || whiteLineCheck) && renormalisation == null) {
+                throw new IllegalArgumentException("--calibrate-against and --white-line-check need --renormalise:"
+                        + " edges and white lines are measured on the renormalised spectrum");
+            }
+        }
+
+        /** Parses {@code PRE_LO:PRE_HI:NORM_LO:NORM_HI} (eV, same reference as --grid), or null for none. */
+        static FeatureRecipe.Renormalisation parseRenormalisation(String text) {
+            if (text == null) {
+                return null;
+            }
+            String[] p = text.split(":");
+            if (p.length != 4) {
+                throw new IllegalArgumentException("--renormalise '" + text + "': expected PRE_LO:PRE_HI:NORM_LO:NORM_HI"
+                        + " in eV");
+            }
+            try {
+                return new FeatureRecipe.Renormalisation(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
+                        Double.parseDouble(p[2]), Double.parseDouble(p[3]));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--renormalise '" + text + "': " + e.getMessage(), e);
+            }
+        }
 
         /** Parses {@code LO:HI} (eV), or null for no full-resolution window: {NaN, NaN}. */
         static double[] parseKeep(String text) {
@@ -287,7 +326,36 @@ record TrainingRequest(Element element, Task task, Classes classes, Split split,
             if (smoothingSigmaEv > 0) {
                 r = r.withSmoothing(smoothingSigmaEv);
             }
+            if (renormalisation != null) {
+                r = r.withRenormalisation(renormalisation);
+            }
+            if (calibration != null) {
+                SimulationCalibration.Estimate e = SimulationCalibration.estimate(
+                        SimulationCalibration.edges(train, r), SimulationCalibration.edges(calibration.measured(), r),
+                        CALIBRATION_RESAMPLES, 0);
+                r = r.withCalibration(e.calibration(0.0, calibration.description(), "TRAIN simulations"));
+            }
+            if (whiteLineCheck) {
+                // last: the floor is the white line of the training spectra as the final recipe places them
+                r = FeatureExtractor.withWhiteLineFloor(r, train);
+            }
             return r;
+        }
+    }
+
+    /** Bootstrap resamples of the calibration's interval (seed 0: the estimate is reproducible). */
+    static final int CALIBRATION_RESAMPLES = 2000;
+
+    /**
+     * Measured references a calibration is estimated against: the spectra (read and normalised as classify does) and
+     * how the descriptor names them.
+     */
+    record CalibrationReferences(List<Spectrum> measured, String description) {
+        CalibrationReferences {
+            measured = List.copyOf(measured);
+            if (measured.isEmpty()) {
+                throw new IllegalArgumentException("no measured reference to calibrate against: " + description);
+            }
         }
     }
 }

@@ -28,7 +28,8 @@ import org.xanesml.io.SpectrumReadException;
  * {@code xanesnet-fe/spectra.csv.gz}: {@code name, split, n_points, energy_eV, mu}): one spectrum a row, energy and
  * mu as space-separated lists. Plain {@code .csv} works too. The tables do not name absorber, edge or mu scale, so
  * the caller states them. Columns other than id, n_points, energy and mu are kept as metadata
- * {@code table.<column>} ({@code split} also as {@code collection.split}). Bad rows are problems, not failures.
+ * {@code table.<column>} ({@code split} also as {@code collection.split}). Every spectrum is marked as a simulation
+ * ({@link Spectrum#SIMULATION_KEY} = {@code table}). Bad rows are problems, not failures.
  */
 public final class SharedSpectraTable {
     private SharedSpectraTable() {
@@ -113,7 +114,9 @@ public final class SharedSpectraTable {
         }
         Spectrum.Builder b = Spectrum.builder().id(id.toString()).energyEv(energy).mu(mu).absorber(absorber)
                 .edge(edge).muScale(muScale).metadata("collection.material", id.material())
-                .metadata("collection.site", id.site());
+                .metadata("collection.site", id.site())
+                // both shared tables hold simulations (OmniXAS FEFF, XANESNET FDMNES)
+                .metadata(Spectrum.SIMULATION_KEY, "table");
         for (int c = 0; c < columns.length; c++) {
             if (c != idCol && c != energyCol && c != muCol && c != nCol) {
                 b.metadata("table." + columns[c], cells[c].strip());

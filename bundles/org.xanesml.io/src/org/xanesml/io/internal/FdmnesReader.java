@@ -124,6 +124,7 @@ public final class FdmnesReader implements SpectrumReader {
             muCol = 1;
         }
         b.metadata("fdmnes.kind", kind);
+        b.metadata(Spectrum.SIMULATION_KEY, "FDMNES");
         b.metadata("fdmnes.labels", String.join(" ", labels));
         b.metadata(XdiSpectra.MU_SOURCE, "column " + (muCol + 1) + " " + (muCol < labels.size() ? labels.get(muCol)
                 : ""));

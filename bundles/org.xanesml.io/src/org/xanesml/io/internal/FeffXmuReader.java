@@ -137,6 +137,7 @@ public final class FeffXmuReader implements SpectrumReader {
         }
         pairs.forEach(b::metadata);
         b.metadata("feff.header", String.join("\n", header));
+        b.metadata(Spectrum.SIMULATION_KEY, "FEFF");
         NumericTable table = NumericTable.parse(text, i, 0, ' ', NumericTable.CommentLines.REJECT);
         if (table.columnCount() < 4) {
             throw text.error(table.lineOf(0), "rows have " + table.columnCount() + " columns; expected FEFF's six "

@@ -32,7 +32,11 @@ import org.xanesml.classify.TrainingOptions;
  * uniform grid relative to Larch's find_e0 instead of the base grid, abs=lo/hi/step = uniform grid on the absolute
  * energy axis, w=lo/hi = keep grid points in [lo, hi],
  * d2=1 = append d2mu/dE2, mu=0 = leave mu itself out; put mu last; refit=1 = fit the delivered model on
- * train + val once chosen; this runner's val scores are always from the train-only fit).
+ * train + val once chosen; this runner's val scores are always from the train-only fit; rn=preLo/preHi/normLo/normHi
+ * = renormalise every spectrum, (mu - its mean over preLo..preHi eV) / its mean over normLo..normHi eV, windows on the
+ * grid's axis; cal=shift[/sigma] = training spectra shifted by shift eV (and broadened by sigma eV) by hand, cal=est =
+ * by the estimate of {@link Calibrations} (after rn=); wl=1 = with rn=, flag spectra whose white line is below that of
+ * the TRAIN spectra's lowest 0.5%).
  * Order matters: e0 first, then w and g, then d and s. With {@code -Dxanesml.cvRepeats=N} it prints instead the
  * macro-F1 of N repetitions of grouped 5-fold cross-validation over train + val (seeds 0 .. N-1) and their mean, the
  * criterion of the Fe models (org.xanesml.models/README.md, rounds 4-6).
@@ -53,7 +57,7 @@ public final class Experiments {
         boolean showTest = Boolean.getBoolean("xanesml.showTest");
         int cvRepeats = Integer.getInteger("xanesml.cvRepeats", 0);
         for (int a = 3; a < args.length; a++) {
-            Config c = parse(args[a], b.baseRecipe());
+            Config c = parse(args[a], b.baseRecipe(), b, shared);
             if (cvRepeats > 0) {
                 long t0 = System.nanoTime();
                 ModelSelection.CvScored s = ModelSelection.byRepeatedCrossValidation(b.data(),
@@ -125,8 +129,20 @@ public final class Experiments {
         return g;
     }
 
-    /** Parses the compact configuration syntax described in the class comment. */
+    /** Parses the compact configuration syntax described in the class comment ({@code cal=est}, {@code wl=1} refused). */
     public static Config parse(String spec, FeatureRecipe base) {
+        return parse(spec, base, null, null);
+    }
+
+    /**
+     * Parses the compact configuration syntax; {@code cal=est} takes the calibration {@link Calibrations} estimates for
+     * the recipe parsed so far (put it after rn=, w= and g=), {@code wl=1} the white-line floor of the benchmark's
+     * TRAIN spectra for the final recipe (see {@link FeatureExtractor#withWhiteLineFloor}).
+     *
+     * @param b      the benchmark the configuration is for (null: cal=est and wl=1 are refused)
+     * @param shared the shared data folder (the measured references of cal=est)
+     */
+    public static Config parse(String spec, FeatureRecipe base, BenchmarkData.Benchmark b, Path shared) {
         String[] parts = spec.split(";");
         String[] kp = parts[0].split(":", 2);
         LearnerSpec.Kind kind = LearnerSpec.Kind.valueOf(kp[0]);
@@ -135,6 +151,7 @@ public final class Experiments {
         ClassBalance bal = ClassBalance.NONE;
         Augmentation aug = Augmentation.NONE;
         boolean refit = false;
+        boolean whiteLine = false;
         List<String> rest = new ArrayList<>(List.of(parts).subList(1, parts.length));
         for (String p : rest) {
             String[] nv = p.split("=", 2);
@@ -143,7 +160,8 @@ public final class Experiments {
                 case "s" -> r = r.withSmoothing(Double.parseDouble(nv[1]));
                 case "d2" -> r = r.withSecondDerivative(Double.parseDouble(nv[1]) != 0);
                 case "mu" -> r = new FeatureRecipe(r.reference(), r.gridEv(), Double.parseDouble(nv[1]) != 0,
-                        r.includeDerivative(), r.derivativeScale(), r.smoothingSigmaEv(), r.includeSecondDerivative());
+                        r.includeDerivative(), r.derivativeScale(), r.smoothingSigmaEv(), r.includeSecondDerivative(),
+                        r.renormalisation(), r.calibration());
                 case "g" -> {
                     // g=3 keeps every 3rd grid point; g=3/7108/7128 also every point in 7108..7128 eV
                     String[] v = nv[1].split("/");
@@ -166,6 +184,21 @@ public final class Experiments {
                     String[] v = nv[1].split("/");
                     r = r.withWindow(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
                 }
+                case "rn" -> {
+                    // rn=preLo/preHi/normLo/normHi: (mu - pre-edge mean) / its post-edge mean, every spectrum
+                    String[] v = nv[1].split("/");
+                    r = r.withRenormalisation(new FeatureRecipe.Renormalisation(Double.parseDouble(v[0]),
+                            Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3])));
+                }
+                case "cal" -> {
+                    // cal=shift/sigma: training spectra shifted by shift eV and broadened by sigma eV (by hand, for
+                    // exploration; the shipped models take the estimate, see Calibrations)
+                    String[] v = nv[1].split("/");
+                    r = v[0].equals("est") ? r.withCalibration(Calibrations.calibration(shared, needs(b, spec), r))
+                            : r.withCalibration(FeatureRecipe.Calibration.of(Double.parseDouble(v[0]),
+                                    v.length > 1 ? Double.parseDouble(v[1]) : 0.0, "given by hand"));
+                }
+                case "wl" -> whiteLine = Double.parseDouble(nv[1]) != 0;
                 case "bal" -> bal = ClassBalance.valueOf(nv[1]);
                 case "refit" -> refit = Double.parseDouble(nv[1]) != 0;
                 case "aug" -> {
@@ -176,6 +209,18 @@ public final class Experiments {
                 default -> throw new IllegalArgumentException("unknown config part '" + p + "' in " + spec);
             }
         }
+        if (whiteLine) {
+            // last: the floor is measured on the spectra as the final recipe places, smooths and samples them
+            r = FeatureExtractor.withWhiteLineFloor(r, needs(b, spec).data().of(SplitRole.TRAIN).stream()
+                    .map(e -> e.item().spectrum()).toList());
+        }
         return new Config(r, learner, new TrainingOptions(bal, aug, refit));
+    }
+
+    private static BenchmarkData.Benchmark needs(BenchmarkData.Benchmark b, String spec) {
+        if (b == null) {
+            throw new IllegalArgumentException("cal=est and wl=1 in '" + spec + "' need the training data");
+        }
+        return b;
     }
 }

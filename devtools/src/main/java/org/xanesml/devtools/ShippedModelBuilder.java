@@ -64,8 +64,13 @@ public final class ShippedModelBuilder {
 
     /** The training plan of a shipped model: its configuration, data files and rebuild command. */
     static TrainingPlan plan(Path shared, BenchmarkData.Benchmark b, ShippedModels.Spec s) {
-        Experiments.Config c = Experiments.parse(s.config(), b.baseRecipe());
-        List<TrainingPlan.Source> files = BenchmarkData.sourceFiles(b.element(), s.task()).stream()
+        Experiments.Config c = Experiments.parse(s.config(), b.baseRecipe(), b, shared);
+        List<String> inputs = new java.util.ArrayList<>(BenchmarkData.sourceFiles(b.element(), s.task()));
+        if (c.recipe().calibration() != null) {
+            // the measured references the calibration was estimated from are an input too
+            inputs.add("golden/measured/labels.csv");
+        }
+        List<TrainingPlan.Source> files = inputs.stream()
                 .map(rel -> new TrainingPlan.Source(rel, shared.resolve(rel))).toList();
         String rebuild = TOOL + " train-shipped <shared dir> <output dir> " + s.fileName();
         return new TrainingPlan(b.key() + " " + s.config(), b.element(), s.task(), c.recipe(), List.of(c.learner()),
