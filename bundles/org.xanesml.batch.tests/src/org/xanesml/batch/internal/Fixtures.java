@@ -27,6 +27,7 @@ import org.xanesml.workflow.ParameterSpec;
 import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.StepCatalog;
 import org.xanesml.workflow.StepContext;
+import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
@@ -166,7 +167,8 @@ final class Fixtures {
             }
 
             @Override
-            public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) {
+            public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context)
+                    throws StepException {
                 before.accept(item);
                 return real.apply(item, parameters, context);
             }
