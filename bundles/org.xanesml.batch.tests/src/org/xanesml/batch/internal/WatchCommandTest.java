@@ -56,10 +56,13 @@ class WatchCommandTest {
         Path source = dir.resolve("source");
         List<Path> spectra = SyntheticData.write(SyntheticData.generate(3, 99), source);
         Path folder = Files.createDirectory(dir.resolve("beamtime"));
+        // the report is kept outside the watched folder
+        Path report = dir.resolve("beamtime-report.csv");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AtomicInteger code = new AtomicInteger(-1);
-        Thread w = new Thread(() -> code.set(watch(model, folder, out, err, "--max-files", "3", "--timeout", "60")));
+        Thread w = new Thread(() -> code.set(watch(model, folder, out, err, "-o", report.toString(), "--max-files", "3",
+                "--timeout", "60")));
         w.start();
         // 1: written in pieces with pauses longer than a poll, as a slow detector writer would
         byte[] slow = Files.readAllBytes(spectra.get(0));
@@ -80,7 +83,6 @@ class WatchCommandTest {
         Files.move(folder.resolve("scan_003.xdi.part"), folder.resolve("scan_003.xdi"));
         w.join(60_000);
         assertEquals(ExitCodes.OK, code.get(), out + "\n" + err);
-        Path report = folder.resolve(WatchCommand.REPORT_FILE);
         List<String> lines = Files.readAllLines(report);
         assertEquals(4, lines.size(), String.join("\n", lines));
         assertTrue(lines.stream().skip(1).noneMatch(l -> l.contains("FAILED")), "a file was read half-way:\n"
@@ -91,7 +93,8 @@ class WatchCommandTest {
         StringWriter out2 = new StringWriter();
         StringWriter err2 = new StringWriter();
         Files.copy(spectra.get(0), folder.resolve("scan_004.xdi"));
-        assertEquals(ExitCodes.OK, watch(model, folder, out2, err2, "--max-files", "5", "--timeout", "2"),
+        assertEquals(ExitCodes.OK, watch(model, folder, out2, err2, "-o", report.toString(), "--max-files", "5",
+                "--timeout", "2"),
                 err2.toString());
         assertTrue(err2.toString().contains("resuming, 3 file(s) already done"), err2.toString());
         List<String> after = Files.readAllLines(report);

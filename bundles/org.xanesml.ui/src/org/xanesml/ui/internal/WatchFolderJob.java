@@ -22,10 +22,12 @@ import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepServices;
 
 /**
- * Watches a folder while the beamline writes into it: each file the {@link FolderWatcher} finds complete (size and
- * modification time unchanged over {@link FolderWatcher#DEFAULT_STABLE_POLLS} polls, as for {@code xanesml watch}) is
- * read, normalised and classified, and the result streams into the session (and so into the Batch Results view). A
- * file rewritten later is read again. Runs until cancelled.
+ * Watches a folder while the beamline writes into it: each file the {@link FolderWatcher} finds complete (its
+ * format's end mark present, or, for formats without one, size and modification time unchanged for {@link
+ * FolderWatcher#DEFAULT_STABLE_SECONDS} s, as for {@code xanesml watch}) is read, normalised and classified, and the
+ * result streams into the session (and so into the Batch Results view). A file rewritten later is read again. A file
+ * whose end mark stays missing is read too, after {@link FolderWatcher#DEFAULT_INCOMPLETE_AFTER}, and the operator is
+ * told it may be cut short. Runs until cancelled.
  */
 public final class WatchFolderJob extends Job {
     private final AnalysisSession session;
@@ -57,7 +59,7 @@ public final class WatchFolderJob extends Job {
                 watcher.markReported(f -> true);
             }
             while (!monitor.isCanceled()) {
-                List<Path> ready = watcher.awaitComplete(monitor::isCanceled);
+                List<FolderWatcher.Ready> ready = watcher.awaitReady(monitor::isCanceled);
                 if (!ready.isEmpty()) {
                     readAll(ready, new SpectrumAnalysis(catalog, session.models()), monitor);
                 }
@@ -75,11 +77,17 @@ public final class WatchFolderJob extends Job {
     }
 
     /** Reads the files with the models loaded now (the operator may have loaded more since the watch began). */
-    private void readAll(List<Path> ready, SpectrumAnalysis analysis, IProgressMonitor monitor) {
+    private void readAll(List<FolderWatcher.Ready> ready, SpectrumAnalysis analysis, IProgressMonitor monitor) {
         MultiStatus problems = Jobs.problems("Files written into " + folder + " could not be read as spectra");
-        for (Path f : ready) {
+        for (FolderWatcher.Ready r : ready) {
             if (monitor.isCanceled()) {
                 break;
+            }
+            Path f = r.file();
+            if (r.incomplete()) {
+                // Read all the same (what is there may be usable), but the operator must know it may be cut short.
+                problems.add(new Status(IStatus.WARNING, Jobs.PLUGIN_ID, f + " may be incomplete: " + r.detail()
+                        + "; read as it is, and again if it changes"));
             }
             monitor.subTask(f.getFileName().toString());
             session.put(OpenSpectraJob.readOne(f, analysis, problems));
