@@ -42,40 +42,16 @@ public final class MeasuredScoring {
         for (MeasuredReferences.Row row : rows) {
             files.putIfAbsent(root.resolve(row.path()).normalize(), row.path());
         }
-        Map<Path, Spectrum> spectra = new ConcurrentHashMap<>();
-        Map<Path, String> problems = new ConcurrentHashMap<>();
-        PipelineRunner.Listener listener = new PipelineRunner.Listener() {
-            @Override
-            public void finished(int done, int total, Path source, List<ReportRow> rows) {
-                if (!rows.isEmpty() && rows.get(0).status() == ReportRow.Status.FAILED) {
-                    problems.putIfAbsent(source.normalize(), rows.get(0).error());
-                }
-            }
-
-            @Override
-            public void item(WorkItem item) {
-                for (SpectrumRecord r : item.spectra()) {
-                    if (r.failed()) {
-                        problems.putIfAbsent(item.source().normalize(), r.error());
-                    } else {
-                        spectra.putIfAbsent(item.source().normalize(),
-                                r.current().toBuilder().id(files.get(item.source().normalize())).build());
-                    }
-                    break;
-                }
-            }
-        };
         Pipeline p = new Pipeline("measured references", "read and normalise as xanesml classify does", List.of())
                 .then("read", Map.of()).then("normalise", Map.of());
-        new PipelineRunner(steps).run(p, new ArrayList<>(files.keySet()), new PipelineRunner.Options(threads, 0,
-                listener));
+        Outcome o = run(steps, p, new ArrayList<>(files.keySet()), threads);
         List<Spectrum> out = new ArrayList<>();
         files.forEach((file, path) -> {
-            Spectrum s = spectra.get(file);
-            if (s != null) {
-                out.add(s);
+            SpectrumRecord r = o.records().get(file);
+            if (r != null) {
+                out.add(r.current().toBuilder().id(path).build());
             } else {
-                failures.add(path + ": " + problems.getOrDefault(file, "not read"));
+                failures.add(path + ": " + o.problems().getOrDefault(file, "not read"));
             }
         });
         return out;
@@ -89,8 +65,8 @@ public final class MeasuredScoring {
      * @param bundle   the same model, loaded (for its element, task and classes)
      * @param threads  worker threads
      */
-    public static MeasuredEvaluation score(Collection<? extends ProcessingStep> steps, MeasuredReferences refs, Path root, String modelRef,
-            ModelBundle bundle, int threads) {
+    public static MeasuredEvaluation score(Collection<? extends ProcessingStep> steps, MeasuredReferences refs,
+            Path root, String modelRef, ModelBundle bundle, int threads) {
         Task task = Task.valueOf(bundle.descriptor().task);
         Element element = Element.ofSymbol(bundle.descriptor().element);
         List<String> classes = bundle.descriptor().classes;
@@ -100,7 +76,27 @@ public final class MeasuredScoring {
                 byFile.putIfAbsent(root.resolve(row.path()).normalize(), row);
             }
         }
-        Map<Path, Prediction> predictions = new ConcurrentHashMap<>();
+        Pipeline p = new Pipeline("measured references", "read, normalise and classify as xanesml classify does",
+                List.of()).then("read", Map.of()).then("normalise", Map.of())
+                .then("classify", Map.of("model", modelRef));
+        Outcome o = run(steps, p, new ArrayList<>(byFile.keySet()), threads);
+        List<MeasuredEvaluation.Case> cases = new ArrayList<>();
+        byFile.forEach((file, row) -> {
+            SpectrumRecord r = o.records().get(file);
+            Prediction pr = r == null ? null : r.prediction().orElse(null);
+            String problem = pr != null ? null : o.problems().getOrDefault(file, "not read");
+            cases.add(MeasuredEvaluation.caseOf(row, task, element, classes, pr, problem));
+        });
+        return new MeasuredEvaluation(classes, cases, task);
+    }
+
+    /** Each file's first spectrum record after the pipeline, or why the file gave none. */
+    private record Outcome(Map<Path, SpectrumRecord> records, Map<Path, String> problems) {
+    }
+
+    private static Outcome run(Collection<? extends ProcessingStep> steps, Pipeline p, List<Path> files,
+            int threads) {
+        Map<Path, SpectrumRecord> records = new ConcurrentHashMap<>();
         Map<Path, String> problems = new ConcurrentHashMap<>();
         PipelineRunner.Listener listener = new PipelineRunner.Listener() {
             @Override
@@ -112,27 +108,17 @@ public final class MeasuredScoring {
 
             @Override
             public void item(WorkItem item) {
-                for (SpectrumRecord r : item.spectra()) {
+                if (!item.spectra().isEmpty()) {
+                    SpectrumRecord r = item.spectra().get(0);
                     if (r.failed()) {
                         problems.putIfAbsent(item.source().normalize(), r.error());
                     } else {
-                        r.prediction().ifPresent(p -> predictions.putIfAbsent(item.source().normalize(), p));
+                        records.putIfAbsent(item.source().normalize(), r);
                     }
-                    break;
                 }
             }
         };
-        Pipeline p = new Pipeline("measured references", "read, normalise and classify as xanesml classify does",
-                List.of()).then("read", Map.of()).then("normalise", Map.of())
-                .then("classify", Map.of("model", modelRef));
-        new PipelineRunner(steps).run(p, new ArrayList<>(byFile.keySet()),
-                new PipelineRunner.Options(threads, 0, listener));
-        List<MeasuredEvaluation.Case> cases = new ArrayList<>();
-        byFile.forEach((file, row) -> {
-            Prediction pr = predictions.get(file);
-            String problem = pr != null ? null : problems.getOrDefault(file, "not read");
-            cases.add(MeasuredEvaluation.caseOf(row, task, element, classes, pr, problem));
-        });
-        return new MeasuredEvaluation(classes, cases, task);
+        new PipelineRunner(steps).run(p, files, new PipelineRunner.Options(threads, 0, listener));
+        return new Outcome(records, problems);
     }
 }

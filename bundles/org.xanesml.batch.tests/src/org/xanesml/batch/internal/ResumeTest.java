@@ -15,15 +15,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xanesml.classify.LabelTable;
-import org.xanesml.classify.LearnerSpec;
-import org.xanesml.classify.Task;
-import org.xanesml.core.Element;
 import org.xanesml.workflow.report.AtomicFiles;
 
 import picocli.CommandLine;
@@ -37,16 +32,8 @@ class ResumeTest {
 
     @Test
     void aStoppedBatchKeepsItsFinishedRowsAndResumes(@TempDir Path dir) throws Exception {
-        Path train = dir.resolve("train");
-        List<Path> trainFiles = SyntheticData.write(SyntheticData.generate(60, 3), train);
-        Training.Loaded loaded = Training.load(trainFiles, LabelTable.read(train.resolve("labels.csv"), "geometry"),
-                1, null);
-        Path model = dir.resolve("m.zip");
-        Training.train(loaded.items(), Element.Fe, Task.GEOMETRY, LearnerSpec.of(LearnerSpec.Kind.J48, Map.of()),
-                "resume test", 1, model, "test");
-        Path data = dir.resolve("data");
-        SyntheticData.write(SyntheticData.generate(400, 11), data);
-        Files.delete(data.resolve("labels.csv"));
+        Path model = Fixtures.model(dir, "m");
+        Path data = Fixtures.data(dir, 400);
         Path report = dir.resolve("out/report.csv");
         Files.createDirectories(report.getParent());
         Path journal = Journal.pathFor(report);
@@ -98,13 +85,7 @@ class ResumeTest {
     /** With the model named only in the pipeline document, -o alone turns on the journal and --resume. */
     @Test
     void aPipelineRunWithOutputAlsoJournalsAndResumes(@TempDir Path dir) throws Exception {
-        Path train = dir.resolve("train");
-        List<Path> trainFiles = SyntheticData.write(SyntheticData.generate(60, 3), train);
-        Training.Loaded loaded = Training.load(trainFiles, LabelTable.read(train.resolve("labels.csv"), "geometry"),
-                1, null);
-        Path model = dir.resolve("m.zip");
-        Training.train(loaded.items(), Element.Fe, Task.GEOMETRY, LearnerSpec.of(LearnerSpec.Kind.J48, Map.of()),
-                "resume test", 1, model, "test");
+        Path model = Fixtures.model(dir, "m");
         Path pipeline = dir.resolve("pipeline.xml");
         Files.writeString(pipeline, new org.xanesml.workflow.PipelineXml().write(
                 org.xanesml.workflow.StepCatalog.classification(model.toString())));
