@@ -183,8 +183,32 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
     }
 
     private static JAXBContext context() throws JAXBException {
+        try {
+            return Descriptors.CONTEXT;
+        } catch (ExceptionInInitializerError e) {
+            if (e.getCause() instanceof JAXBException j) {
+                throw j;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Building a JAXB context costs a tenth of a second and more (it reflects over the whole descriptor model); a
+     * context is immutable and thread-safe, so the one built on first use serves every model read and written (a run
+     * classifying with six models read six descriptors).
+     */
+    private static final class Descriptors {
         // the factory directly, not JAXBContext.newInstance: the latter cannot find the runtime inside OSGi
-        return new JAXBContextFactory().createContext(new Class<?>[] {ModelDescriptor.class}, Map.of());
+        static final JAXBContext CONTEXT = create();
+
+        private static JAXBContext create() {
+            try {
+                return new JAXBContextFactory().createContext(new Class<?>[] {ModelDescriptor.class}, Map.of());
+            } catch (JAXBException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
     }
 
     /** Reads and verifies a model file. */

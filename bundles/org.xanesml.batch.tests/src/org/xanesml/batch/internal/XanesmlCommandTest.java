@@ -55,4 +55,20 @@ class XanesmlCommandTest {
         assertTrue(text.contains("ok    Commons Math polynomial fit: slope 0.500000"), text);
         assertTrue(text.contains("installation OK"), text);
     }
+
+    @Test
+    void aRunBuildsOnlyTheSubCommandItNamesAndStillHelpsWithEveryOther() {
+        PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err);
+        assertEquals(java.util.Set.of("classify"),
+                XanesmlCommand.commandLine(o, e, new String[] {"classify", "--help"}).getSubcommands().keySet());
+        assertTrue(XanesmlCommand.commandLine(o, e, new String[] {"--version"}).getSubcommands().isEmpty());
+        // 'help X' and a top-level usage describe the others, and an unknown name gets suggestions from all
+        assertEquals(XanesmlCommand.commandLine(o, e, null).getSubcommands().keySet(),
+                XanesmlCommand.commandLine(o, e, new String[] {"help", "normalize"}).getSubcommands().keySet());
+        assertEquals(ExitCodes.OK, run("help", "normalize"));
+        assertTrue(out.toString().contains("Usage: xanesml normalize"), out.toString());
+        assertEquals(ExitCodes.USAGE, run("clasify", "x.xdi"));
+        assertTrue(err.toString().contains("classify"), err.toString());
+    }
 }

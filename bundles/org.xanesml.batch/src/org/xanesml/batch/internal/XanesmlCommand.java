@@ -5,6 +5,7 @@
 package org.xanesml.batch.internal;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,13 +18,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "xanesml", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = { "XANES normalisation and local-environment classification (coordination number,",
                 "geometry, oxidation state) of K-edge spectra of 3d transition metals." },
-        subcommands = { CommandLine.HelpCommand.class, CheckInstallCommand.class, DemoCommand.class,
-            ClassifyCommand.class, NormalizeCommand.class, TrainCommand.class, EvaluateCommand.class,
-            WatchCommand.class, LabelsCommand.class, InspectCommand.class },
         footer = { "", "Exit codes: 0 success, 1 failure, 2 usage error,",
                 "            3 partial success (the failed inputs are listed in the report).",
                 "JVM options: set XANESML_JAVA_OPTS, or pass -J<option> (e.g. -J-Xmx8g) first." })
 public final class XanesmlCommand implements Runnable {
+
+    /**
+     * The sub-commands, in the order the usage lists them. Registered by {@link #commandLine(PrintWriter,
+     * PrintWriter, String[])} rather than in the annotation: picocli reflects over every command it registers, and
+     * a run names one, so building the other nine was a tenth of a one-file run's start-up.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class,
+            CheckInstallCommand.class, DemoCommand.class, ClassifyCommand.class, NormalizeCommand.class,
+            TrainCommand.class, EvaluateCommand.class, WatchCommand.class, LabelsCommand.class, InspectCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -38,7 +45,7 @@ public final class XanesmlCommand implements Runnable {
      * application share it.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return execute(commandLine(out, err), args);
+        return execute(commandLine(out, err, args), args);
     }
 
     /**
@@ -46,7 +53,19 @@ public final class XanesmlCommand implements Runnable {
      *         its sub-commands' objects to inject faults, then call {@link #execute}
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * @param args the arguments the command line will run, or null: when they start with a sub-command's name, only
+     *             that sub-command is registered (what it prints and does is the same; the others would only be
+     *             listed by the top-level usage, which such a run does not print)
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new XanesmlCommand());
+        for (Class<?> c : needed(args)) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
@@ -61,6 +80,19 @@ public final class XanesmlCommand implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> Failures.report(commandLine.getCommandName(),
                 ex, commandLine.getErr()));
         return cl;
+    }
+
+    /** @return the sub-commands a run of {@code args} can reach (all of them when unsure) */
+    private static List<Class<?>> needed(String[] args) {
+        if (args == null || args.length == 0) {
+            return SUBCOMMANDS;
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        // 'help' describes other sub-commands, so it needs them all
+        return SUBCOMMANDS.stream().skip(1).filter(c -> c.getAnnotation(Command.class).name().equals(args[0]))
+                .findFirst().<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS);
     }
 
     /** Runs {@code args} on a command line made by {@link #commandLine}. */
