@@ -15,6 +15,8 @@ if [ -s "$WORK.tar-warnings" ]; then
   exit 1
 fi
 APP="$WORK/xanesml"
+# the launcher's start-up cache (headless configuration, class archive) goes with this test, not into ~/.cache
+export XANESML_CACHE="$WORK/startup-cache"
 for f in xanesml xanesml-gui; do
   [ -x "$APP/$f" ] || { echo "smoke test: launcher script $f missing or not executable in $ARCHIVE" >&2; exit 1; }
 done
@@ -36,6 +38,15 @@ fi
 "$APP/xanesml" demo --generate-only --spectra 3 -o "$WORK/spectra" >/dev/null
 "$APP/xanesml" classify -q -m fe-k-cn -o "$WORK/classified.csv" "$WORK/spectra"
 [ "$(wc -l < "$WORK/classified.csv")" = 4 ] || { echo "smoke test: classify wrote no row per spectrum" >&2; exit 1; }
+# the start-up cache: made once, then used, and it changes nothing in what a run writes
+ls "$XANESML_CACHE"/*/configuration/config.ini >/dev/null 2>&1 \
+  || { echo "smoke test: the launcher made no headless configuration under $XANESML_CACHE" >&2; exit 1; }
+ls "$XANESML_CACHE"/*/classes.jsa >/dev/null 2>&1 \
+  || { echo "smoke test: the first working run left no class-data archive under $XANESML_CACHE" >&2; exit 1; }
+"$APP/xanesml" classify -q -m fe-k-cn -o "$WORK/classified-cached.csv" "$WORK/spectra"
+XANESML_NO_CACHE=1 "$APP/xanesml" classify -q -m fe-k-cn -o "$WORK/classified-uncached.csv" "$WORK/spectra"
+cmp "$WORK/classified-cached.csv" "$WORK/classified-uncached.csv" \
+  || { echo "smoke test: classify with and without the start-up cache wrote different results" >&2; exit 1; }
 set +e
 "$APP/xanesml" --no-such-option >/dev/null 2>&1
 RC=$?

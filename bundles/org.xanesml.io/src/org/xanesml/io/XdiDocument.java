@@ -37,7 +37,11 @@ public final class XdiDocument {
 
         /** @return true when this field is {@code name} ({@code Namespace.tag}), ignoring case. */
         public boolean is(String name) {
-            return name().equalsIgnoreCase(name);
+            // compared in place: readers ask this of every header field for each field they look up
+            int dot = namespace.length();
+            return name.length() == dot + 1 + tag.length() && name.charAt(dot) == '.'
+                    && name.regionMatches(true, 0, namespace, 0, dot)
+                    && name.regionMatches(true, dot + 1, tag, 0, tag.length());
         }
     }
 

@@ -64,11 +64,77 @@ public final class Numbers {
         return c >= '0' && c <= '9';
     }
 
+    /** Powers of ten that a double holds exactly: with a mantissa below 2^53, one IEEE operation rounds once. */
+    private static final double[] EXACT_POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+        1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    private static final long TWO_TO_53 = 1L << 53;
+
     /**
      * @return the value of a token that {@link #isDecimal} accepts, or NaN when it does not (callers report it);
      *         an overflowing exponent ("1e999") also yields a non-finite value, which callers report too
      */
     public static double parseOrNaN(String token) {
+        return parseOrNaN(token, 0, token.length());
+    }
+
+    /** {@link #parseOrNaN(String)} of the token {@code line[from, to)}, without making a string of it. */
+    public static double parseOrNaN(String line, int from, int to) {
+        int n = to;
+        int i = from;
+        boolean negative = false;
+        if (i < n && (line.charAt(i) == '+' || line.charAt(i) == '-')) {
+            negative = line.charAt(i) == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int scale = 0;
+        int digits = 0;
+        char c = 0;
+        // a long holds 18 decimal digits; leading zeros count too, which sends only odd tokens to the slow path
+        for (; i < n && isDigit(c = line.charAt(i)); i++, digits++) {
+            mantissa = mantissa * 10 + (c - '0');
+        }
+        if (i < n && c == '.') {
+            for (i++; i < n && isDigit(c = line.charAt(i)); i++, digits++) {
+                mantissa = mantissa * 10 + (c - '0');
+                scale--;
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        if (digits > 18) {
+            return parseSlowly(line.substring(from, to));
+        }
+        if (i < n) {
+            if (c != 'e' && c != 'E' && c != 'd' && c != 'D') {
+                return Double.NaN;
+            }
+            i++;
+            boolean negativeExponent = false;
+            if (i < n && (line.charAt(i) == '+' || line.charAt(i) == '-')) {
+                negativeExponent = line.charAt(i) == '-';
+                i++;
+            }
+            int exponent = 0;
+            int exponentDigits = 0;
+            for (; i < n && isDigit(c = line.charAt(i)); i++, exponentDigits++) {
+                exponent = Math.min(exponent * 10 + (c - '0'), 100_000);
+            }
+            if (exponentDigits == 0 || i != n) {
+                return Double.NaN;
+            }
+            scale += negativeExponent ? -exponent : exponent;
+        }
+        if (mantissa >= TWO_TO_53 || scale < -22 || scale > 22) {
+            return parseSlowly(line.substring(from, to));
+        }
+        double v = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale] : mantissa / EXACT_POWERS_OF_TEN[-scale];
+        return negative ? -v : v;
+    }
+
+    /** Double.parseDouble for a token of the decimal grammar, Fortran's 'D' exponent read as 'E'. */
+    private static double parseSlowly(String token) {
         if (!isDecimal(token)) {
             return Double.NaN;
         }
@@ -109,6 +175,26 @@ public final class Numbers {
             b.append(c < 32 || c == 127 ? '?' : c);
         }
         return s.length() > 40 ? b + "..." : b.toString();
+    }
+
+    /**
+     * @return the end (exclusive) of the white-space separated token starting at or after {@code from}, with its
+     *         start in {@code start[0]}; -1 when the line has no more tokens
+     */
+    public static int nextToken(String line, int from, int[] start) {
+        int n = line.length();
+        int i = from;
+        while (i < n && isBlank(line.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return -1;
+        }
+        start[0] = i;
+        while (i < n && !isBlank(line.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** Splits on spaces and tabs, as XDI and most column files separate values. */
@@ -163,7 +249,8 @@ public final class Numbers {
     }
 
     public static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\f' || c == '\u000b';
+        // one comparison for the usual non-blank character (a digit), as this runs for every character read
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\f' || c == '\u000b');
     }
 
     /** @return true when the line holds only white space. */

@@ -72,13 +72,19 @@ public final class NumericTable {
                 }
                 throw text.error(lineNo, "comment line inside the data section; expected a row of numbers");
             }
-            List<String> cells = Numbers.splitCells(line, delimiter);
             if (ncol == 0) {
-                ncol = cells.size();
+                ncol = Numbers.splitCells(line, delimiter).size();
             }
             if (cols == null) {
                 cols = new double[ncol][capacity];
             }
+            if (delimiter == ' ' && parseInPlace(line, cols, rows)) {
+                lineNos[rows] = lineNo;
+                rows++;
+                continue;
+            }
+            // a delimited row, or one with a wrong cell count or a bad cell: cell by cell, for the message
+            List<String> cells = Numbers.splitCells(line, delimiter);
             if (cells.size() != ncol) {
                 throw text.error(lineNo, "row has " + cells.size() + " value(s); expected " + ncol
                         + " like the " + (rows == 0 ? "column labels" : "rows above") + " (ragged or truncated row)");
@@ -102,6 +108,30 @@ public final class NumericTable {
             cols[c] = Arrays.copyOf(cols[c], rows);
         }
         return new NumericTable(cols, Arrays.copyOf(lineNos, rows), inline);
+    }
+
+    /**
+     * Reads a white-space separated row into {@code cols[..][row]} without making strings of its cells (most of the
+     * cost of reading a file was those strings).
+     *
+     * @return false when the row does not have one finite number per column; the caller then reports it
+     */
+    private static boolean parseInPlace(String line, double[][] cols, int row) {
+        int[] start = new int[1];
+        int pos = 0;
+        for (double[] col : cols) {
+            int end = Numbers.nextToken(line, pos, start);
+            if (end < 0) {
+                return false;
+            }
+            double v = Numbers.parseOrNaN(line, start[0], end);
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+            col[row] = v;
+            pos = end;
+        }
+        return Numbers.nextToken(line, pos, start) < 0;
     }
 
     /** @return the comment lines met among the rows (only in {@link CommentLines#KEEP} mode). */

@@ -86,13 +86,15 @@ public final class TextFile {
         int n = Math.min(length, bytes.length);
         int control = 0;
         for (int i = 0; i < n; i++) {
-            int b = bytes[i] & 0xff;
-            if (b == 0) {
-                throw new SpectrumReadException(file, lineOfOffset(bytes, i), "NUL byte at offset " + i
-                        + "; expected a text file, this looks binary");
-            }
-            if (b < 32 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
-                control++;
+            byte b = bytes[i];
+            if (b < 32 && b >= 0) { // one test for the printable bytes of a text file, which run here by the million
+                if (b == 0) {
+                    throw new SpectrumReadException(file, lineOfOffset(bytes, i), "NUL byte at offset " + i
+                            + "; expected a text file, this looks binary");
+                }
+                if (b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                    control++;
+                }
             }
         }
         // A few stray control characters happen in old exports (form feeds, EOF markers); 1% of the head does not.
@@ -113,6 +115,11 @@ public final class TextFile {
     }
 
     private static String decode(byte[] bytes) {
+        if (isAscii(bytes)) {
+            // nearly every spectrum file: ASCII is the same in UTF-8 and Latin-1, and a Latin-1 string is a copy of
+            // the bytes, where the UTF-8 decoder goes through a char buffer twice the size
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -122,7 +129,19 @@ public final class TextFile {
         }
     }
 
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<String> split(Path file, String text) throws SpectrumReadException {
+        if (text.indexOf('\r') < 0) {
+            return splitLf(file, text);
+        }
         List<String> out = new ArrayList<>(Math.max(16, text.length() / 40));
         int n = text.length();
         int start = 0;
@@ -144,6 +163,22 @@ public final class TextFile {
         }
         if (start < n) {
             addLine(file, out, text, start, n);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** {@link #split} for text with LF line ends only, the common case, with the JDK's vectorised search. */
+    private static List<String> splitLf(Path file, String text) throws SpectrumReadException {
+        List<String> out = new ArrayList<>(Math.max(16, text.length() / 40));
+        int n = text.length();
+        int start = n > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        while (start < n) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            addLine(file, out, text, start, end);
+            start = end + 1;
         }
         return Collections.unmodifiableList(out);
     }

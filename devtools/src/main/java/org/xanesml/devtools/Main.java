@@ -27,6 +27,8 @@ public final class Main {
                     AccuracyBenchmark::main),
             "speed", new Entry("<shared dir> <model dir> [rounds]   classification throughput vs scikit-learn",
                     SpeedBenchmark::main),
+            "read-speed", new Entry("<shared dir> [rounds]   CPU time per XDI file read (python/read_speed.py: numpy)",
+                    ReadSpeed::main),
             "measured", new Entry("<shared dir> [model ...]   shipped models on the measured references",
                     MeasuredBenchmark::main),
             "candidates", new Entry("<shared dir> <cu|fe> <cn|geo> <config> ...   configurations built as shipped and"
