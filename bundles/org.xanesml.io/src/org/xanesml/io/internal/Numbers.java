@@ -79,6 +79,18 @@ public final class Numbers {
 
     /** {@link #parseOrNaN(String)} of the token {@code line[from, to)}, without making a string of it. */
     public static double parseOrNaN(String line, int from, int to) {
+        int[] end = new int[1];
+        double v = scan(line, from, to, end);
+        return end[0] == to ? v : Double.NaN;
+    }
+
+    /**
+     * Reads the token that starts at {@code from} and ends at the first blank (or {@code to}), in the same pass that
+     * finds its end, and puts that end in {@code end[0]}.
+     *
+     * @return its value as {@link #parseOrNaN(String)} gives it: NaN when the token is not a decimal number
+     */
+    public static double scan(String line, int from, int to, int[] end) {
         int n = to;
         int i = from;
         boolean negative = false;
@@ -100,13 +112,11 @@ public final class Numbers {
                 scale--;
             }
         }
+        end[0] = i;
         if (digits == 0) {
             return Double.NaN;
         }
-        if (digits > 18) {
-            return parseSlowly(line.substring(from, to));
-        }
-        if (i < n) {
+        if (i < n && !isBlank(c)) {
             if (c != 'e' && c != 'E' && c != 'd' && c != 'D') {
                 return Double.NaN;
             }
@@ -121,16 +131,26 @@ public final class Numbers {
             for (; i < n && isDigit(c = line.charAt(i)); i++, exponentDigits++) {
                 exponent = Math.min(exponent * 10 + (c - '0'), 100_000);
             }
-            if (exponentDigits == 0 || i != n) {
+            end[0] = i;
+            if (exponentDigits == 0 || i < n && !isBlank(c)) {
                 return Double.NaN;
             }
             scale += negativeExponent ? -exponent : exponent;
         }
-        if (mantissa >= TWO_TO_53 || scale < -22 || scale > 22) {
-            return parseSlowly(line.substring(from, to));
+        if (digits > 18 || mantissa >= TWO_TO_53 || scale < -22 || scale > 22) {
+            return parseSlowly(line.substring(from, i));
         }
         double v = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale] : mantissa / EXACT_POWERS_OF_TEN[-scale];
         return negative ? -v : v;
+    }
+
+    /** @return the first index at or after {@code from} that is not white space, or the line's length */
+    public static int skipBlanks(String line, int from) {
+        int i = from;
+        while (i < line.length() && isBlank(line.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** Double.parseDouble for a token of the decimal grammar, Fortran's 'D' exponent read as 'E'. */
@@ -175,26 +195,6 @@ public final class Numbers {
             b.append(c < 32 || c == 127 ? '?' : c);
         }
         return s.length() > 40 ? b + "..." : b.toString();
-    }
-
-    /**
-     * @return the end (exclusive) of the white-space separated token starting at or after {@code from}, with its
-     *         start in {@code start[0]}; -1 when the line has no more tokens
-     */
-    public static int nextToken(String line, int from, int[] start) {
-        int n = line.length();
-        int i = from;
-        while (i < n && isBlank(line.charAt(i))) {
-            i++;
-        }
-        if (i == n) {
-            return -1;
-        }
-        start[0] = i;
-        while (i < n && !isBlank(line.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     /** Splits on spaces and tabs, as XDI and most column files separate values. */
@@ -251,6 +251,16 @@ public final class Numbers {
     public static boolean isBlank(char c) {
         // one comparison for the usual non-blank character (a digit), as this runs for every character read
         return c <= ' ' && (c == ' ' || c == '\t' || c == '\f' || c == '\u000b');
+    }
+
+    /** @return the index of the first character that is not white space, -1 for a blank line */
+    public static int firstNonBlank(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (!isBlank(line.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** @return true when the line holds only white space. */

@@ -57,12 +57,13 @@ public final class NumericTable {
         int rows = 0;
         for (int li = firstLine; li < lines.size(); li++) {
             String line = lines.get(li);
-            if (Numbers.isBlankLine(line)) {
+            int first = Numbers.firstNonBlank(line);
+            if (first < 0) {
                 continue;
             }
             long lineNo = li + 1L;
-            String stripped = line.stripLeading();
-            if (stripped.startsWith("#")) {
+            if (line.charAt(first) == '#') {
+                String stripped = line.substring(first);
                 if (comments == CommentLines.SKIP) {
                     continue;
                 }
@@ -105,7 +106,9 @@ public final class NumericTable {
             throw text.error(lines.size(), "no data rows after the header; expected rows of numbers");
         }
         for (int c = 0; c < ncol; c++) {
-            cols[c] = Arrays.copyOf(cols[c], rows);
+            if (cols[c].length != rows) {
+                cols[c] = Arrays.copyOf(cols[c], rows);
+            }
         }
         return new NumericTable(cols, Arrays.copyOf(lineNos, rows), inline);
     }
@@ -117,21 +120,22 @@ public final class NumericTable {
      * @return false when the row does not have one finite number per column; the caller then reports it
      */
     private static boolean parseInPlace(String line, double[][] cols, int row) {
-        int[] start = new int[1];
+        int n = line.length();
+        int[] end = new int[1];
         int pos = 0;
         for (double[] col : cols) {
-            int end = Numbers.nextToken(line, pos, start);
-            if (end < 0) {
+            pos = Numbers.skipBlanks(line, pos);
+            if (pos == n) {
                 return false;
             }
-            double v = Numbers.parseOrNaN(line, start[0], end);
+            double v = Numbers.scan(line, pos, n, end);
             if (!Double.isFinite(v)) {
                 return false;
             }
             col[row] = v;
-            pos = end;
+            pos = end[0];
         }
-        return Numbers.nextToken(line, pos, start) < 0;
+        return Numbers.skipBlanks(line, pos) == n;
     }
 
     /** @return the comment lines met among the rows (only in {@link CommentLines#KEEP} mode). */

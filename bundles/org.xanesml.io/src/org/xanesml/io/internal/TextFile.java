@@ -63,8 +63,10 @@ public final class TextFile {
 
     /** Splits bytes already in memory (e.g. an archive member); {@code file} names them in messages. */
     public static TextFile of(Path file, byte[] bytes) throws SpectrumReadException {
-        checkNotBinary(file, bytes, bytes.length);
-        String text = decode(bytes);
+        boolean ascii = checkText(file, bytes, bytes.length);
+        // nearly every spectrum file is ASCII, the same in UTF-8 and Latin-1, and a Latin-1 string is a copy of the
+        // bytes, where the UTF-8 decoder goes through a char buffer twice the size
+        String text = ascii ? new String(bytes, StandardCharsets.ISO_8859_1) : decode(bytes);
         return new TextFile(file, split(file, text));
     }
 
@@ -83,10 +85,17 @@ public final class TextFile {
      * formats never hold them, while images, HDF5 files and compressed archives always do.
      */
     public static void checkNotBinary(Path file, byte[] bytes, int length) throws SpectrumReadException {
+        checkText(file, bytes, length);
+    }
+
+    /** {@link #checkNotBinary}, in the same pass telling whether every byte is ASCII. */
+    private static boolean checkText(Path file, byte[] bytes, int length) throws SpectrumReadException {
         int n = Math.min(length, bytes.length);
         int control = 0;
+        int high = 0;
         for (int i = 0; i < n; i++) {
             byte b = bytes[i];
+            high |= b;
             if (b < 32 && b >= 0) { // one test for the printable bytes of a text file, which run here by the million
                 if (b == 0) {
                     throw new SpectrumReadException(file, lineOfOffset(bytes, i), "NUL byte at offset " + i
@@ -102,6 +111,7 @@ public final class TextFile {
             throw new SpectrumReadException(file, 0, control + " control bytes in the first " + n
                     + " bytes; expected a text file, this looks binary");
         }
+        return high >= 0 && n == bytes.length; // a byte of 128 or more is negative and sets the sign bit
     }
 
     /** @return true when the bytes look like text by the same rule as {@link #checkNotBinary}. */
@@ -115,11 +125,6 @@ public final class TextFile {
     }
 
     private static String decode(byte[] bytes) {
-        if (isAscii(bytes)) {
-            // nearly every spectrum file: ASCII is the same in UTF-8 and Latin-1, and a Latin-1 string is a copy of
-            // the bytes, where the UTF-8 decoder goes through a char buffer twice the size
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -127,15 +132,6 @@ public final class TextFile {
             // Not UTF-8: an old Latin-1 export. Every byte is a valid ISO-8859-1 character, so this cannot fail.
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<String> split(Path file, String text) throws SpectrumReadException {
