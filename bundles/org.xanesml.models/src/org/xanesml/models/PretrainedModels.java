@@ -7,6 +7,7 @@ package org.xanesml.models;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The model files this bundle ships (under {@code models/}). Only bytes are handed out: loading, checksum and
@@ -37,6 +38,50 @@ public final class PretrainedModels {
     public static final List<String> ALL = List.of(CU_CN, CU_GEOMETRY, FE_CN, FE_GEOMETRY, CU_OXIDATION, FE_OXIDATION);
 
     private PretrainedModels() {
+    }
+
+    /**
+     * What a shipped model covers and how it did on measured spectra, written for one exact file.
+     *
+     * @param chemistry     the compounds and sites it was trained on, and what it was not
+     * @param simulation    the simulation code and how its energy scale is placed against measurements
+     * @param measured      its scores on the measured references (see {@code models/coverage.properties})
+     * @param payloadSha256 the model file the statement was written for: a statement for another payload does not
+     *                      apply
+     */
+    public record Coverage(String chemistry, String simulation, String measured, String payloadSha256) {
+        /** @return true when this statement was written for the payload with this checksum */
+        public boolean describes(String sha256) {
+            return payloadSha256.equalsIgnoreCase(sha256);
+        }
+    }
+
+    /**
+     * @param name one of {@link #ALL}, with or without ".zip"
+     * @return the coverage statement shipped for it
+     * @throws IOException when the name is not shipped or its statement is missing or incomplete
+     */
+    public static Coverage coverage(String name) throws IOException {
+        if (!ALL.contains(name) && !ALL.contains(name + ".zip")) {
+            throw new IOException("'" + name + "' is not a shipped model; available: " + ALL);
+        }
+        Properties p = new Properties();
+        try (InputStream in = PretrainedModels.class.getResourceAsStream("/models/coverage.properties")) {
+            if (in == null) {
+                throw new IOException("models/coverage.properties is missing from bundle org.xanesml.models");
+            }
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String key = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+        String[] values = new String[4];
+        String[] fields = {"chemistry", "simulation", "measured", "payloadSha256"};
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = p.getProperty(key + "." + fields[i]);
+            if (values[i] == null || values[i].isBlank()) {
+                throw new IOException("models/coverage.properties has no " + key + "." + fields[i]);
+            }
+        }
+        return new Coverage(values[0], values[1], values[2], values[3]);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.models.PretrainedModels;
@@ -33,6 +34,30 @@ public final class ModelSource {
             names.add(n.substring(0, n.length() - ".zip".length()));
         }
         return names;
+    }
+
+    /**
+     * @return the coverage statement shipped for {@code bundle} when it is byte for byte one of the shipped models
+     *         (matched by its payload checksum, so a copy under another name is recognised and a rebuilt or foreign
+     *         model is not given a statement written for another file); empty otherwise
+     * @throws StepException when a shipped statement cannot be read (a broken installation)
+     */
+    public static Optional<PretrainedModels.Coverage> coverage(ModelBundle bundle) throws StepException {
+        String sha = bundle.descriptor().payload == null ? null : bundle.descriptor().payload.sha256;
+        if (sha == null) {
+            return Optional.empty();
+        }
+        for (String name : PretrainedModels.ALL) {
+            try {
+                PretrainedModels.Coverage c = PretrainedModels.coverage(name);
+                if (c.describes(sha)) {
+                    return Optional.of(c);
+                }
+            } catch (IOException e) {
+                throw new StepException("shipped model " + name + ": " + e.getMessage(), e);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.ModelDescriptor;
 import org.xanesml.testing.SharedData;
+import org.xanesml.workflow.ModelSource;
 import org.xanesml.workflow.report.AtomicFiles;
 
 import picocli.CommandLine;
@@ -138,9 +139,7 @@ class CommandsTest {
 
     @Test
     void aFullDiskLeavesNoReportAndSaysSo(@TempDir Path dir) {
-        CommandLine cl = new CommandLine(new XanesmlCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+        CommandLine cl = XanesmlCommand.commandLine(new PrintWriter(out), new PrintWriter(err));
         ClassifyCommand classify = (ClassifyCommand) cl.getSubcommands().get("classify").getCommand();
         classify.files = new AtomicFiles(o -> new java.io.FilterOutputStream(o) {
             @Override
@@ -188,9 +187,41 @@ class CommandsTest {
         assertEquals(ExitCodes.OK, run("inspect", m.toString()));
         assertTrue(out.toString().contains("element / edge:") && out.toString().contains("Fe K")
                 && out.toString().contains("J48"), out.toString());
+        // a model of the user's own has no measured evaluation shipped with it, and inspect says so
+        assertTrue(out.toString().contains(line("measured spectra", "not evaluated with this file")), out.toString());
         out.getBuffer().setLength(0);
         assertEquals(ExitCodes.OK, run("inspect", "cu-k-cn"));
         assertTrue(out.toString().contains("Cu K"), out.toString());
+    }
+
+    /** @return a line of inspect's summary, as it aligns them */
+    private static String line(String key, String value) {
+        return String.format("%-22s %s", key + ":", value);
+    }
+
+    @Test
+    void inspectSaysWhatEachShippedModelCoversAndHowItDidOnMeasuredSpectra() throws Exception {
+        for (String name : ModelSource.shippedNames()) {
+            out.getBuffer().setLength(0);
+            assertEquals(ExitCodes.OK, run("inspect", name), err.toString());
+            String text = out.toString();
+            // the statement shipped in models/coverage.properties was written for exactly this file: a rebuilt model
+            // without a new statement fails here
+            org.xanesml.models.PretrainedModels.Coverage c = org.xanesml.models.PretrainedModels.coverage(name);
+            assertTrue(c.describes(ModelSource.load(name).descriptor().payload.sha256),
+                    name + ": coverage.properties describes payload " + c.payloadSha256() + ", not the shipped one");
+            assertTrue(text.contains(line("trained on", c.chemistry())), text);
+            assertTrue(text.contains(line("simulation", c.simulation())), text);
+            assertTrue(text.contains(line("measured spectra", c.measured())), text);
+            assertTrue(text.contains("energy placement:"), text);
+            assertTrue(c.measured().matches(".*\\d+ (in-scope )?measured spectra.*"), c.measured());
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("inspect", "fe-k-cn"));
+        assertTrue(out.toString().contains("simulations shifted -1.14 eV (95% CI -3.52..+0.21)"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("inspect", "cu-k-cn"));
+        assertTrue(out.toString().contains("no simulation-to-experiment calibration"), out.toString());
     }
 
     @Test

@@ -6,10 +6,12 @@ package org.xanesml.batch.internal;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.ModelDescriptor;
+import org.xanesml.models.PretrainedModels.Coverage;
 import org.xanesml.workflow.ModelSource;
 import org.xanesml.workflow.StepException;
 
@@ -21,8 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml inspect}: what a model bundle contains. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = { "Show what a model bundle contains.", "Element, task, classes, learner, training data, metrics, applicability domain,",
-                "versions and checksum." },
+        description = { "Show what a model bundle contains and when to trust it.",
+                "Element, task, classes, learner, energy placement, training data, metrics, applicability domain,",
+                "versions, checksum; for a shipped model also what it was trained on and its scores on measured",
+                "spectra." },
         footer = { "", "Examples:", "  xanesml inspect cu-k-cn", "  xanesml inspect my-model.zip --descriptor" })
 final class InspectCommand implements Callable<Integer> {
     @Spec
@@ -50,6 +54,16 @@ final class InspectCommand implements Callable<Integer> {
             ModelDescriptor d = b.descriptor();
             if (d.training != null && d.training.rebuildCommand != null) {
                 out.println(String.format("%-22s %s", "rebuild:", d.training.rebuildCommand));
+            }
+            // when to trust it: the statement shipped for exactly this file, or a warning that there is none
+            Optional<Coverage> coverage = ModelSource.coverage(b);
+            if (coverage.isPresent()) {
+                out.println(String.format("%-22s %s", "trained on:", coverage.get().chemistry()));
+                out.println(String.format("%-22s %s", "simulation:", coverage.get().simulation()));
+                out.println(String.format("%-22s %s", "measured spectra:", coverage.get().measured()));
+            } else {
+                out.println(String.format("%-22s %s", "measured spectra:", "not evaluated with this file (not a"
+                        + " shipped model): score it with 'xanesml evaluate --measured TABLE' before trusting it"));
             }
             return ExitCodes.OK;
         } catch (StepException | java.io.IOException e) {

@@ -224,6 +224,7 @@ final class Training {
         m.put("features", b.model().recipe().featureCount() + " (" + d.recipe.reference + " grid "
                 + String.format(Locale.ROOT, "%.1f..%.1f eV", b.model().recipe().gridEv()[0],
                         b.model().recipe().gridEv()[b.model().recipe().gridSize() - 1]) + ")");
+        m.put("energy placement", energyPlacement(d.recipe));
         if (d.training != null) {
             m.put("training data", d.training.dataSet + " (train " + d.training.trainSize + ", val "
                     + d.training.valSize + ", test " + d.training.testSize + ")");
@@ -246,5 +247,29 @@ final class Training {
         m.put("payload", d.payload == null ? "" : d.payload.className + ", " + d.payload.sizeBytes + " bytes, sha256 "
                 + d.payload.sha256);
         return m;
+    }
+
+    /** @return how a spectrum is placed on the model's grid: the energy reference, renormalisation and calibration */
+    private static String energyPlacement(ModelDescriptor.Recipe r) {
+        StringBuilder b = new StringBuilder(r.reference == null ? "unknown reference" : r.reference + " reference");
+        if (r.renormalisation != null) {
+            b.append(String.format(Locale.ROOT, "; renormalised over %.0f..%.0f / %.0f..%.0f eV",
+                    r.renormalisation.preFromEv, r.renormalisation.preToEv, r.renormalisation.normFromEv,
+                    r.renormalisation.normToEv));
+        }
+        if (r.calibration != null) {
+            b.append(String.format(Locale.ROOT, "; simulations shifted %+.2f eV", r.calibration.shiftEv));
+            if (r.calibration.shiftLowEv != null && r.calibration.shiftHighEv != null
+                    && Double.isFinite(r.calibration.shiftLowEv) && Double.isFinite(r.calibration.shiftHighEv)) {
+                b.append(String.format(Locale.ROOT, " (95%% CI %+.2f..%+.2f)", r.calibration.shiftLowEv,
+                        r.calibration.shiftHighEv));
+            }
+            if (r.calibration.broadeningSigmaEv > 0) {
+                b.append(String.format(Locale.ROOT, ", broadened %.2f eV", r.calibration.broadeningSigmaEv));
+            }
+        } else {
+            b.append("; no simulation-to-experiment calibration");
+        }
+        return b.toString();
     }
 }
