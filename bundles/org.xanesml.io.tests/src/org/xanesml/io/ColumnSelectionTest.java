@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,15 @@ class ColumnSelectionTest {
                 sum += doc.value(c, row);
             }
             assertEquals(sum / doc.value(4, row), s.mu(row), 1e-12 * Math.abs(s.mu(row)), "row " + row);
+        }
+        // the golden Larch case made its input the same way: (Fe_Ka_mca1 + ... + Fe_Ka_mca8) / I0
+        List<String> golden = Files.readAllLines(SharedData.require(
+                "golden/larch/edge_cases/no_edge_fe_xanes_8ch.input.csv"));
+        assertEquals(golden.size() - 1, s.size());
+        for (int i = 1; i < golden.size(); i++) {
+            String[] cells = golden.get(i).split(",");
+            assertEquals(Double.parseDouble(cells[0]), s.energyEv(i - 1), 0.0);
+            assertEquals(Double.parseDouble(cells[1]), s.mu(i - 1), 1e-15 * Math.abs(s.mu(i - 1)));
         }
         // the automatic choice takes ln(I0/IT), another curve
         Spectrum auto = SpectrumReaders.read(f).get(0);

@@ -174,7 +174,7 @@ public final class SpectrumReaders {
             String what = head.length == 0 ? "the file is empty" : inflated != null ? "gzip content not recognised"
                     : "content not recognised";
             throw new SpectrumReadException(file, 0, what + "; formats tried (confidence 0..1): " + tried
-                    + "; if the file is one of them, name its format (xanesml --format NAME, or Format in the"
+                    + "; if the file is one of them, name its format (xanesml --input-format NAME, or Format in the"
                     + " workbench's Open Spectra dialog)");
         }
         return best;

@@ -65,6 +65,9 @@ final class NormalizeCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    InputOptions select = new InputOptions();
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
     Path outputDir;
 
@@ -114,9 +117,9 @@ final class NormalizeCommand implements Callable<Integer> {
         try (StepServices services = StepServices.open()) {
             List<ProcessingStep> available = steps != null ? steps : services.catalog().steps();
             Map<String, String> params = parameters();
-            Pipeline p = new Pipeline("normalize", "read and Larch-normalise", List.of())
-                    .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, params);
-            Inputs.Listing listing = Inputs.list(inputs, recursive);
+            Pipeline p = select.applyTo(new Pipeline("normalize", "read and Larch-normalise", List.of())
+                    .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, params));
+            Inputs.Listing listing = Inputs.list(inputs, recursive, select.selection());
             listing.notes().forEach(n -> err.println("normalize: note: " + n));
             List<Path> in = listing.files();
             if (in.isEmpty()) {

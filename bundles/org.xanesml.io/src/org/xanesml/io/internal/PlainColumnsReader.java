@@ -307,6 +307,7 @@ public final class PlainColumnsReader implements SpectrumReader {
                     }
                 });
                 b.metadata(XdiSpectra.MU_SOURCE, expression.text() + " (chosen)");
+                b.metadata(XdiSpectra.MU_EXPRESSION, expression.text());
                 return mu;
             } catch (IllegalArgumentException e) {
                 throw text.error(table.lineOf(0), e.getMessage() + (labels.isEmpty()

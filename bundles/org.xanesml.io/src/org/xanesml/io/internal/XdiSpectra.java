@@ -40,6 +40,11 @@ import org.xanesml.io.XdiDocument;
  */
 public final class XdiSpectra {
     public static final String MU_SOURCE = "xanesml.mu.source";
+    /**
+     * An XDI field, so files written from the spectrum (normalised outputs) say how mu was formed when the user chose
+     * it: the {@link org.xanesml.io.MuExpression} as given.
+     */
+    public static final String MU_EXPRESSION = "Processing.mu_expression";
     public static final String FORMAT = "xanesml.format";
     /** X-ray wavelength-energy conversion h*c in eV*Angstrom (CODATA 2018). */
     static final double HC_EV_ANGSTROM = 12398.419843320026;
@@ -86,6 +91,7 @@ public final class XdiSpectra {
         MuChoice mu = columns.mu().isPresent() ? chosenMu(file, doc, names, columns.mu().get())
                 : chooseMu(file, doc, names);
         metadata.put(MU_SOURCE, mu.source());
+        columns.mu().ifPresent(m -> metadata.put(MU_EXPRESSION, m.text()));
 
         Element element = null;
         Edge edge = null;
