@@ -10,6 +10,7 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * How mu is formed from the columns of a file, written as a small arithmetic expression, for detectors the readers
@@ -40,6 +41,27 @@ public final class MuExpression {
 
         /** @return the number of rows */
         int rows();
+
+        /** @return columns with these names, whose values {@code values} gives by 0-based index */
+        static Columns of(List<String> names, IntFunction<double[]> values, int rows) {
+            List<String> copy = List.copyOf(names);
+            return new Columns() {
+                @Override
+                public List<String> names() {
+                    return copy;
+                }
+
+                @Override
+                public double[] values(int index) {
+                    return values.apply(index);
+                }
+
+                @Override
+                public int rows() {
+                    return rows;
+                }
+            };
+        }
     }
 
     private static final int MAX_LENGTH = 2000;

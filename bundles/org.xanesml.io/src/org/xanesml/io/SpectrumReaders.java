@@ -133,6 +133,20 @@ public final class SpectrumReaders {
         return (options.format().isPresent() ? candidates.get(0) : detect(file, candidates)).read(file);
     }
 
+    /**
+     * @return true when a reader would take the file as these options read it (its format recognised from the
+     *         content, or the named format's reader judging it plausible): how folder scans tell spectra from notes,
+     *         reports and other files, which are skipped rather than failed
+     */
+    public static boolean recognises(Path file, ReadOptions options) {
+        try {
+            detect(file, readers(options));
+            return true;
+        } catch (SpectrumReadException e) {
+            return false;
+        }
+    }
+
     /** @return the reader that {@link #read(Path)} would use for the file. */
     public static SpectrumReader detect(Path file) throws SpectrumReadException {
         return detect(file, readers());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.xanesml.io.ReadOptions;
+import org.xanesml.io.SpectrumReaders;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.ReadParameters;
 import org.xanesml.workflow.StepNames;
@@ -56,7 +57,7 @@ final class InputOptions {
     /** @return the selection of input files: the globs, and recognition by the readers as these options read */
     Inputs.Selection selection() {
         ReadOptions options = readOptions();
-        return new Inputs.Selection(include, exclude, f -> Inputs.Selection.recognised(f, options));
+        return new Inputs.Selection(include, exclude, f -> SpectrumReaders.recognises(f, options));
     }
 
     /** @return {@code p} with these options set on its read steps (only those given, so a pipeline's own stay) */

@@ -22,7 +22,6 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.xanesml.io.ReadOptions;
-import org.xanesml.io.SpectrumReadException;
 import org.xanesml.io.SpectrumReaders;
 
 /**
@@ -81,7 +80,8 @@ final class Inputs {
      */
     record Selection(List<String> include, List<String> exclude, Predicate<Path> isSpectrum) {
         /** Every file; folder and glob entries judged by the readers with their default options. */
-        static final Selection DEFAULT = new Selection(List.of(), List.of(), Selection::recognised);
+        static final Selection DEFAULT = new Selection(List.of(), List.of(),
+                f -> SpectrumReaders.recognises(f, ReadOptions.DEFAULT));
 
         Selection {
             include = List.copyOf(include);
@@ -117,20 +117,6 @@ final class Inputs {
                 throw new IllegalArgumentException(option + " '" + glob + "' is not a glob (" + e.getMessage()
                         + "); expected e.g. '*.xdi' or 'sub/*_fluo.dat'", e);
             }
-        }
-
-        /** @return true when one of the readers recognises the file from its content */
-        static boolean recognised(Path file, ReadOptions options) {
-            try {
-                SpectrumReaders.detect(file, SpectrumReaders.readers(options));
-                return true;
-            } catch (SpectrumReadException e) {
-                return false;
-            }
-        }
-
-        private static boolean recognised(Path file) {
-            return recognised(file, ReadOptions.DEFAULT);
         }
     }
 
@@ -228,8 +214,9 @@ final class Inputs {
         return Files.isDirectory(p) ? "a folder" : "a named pipe, socket or device";
     }
 
+    /** @return the spectrum files of a folder (those a reader recognises; labels tables and notes are not) */
     static List<Path> folder(Path dir, boolean recursive) throws InputException {
-        return folder(dir, recursive, new ArrayList<>());
+        return folder(dir, recursive, new ArrayList<>()).stream().filter(Selection.DEFAULT.isSpectrum()).toList();
     }
 
     private static List<Path> folder(Path dir, boolean recursive, List<Path> irregular) throws InputException {

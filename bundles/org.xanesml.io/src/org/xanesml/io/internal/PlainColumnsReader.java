@@ -288,24 +288,11 @@ public final class PlainColumnsReader implements SpectrumReader {
         if (choice.mu().isPresent()) {
             MuExpression expression = choice.mu().get();
             try {
-                double[] mu = expression.evaluate(new MuExpression.Columns() {
-                    @Override
-                    public List<String> names() {
-                        // Unlabelled files have only numbers ($2, or the bare digits); labels give names too.
-                        return labels.size() == table.columnCount() ? labels
-                                : Collections.nCopies(table.columnCount(), "");
-                    }
-
-                    @Override
-                    public double[] values(int index) {
-                        return table.columnView(index);
-                    }
-
-                    @Override
-                    public int rows() {
-                        return table.rowCount();
-                    }
-                });
+                // Unlabelled files have only numbers ($2, or the bare digits); labels give names too.
+                List<String> names = labels.size() == table.columnCount() ? labels
+                        : Collections.nCopies(table.columnCount(), "");
+                double[] mu = expression.evaluate(MuExpression.Columns.of(names, table::columnView,
+                        table.rowCount()));
                 b.metadata(XdiSpectra.MU_SOURCE, expression.text() + " (chosen)");
                 b.metadata(XdiSpectra.MU_EXPRESSION, expression.text());
                 return mu;

@@ -292,22 +292,7 @@ public final class XdiSpectra {
     private static MuChoice chosenMu(Path file, XdiDocument doc, List<String> names, MuExpression expression)
             throws SpectrumReadException {
         try {
-            double[] mu = expression.evaluate(new MuExpression.Columns() {
-                @Override
-                public List<String> names() {
-                    return names;
-                }
-
-                @Override
-                public double[] values(int index) {
-                    return doc.column(index);
-                }
-
-                @Override
-                public int rows() {
-                    return doc.rowCount();
-                }
-            });
+            double[] mu = expression.evaluate(MuExpression.Columns.of(names, doc::column, doc.rowCount()));
             return new MuChoice(mu, expression.text() + " (chosen)", MuScale.RAW);
         } catch (IllegalArgumentException e) {
             throw new SpectrumReadException(file, doc.labelLine(), e.getMessage());
