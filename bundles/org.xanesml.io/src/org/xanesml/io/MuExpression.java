@@ -10,6 +10,7 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntFunction;
 
 /**
@@ -189,24 +190,17 @@ public final class MuExpression {
         }
     }
 
-    private record Ln(Node arg) implements Node {
-        @Override
-        public double[] eval(Columns c) {
-            double[] v = arg.eval(c);
-            for (int r = 0; r < v.length; r++) {
-                // ln of a non-positive value is NaN: a non-finite point, for the policy to drop or refuse
-                v[r] = v[r] > 0 ? Math.log(v[r]) : Double.NaN;
-            }
-            return v;
-        }
-    }
+    /** A function of one value applied to every row: ln, negation. */
+    private record Unary(DoubleUnaryOperator f, Node arg) implements Node {
+        // ln of a non-positive value is NaN: a non-finite point, for the policy to drop or refuse
+        static final DoubleUnaryOperator LN = x -> x > 0 ? Math.log(x) : Double.NaN;
+        static final DoubleUnaryOperator NEGATE = x -> -x;
 
-    private record Negate(Node arg) implements Node {
         @Override
         public double[] eval(Columns c) {
             double[] v = arg.eval(c);
             for (int r = 0; r < v.length; r++) {
-                v[r] = -v[r];
+                v[r] = f.applyAsDouble(v[r]);
             }
             return v;
         }
@@ -277,7 +271,7 @@ public final class MuExpression {
             char c = s.charAt(pos);
             if (c == '-') {
                 pos++;
-                return new Negate(factor());
+                return new Unary(Unary.NEGATE, factor());
             }
             if (c == '(') {
                 pos++;
@@ -324,7 +318,7 @@ public final class MuExpression {
                     if (fn.equals("ln")) {
                         Node arg = expr();
                         expect(')');
-                        return new Ln(arg);
+                        return new Unary(Unary.LN, arg);
                     }
                     if (fn.equals("sum")) {
                         skipSpaces();

@@ -30,10 +30,7 @@ class NormaliseRecipeReplayTest {
 
     @Test
     void theRecipeRecordsTheRangesLarchChoseNotNulls(@TempDir Path dir) throws Exception {
-        Path out = dir.resolve("out");
-        Fixtures.Cli cli = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "-o", out.toString(), Fixtures.cu().toString()),
-                cli.err());
+        Path out = normaliseCu(dir.resolve("out"));
         String line = recipeOf(out.resolve("cu_metal_rt.xdi"));
         assertFalse(line.contains("null") || line.contains("auto"), line);
         Map<String, String> p = NormaliseParameters.parseRecipe(line);
@@ -74,10 +71,7 @@ class NormaliseRecipeReplayTest {
 
     @Test
     void anEditedRecipeIsAppliedAsWritten(@TempDir Path dir) throws Exception {
-        Path first = dir.resolve("first");
-        Fixtures.Cli cli = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "-o", first.toString(), Fixtures.cu().toString()),
-                cli.err());
+        Path first = normaliseCu(dir.resolve("first"));
         Map<String, String> p = NormaliseParameters.parseRecipe(recipeOf(first.resolve("cu_metal_rt.xdi")));
         // A recipe file of its own: a comment, then the line with a narrower pre-edge window and a linear post-edge
         String edited = NormaliseParameters.RECIPE_TAG + " e0Ev=" + p.get("e0Ev") + " pre1Ev=-100.0 pre2Ev=-40.0"
@@ -112,6 +106,14 @@ class NormaliseRecipeReplayTest {
         assertEquals(ExitCodes.FAILURE, c3.run("normalize", "-q", "--recipe", bad.toString(), "--pre1", "-50", "-o",
                 dir.resolve("o").toString(), Fixtures.cu().toString()));
         assertTrue(c3.err().contains("--recipe sets every normalisation parameter"), c3.err());
+    }
+
+    /** @return {@code out}, where {@code normalize} with automatic parameters wrote the Cu foil scan */
+    private static Path normaliseCu(Path out) {
+        Fixtures.Cli cli = new Fixtures.Cli();
+        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "-o", out.toString(), Fixtures.cu().toString()),
+                cli.err());
+        return out;
     }
 
     private static String recipeOf(Path normalised) throws Exception {
