@@ -104,6 +104,37 @@ class ColumnSelectionTest {
     }
 
     @Test
+    void randomTextIsParsedOrRefusedWithAReasonNeverACrash() {
+        String[] tokens = {"i0", "it", "$1", "$2", "$9", "2", "1e3", ".5", "ln(", "sum(", "i*", ")", "(", "+", "-",
+            "*", "/", " ", "x.y", "_", "?", "é", "\t", "$", "e", "1e", "--", "sum(i?)"};
+        MuExpression.Columns columns = MuExpression.Columns.of(List.of("i0", "it"), i -> new double[] {1.0 + i, 2.0},
+                2);
+        java.util.Random random = new java.util.Random(17);
+        int parsed = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                text.append(tokens[random.nextInt(tokens.length)]);
+            }
+            MuExpression e;
+            try {
+                e = MuExpression.parse(text.toString());
+            } catch (IllegalArgumentException refused) {
+                assertTrue(refused.getMessage().startsWith("mu expression") || refused.getMessage().startsWith("the mu"),
+                        refused.getMessage());
+                continue;
+            }
+            parsed++;
+            try {
+                assertEquals(2, e.evaluate(columns).length, text.toString());
+            } catch (IllegalArgumentException unknown) {
+                assertTrue(unknown.getMessage().startsWith("mu expression: "), unknown.getMessage());
+            }
+        }
+        assertTrue(parsed > 1000, "only " + parsed + " of the random expressions parsed");
+    }
+
+    @Test
     void aColumnTheFileDoesNotHaveIsNamedWithTheColumnsItHas() throws Exception {
         Path f = SharedData.require("data/experimental/larch-examples/xafsdata/fe_xanes_8ch.xdi");
         SpectrumReadException e = assertThrows(SpectrumReadException.class, () -> SpectrumReaders.read(f,

@@ -147,6 +147,26 @@ class InputSelectionTest {
     }
 
     @Test
+    void watchSkipsWhatIsNotASpectrumAndWhatTheGlobsLeaveOut(@TempDir Path dir) throws Exception {
+        Path model = Fixtures.model(dir, "watch");
+        Path data = Fixtures.data(dir, 2);
+        Path folder = Files.createDirectory(dir.resolve("beamtime"));
+        Path report = dir.resolve("report.csv");
+        Files.writeString(folder.resolve("README.txt"), "Fe series, sample changer slots 1-8.\n");
+        Files.copy(data.resolve("synthetic_0000.xdi"), folder.resolve("scan_001.xdi"));
+        Files.copy(data.resolve("synthetic_0001.xdi"), folder.resolve("ref_001.xdi"));
+        Fixtures.Cli cli = new Fixtures.Cli();
+        assertEquals(ExitCodes.OK, cli.run("watch", "-m", model.toString(), "--poll-ms", "100", "--stable-polls", "2",
+                "--threads", "1", "--exclude", "ref_*", "-o", report.toString(), "--timeout", "4", folder.toString()),
+                cli.err());
+        List<String> rows = Files.readAllLines(report);
+        assertEquals(2, rows.size(), String.join("\n", rows));
+        assertTrue(rows.get(1).contains("scan_001.xdi") && !rows.get(1).contains("FAILED"), rows.get(1));
+        assertTrue(cli.err().contains("watch: skipped " + folder.resolve("README.txt") + ": no reader recognises it"
+                + " as a spectrum"), cli.err());
+    }
+
+    @Test
     void classifyAndWatchShareTheOptions() {
         for (String command : List.of("classify", "normalize", "watch")) {
             var spec = new Fixtures.Cli().cl.getSubcommands().get(command).getCommandSpec();
