@@ -74,6 +74,12 @@ class ColumnSelectionTest {
         assertArrayEquals(byName.mu(), byNumber.mu(), 1e-15);
         // a bare number is a column, as ColumnChoice has it
         assertEquals(40.0, SpectrumReaders.read(f, ReadOptions.of(null, null, "3", null)).get(0).mu(1), 0.0);
+        // a label that is no plain name is quoted; ColumnChoice labels are taken as they are
+        Path odd = Fixtures.write(tmp, "odd.dat", "# e(ev) xmu(fluo)\n7100 0.1\n7110 0.4\n7120 0.9\n");
+        assertEquals(0.4, SpectrumReaders.read(odd, ReadOptions.of(null, "e(ev)", "\"xmu(fluo)\"", null)).get(0)
+                .mu(1), 0.0);
+        assertEquals(0.4, SpectrumReaders.plainColumns(ColumnChoice.of("1", "xmu(fluo)"),
+                EnergyOrderPolicy.SORT_AND_AVERAGE).read(odd).get(0).mu(1), 0.0);
     }
 
     @Test

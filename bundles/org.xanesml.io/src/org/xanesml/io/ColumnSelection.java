@@ -33,9 +33,12 @@ public record ColumnSelection(Optional<String> energy, Optional<MuExpression> mu
                 .filter(s -> !s.isBlank()).map(MuExpression::parse));
     }
 
-    /** @return the same choice as the plain-column reader's {@link ColumnChoice} */
+    /** @return the same choice as the plain-column reader's {@link ColumnChoice}: a label or a column number */
     public static ColumnSelection of(ColumnChoice choice) {
-        return of(choice.energy().orElse(null), choice.mu().orElse(null));
+        // a label is a column name, whatever characters it holds ("mu(E)"), so it is quoted, not parsed
+        Optional<MuExpression> mu = choice.mu().map(m -> MuExpression.parse(m.chars().allMatch(Character::isDigit)
+                || m.contains("\"") ? m : "\"" + m + "\""));
+        return new ColumnSelection(choice.energy(), mu);
     }
 
     /** @return true when nothing is chosen */

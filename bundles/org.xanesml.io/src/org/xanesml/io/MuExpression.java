@@ -20,7 +20,8 @@ import java.util.function.IntFunction;
  * expr    := term (('+' | '-') term)*
  * term    := factor (('*' | '/') factor)*
  * factor  := '-' factor | number | column | '$' digits | 'ln(' expr ')' | 'sum(' pattern ')' | '(' expr ')'
- * column  := a column name: letters, digits, '_' and '.', not starting with a digit (case-insensitive)
+ * column  := a column name: letters, digits, '_' and '.', not starting with a digit (case-insensitive); any other
+ *            name in double quotes ({@code "xmu(fluo)"})
  * pattern := a column name with '*' and '?' wildcards; sum() adds every matching column (the channels of a
  *            multi-element detector: {@code sum(Fe_Ka_mca*)})
  * </pre>
@@ -278,6 +279,16 @@ public final class MuExpression {
                 Node n = expr();
                 expect(')');
                 return n;
+            }
+            if (c == '"') {
+                int close = s.indexOf('"', pos + 1);
+                if (close < 0 || close == pos + 1) {
+                    throw error(close < 0 ? "a quoted column name is not closed; expected '\"'"
+                            : "empty quoted column name");
+                }
+                String name = s.substring(pos + 1, close);
+                pos = close + 1;
+                return new ColumnName(name);
             }
             if (c == '$') {
                 pos++;
