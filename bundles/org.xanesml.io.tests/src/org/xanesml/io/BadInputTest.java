@@ -80,15 +80,34 @@ class BadInputTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"xdi, NaN", "xdi, inf", "xdi, -Infinity", "columns, nan", "columns, 1e999", "fdmnes, NaN",
         "feff-xmu, Infinity"})
-    void nanAndInfinity(String format, String token) {
+    void nanAndInfinity(String format, String token) throws SpectrumReadException {
         String body = switch (format) {
-            case "xdi" -> XDI_HEAD + "8970 0.1\n8980 " + token + "\n";
-            case "feff-xmu" -> FEFF_HEAD + feffRow(8970, 0.1) + "  8980.0 1.0 0.0 " + token + " 0.5 0.0\n";
-            case "fdmnes" -> FDMNES_HEAD + "8970 0.1\n8980 " + token + "\n";
-            default -> COLUMNS_HEAD + "8970 0.1\n8980 " + token + "\n";
+            case "xdi" -> XDI_HEAD + "8970 0.1\n8980 " + token + "\n8990 0.9\n";
+            case "feff-xmu" -> FEFF_HEAD + feffRow(8970, 0.1) + "  8980.0 1.0 0.0 " + token + " 0.5 0.0\n"
+                    + feffRow(8990, 0.9);
+            case "fdmnes" -> FDMNES_HEAD + "8970 0.1\n8980 " + token + "\n8990 0.9\n";
+            default -> COLUMNS_HEAD + "8970 0.1\n8980 " + token + "\n8990 0.9\n";
         };
-        SpectrumReadException e = fails(format, "nan." + format, body);
-        assertTrue(e.getMessage().contains("expected a finite decimal number"), e.getMessage());
+        Path f = Fixtures.write(tmp, "nan." + format, body);
+        long line = body.lines().toList().indexOf(body.lines().filter(l -> l.contains(token)).findFirst()
+                .orElseThrow()) + 1L;
+        if (token.equals("1e999")) {
+            // not a word for a missing value but a number that overflows: malformed under either policy
+            SpectrumReadException e = fails(format, "nan." + format, body);
+            assertTrue(e.getMessage().contains("expected a finite decimal number"), e.getMessage());
+            return;
+        }
+        // NonFinitePolicy.FAIL refuses the file at the point's line
+        SpectrumReadException e = assertThrows(SpectrumReadException.class, () -> SpectrumReaders.read(f,
+                ReadOptions.DEFAULT.withFormat(format).withNonFinite(NonFinitePolicy.FAIL)));
+        assertEquals(line, e.line().orElseThrow(), e.getMessage());
+        assertTrue(e.getMessage().contains("expected a finite number"), e.getMessage());
+        // the default (DROP) leaves the point out and says so, naming its line
+        Spectrum s = SpectrumReaders.read(f, format).get(0);
+        assertEquals(2, s.size());
+        assertEquals(8990.0, s.energyEv(1), 0.0);
+        assertTrue(SpectrumReaders.warnings(s).contains("1 point with a non-finite energy or mu left out (line "
+                + line + ")"), SpectrumReaders.warnings(s).toString());
     }
 
     @ParameterizedTest(name = "{0}")

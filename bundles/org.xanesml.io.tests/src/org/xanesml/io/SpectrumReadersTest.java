@@ -69,14 +69,20 @@ class SpectrumReadersTest {
     }
 
     @Test
-    void gzipContentIsSniffedOnlyByGzipReaders() throws Exception {
+    void gzipContentIsSniffedInflatedAndUnknownContentIsNotRecognised() throws Exception {
+        Path f = Fixtures.writeBytes(tmp, "columns.dat.gz", gzip("7100 0.1\n7110 0.2\n7120 0.3\n"));
+        assertEquals(3, SpectrumReaders.read(f).get(0).size());
+        Path prose = Fixtures.writeBytes(tmp, "notes.txt.gz", gzip("Beamtime notes: the mono was detuned.\n"));
+        SpectrumReadException e = assertThrows(SpectrumReadException.class, () -> SpectrumReaders.read(prose));
+        assertTrue(e.getMessage().contains("gzip content not recognised"), e.getMessage());
+    }
+
+    static byte[] gzip(String text) throws java.io.IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write("7100 0.1\n7110 0.2\n7120 0.3\n".getBytes(StandardCharsets.US_ASCII));
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
         }
-        Path f = Fixtures.writeBytes(tmp, "columns.dat.gz", bytes.toByteArray());
-        SpectrumReadException e = assertThrows(SpectrumReadException.class, () -> SpectrumReaders.read(f));
-        assertTrue(e.getMessage().contains("gzip content not recognised"), e.getMessage());
+        return bytes.toByteArray();
     }
 
     @Test

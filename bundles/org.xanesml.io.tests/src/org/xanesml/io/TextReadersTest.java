@@ -208,7 +208,7 @@ class TextReadersTest {
         SpectrumReader missing = SpectrumReaders.plainColumns(ColumnChoice.of("energy", "ifluor"),
                 EnergyOrderPolicy.SORT_AND_AVERAGE);
         SpectrumReadException e = assertThrows(SpectrumReadException.class, () -> missing.read(f));
-        assertTrue(e.getMessage().contains("mu column 'ifluor' was chosen but the header labels are [energy, mu, i0]"),
+        assertTrue(e.getMessage().contains("mu expression: no column 'ifluor'; the columns are [energy, mu, i0]"),
                 e.getMessage());
         assertEquals(16L, e.line().orElseThrow());
     }

@@ -51,14 +51,29 @@ public final class SpectrumReaders {
      *         and automatic column choice
      */
     public static List<SpectrumReader> textReaders(EnergyOrderPolicy policy) {
-        return List.of(new XdiReader(policy), new FeffXmuReader(policy), new FdmnesReader(policy),
-                new PlainColumnsReader(ColumnChoice.AUTO, policy));
+        return textReaders(policy, ReadOptions.DEFAULT);
+    }
+
+    private static List<SpectrumReader> textReaders(EnergyOrderPolicy policy, ReadOptions o) {
+        return List.of(new XdiReader(policy, o.columns(), o.nonFinite()), new FeffXmuReader(policy, o.nonFinite()),
+                new FdmnesReader(policy, o.nonFinite()), new PlainColumnsReader(o.columns(), policy, o.nonFinite()));
     }
 
     /** @return every reader: text formats ({@link EnergyOrderPolicy#SORT_AND_AVERAGE}) then container formats. */
     public static List<SpectrumReader> readers() {
-        List<SpectrumReader> all = new ArrayList<>(textReaders(EnergyOrderPolicy.SORT_AND_AVERAGE));
+        return readers(ReadOptions.DEFAULT);
+    }
+
+    /**
+     * @return the readers {@link #read(Path, ReadOptions)} chooses among: every reader with the options' columns and
+     *         non-finite policy (the text formats take both), or only the named format's reader
+     */
+    public static List<SpectrumReader> readers(ReadOptions options) {
+        List<SpectrumReader> all = new ArrayList<>(textReaders(EnergyOrderPolicy.SORT_AND_AVERAGE, options));
         all.addAll(ContainerFormats.readers());
+        if (options.format().isPresent()) {
+            return all.stream().filter(r -> r.formatName().equals(options.format().get())).toList();
+        }
         return Collections.unmodifiableList(all);
     }
 
@@ -100,13 +115,36 @@ public final class SpectrumReaders {
 
     /** Reads the file with the reader named {@code formatName} (see {@link #formatNames()}), without detection. */
     public static List<Spectrum> read(Path file, String formatName) throws SpectrumReadException {
-        for (SpectrumReader r : readers()) {
-            if (r.formatName().equalsIgnoreCase(formatName.strip())) {
-                return r.read(file);
-            }
+        ReadOptions options;
+        try {
+            options = ReadOptions.DEFAULT.withFormat(formatName);
+        } catch (IllegalArgumentException e) {
+            throw new SpectrumReadException(file, 0, e.getMessage(), e);
         }
-        throw new SpectrumReadException(file, 0, "unknown format '" + formatName + "'; expected one of "
-                + formatNames());
+        return read(file, options);
+    }
+
+    /**
+     * Reads the file as the options say: with the named format's reader (no detection), or the reader detection
+     * picks; the column choice and non-finite policy apply to the formats that take them.
+     */
+    public static List<Spectrum> read(Path file, ReadOptions options) throws SpectrumReadException {
+        List<SpectrumReader> candidates = readers(options);
+        return (options.format().isPresent() ? candidates.get(0) : detect(file, candidates)).read(file);
+    }
+
+    /**
+     * @return true when a reader would take the file as these options read it (its format recognised from the
+     *         content, or the named format's reader judging it plausible): how folder scans tell spectra from notes,
+     *         reports and other files, which are skipped rather than failed
+     */
+    public static boolean recognises(Path file, ReadOptions options) {
+        try {
+            detect(file, readers(options));
+            return true;
+        } catch (SpectrumReadException e) {
+            return false;
+        }
     }
 
     /** @return the reader that {@link #read(Path)} would use for the file. */
@@ -150,7 +188,8 @@ public final class SpectrumReaders {
             String what = head.length == 0 ? "the file is empty" : inflated != null ? "gzip content not recognised"
                     : "content not recognised";
             throw new SpectrumReadException(file, 0, what + "; formats tried (confidence 0..1): " + tried
-                    + "; choose a format explicitly if the file is one of them");
+                    + "; if the file is one of them, name its format (xanesml --input-format NAME, or Format in the"
+                    + " workbench's Open Spectra dialog)");
         }
         return best;
     }

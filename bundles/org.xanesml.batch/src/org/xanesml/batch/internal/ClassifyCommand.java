@@ -57,6 +57,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    InputOptions select = new InputOptions();
+
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = "Model file or shipped model name (required unless the pipeline names one).")
     String model;
@@ -113,12 +116,13 @@ final class ClassifyCommand implements Callable<Integer> {
             } else if (model != null) {
                 p = p.with("classify", "model", model);
             }
+            p = select.applyTo(p);
             // The classes come from -m or from the pipeline's classify step; a pipeline without one journals rows
             // without probabilities. Loading it first fails before reading thousands of files when it is unusable.
             String modelName = model != null ? model : modelOf(p);
             List<String> classes = modelName == null ? List.of()
                     : Failures.loadModel(models, modelName).model().classes();
-            Inputs.Listing listing = Inputs.list(inputs, recursive);
+            Inputs.Listing listing = Inputs.list(inputs, recursive, select.selection());
             listing.notes().forEach(n -> err.println("classify: note: " + n));
             List<Path> all = listing.files();
             if (all.isEmpty()) {

@@ -18,17 +18,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+
+import org.xanesml.io.ReadOptions;
+import org.xanesml.io.SpectrumReaders;
 
 /**
  * Expands command-line inputs (files, folders, globs such as {@code data/*.xdi}) into a sorted list of files, so
  * every run sees its inputs in the same order. Only regular files are inputs: a named pipe would block the reader
  * forever. A file named twice (two spellings of one folder, a link) is one input: paths are compared by their real
  * location.
+ * <p>
+ * A {@link Selection} narrows the files: {@code --include}/{@code --exclude} globs apply to every file, and the
+ * entries of folders and globs must be spectra a reader recognises from their content (a README, a notebook export,
+ * a report) or they are skipped and listed in a note, not failed. A file named on its own is always an input, so
+ * the reader says why it cannot read it.
  */
 final class Inputs {
-    /** Files a folder scan skips: our own outputs, run state and hidden/temporary files. */
-    private static final List<String> SKIPPED_SUFFIXES = List.of(".csv", ".json", ".xml", ".html", ".part", ".zip",
+    /**
+     * Files a folder scan skips unread: our own outputs, run state and temporary files, in formats no reader takes
+     * (CSV and JSON are spectrum formats too, so they are judged by their content like every other file).
+     */
+    private static final List<String> SKIPPED_SUFFIXES = List.of(".xml", ".html", ".part", ".zip",
             ".state", ".md", ".txt.log", ".journal", ".lock");
 
     /** Folder entries named in a note before the rest are only counted. */
@@ -59,34 +71,115 @@ final class Inputs {
         }
     }
 
+    /**
+     * Which files are inputs.
+     *
+     * @param include   globs a file must match one of (none: every file)
+     * @param exclude   globs a file must match none of
+     * @param isSpectrum whether a folder or glob entry is a spectrum file a reader recognises
+     */
+    record Selection(List<String> include, List<String> exclude, Predicate<Path> isSpectrum) {
+        /** Every file; folder and glob entries judged by the readers with their default options. */
+        static final Selection DEFAULT = new Selection(List.of(), List.of(),
+                f -> SpectrumReaders.recognises(f, ReadOptions.DEFAULT));
+
+        Selection {
+            include = List.copyOf(include);
+            exclude = List.copyOf(exclude);
+            for (String g : include) {
+                matcher("--include", g);
+            }
+            for (String g : exclude) {
+                matcher("--exclude", g);
+            }
+        }
+
+        /**
+         * @return true when the file passes the globs; a glob with a '/' matches the path below the folder scanned
+         *         ({@code sub/*.xdi}), one without matches the file name
+         */
+        boolean wanted(Path file, Path base) {
+            return (include.isEmpty() || include.stream().anyMatch(g -> matches(g, file, base)))
+                    && exclude.stream().noneMatch(g -> matches(g, file, base));
+        }
+
+        private static boolean matches(String glob, Path file, Path base) {
+            Path name = file.getFileName();
+            Path target = glob.contains("/") ? base.toAbsolutePath().normalize().relativize(file.toAbsolutePath()
+                    .normalize()) : name;
+            return target != null && matcher("", glob).matches(target);
+        }
+
+        private static PathMatcher matcher(String option, String glob) {
+            try {
+                return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + " '" + glob + "' is not a glob (" + e.getMessage()
+                        + "); expected e.g. '*.xdi' or 'sub/*_fluo.dat'", e);
+            }
+        }
+    }
+
     static List<Path> expand(List<String> args, boolean recursive) throws InputException {
         return list(args, recursive).files();
+    }
+
+    static Listing list(List<String> args, boolean recursive) throws InputException {
+        return list(args, recursive, Selection.DEFAULT);
     }
 
     /**
      * @throws InputException when an argument does not exist, cannot be listed, or names something that is not a
      *                        regular file or folder (a named pipe, a device)
      */
-    static Listing list(List<String> args, boolean recursive) throws InputException {
+    static Listing list(List<String> args, boolean recursive, Selection selection) throws InputException {
         TreeSet<Path> files = new TreeSet<>();
         List<Path> irregular = new ArrayList<>();
+        List<Path> notSpectra = new ArrayList<>();
+        int filtered = 0;
         for (String a : args) {
             Path p = Path.of(a);
+            List<Path> entries;
+            Path base;
             if (Files.isDirectory(p)) {
-                files.addAll(folder(p, recursive, irregular));
+                entries = folder(p, recursive, irregular);
+                base = p;
             } else if (Files.exists(p)) {
                 if (!Files.isRegularFile(p)) {
                     throw new InputException(a + ": not a regular file (" + kind(p) + "); give spectrum files or"
                             + " folders", null);
                 }
-                files.add(p);
+                if (selection.wanted(p, p.getParent() == null ? Path.of("") : p.getParent())) {
+                    files.add(p);
+                } else {
+                    filtered++;
+                }
+                continue;
             } else if (a.contains("*") || a.contains("?") || a.contains("[")) {
-                files.addAll(glob(a, irregular));
+                entries = glob(a, irregular);
+                base = Path.of(a).getParent() == null ? Path.of("") : Path.of(a).getParent();
             } else {
                 throw new InputException(a + ": no such file or folder", null);
             }
+            for (Path f : entries) {
+                if (!selection.wanted(f, base)) {
+                    filtered++;
+                } else if (selection.isSpectrum().test(f)) {
+                    files.add(f);
+                } else {
+                    notSpectra.add(f);
+                }
+            }
         }
         List<String> notes = new ArrayList<>();
+        if (!notSpectra.isEmpty()) {
+            notes.add("skipped " + notSpectra.size() + " file(s) that no reader recognises as a spectrum (name a"
+                    + " format with --input-format if they are one): " + named(notSpectra.stream().map(Path::toString)
+                            .toList()));
+        }
+        if (filtered > 0) {
+            notes.add(filtered + " file(s) left out by --include/--exclude");
+        }
         if (!irregular.isEmpty()) {
             String what = irregular.size() == 1 ? " entry that is" : " entries that are";
             notes.add("skipped " + irregular.size() + what + " not a regular file: " + named(irregular.stream()
@@ -121,8 +214,9 @@ final class Inputs {
         return Files.isDirectory(p) ? "a folder" : "a named pipe, socket or device";
     }
 
+    /** @return the spectrum files of a folder (those a reader recognises; labels tables and notes are not) */
     static List<Path> folder(Path dir, boolean recursive) throws InputException {
-        return folder(dir, recursive, new ArrayList<>());
+        return folder(dir, recursive, new ArrayList<>()).stream().filter(Selection.DEFAULT.isSpectrum()).toList();
     }
 
     private static List<Path> folder(Path dir, boolean recursive, List<Path> irregular) throws InputException {

@@ -65,6 +65,9 @@ final class NormalizeCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    InputOptions select = new InputOptions();
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
     Path outputDir;
 
@@ -88,6 +91,10 @@ final class NormalizeCommand implements Callable<Integer> {
     Integer nnorm;
     @Option(names = "--flat", description = "Write flattened mu (post-edge curvature removed).")
     boolean flat;
+    @Option(names = "--recipe", paramLabel = "FILE", description = {"Normalise with the recipe line of FILE (a recipe"
+            + " file or a file this command wrote): the parameters it records, which reproduce that output exactly.",
+            "Not combined with --e0, --pre1/2, --norm1/2, --nnorm or --flat."})
+    Path recipe;
 
     @Option(names = {"-r", "--recursive"}, description = "Descend into sub-folders.")
     boolean recursive;
@@ -109,12 +116,10 @@ final class NormalizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (StepServices services = StepServices.open()) {
             List<ProcessingStep> available = steps != null ? steps : services.catalog().steps();
-            Map<String, String> params = new LinkedHashMap<>(NormaliseParameters.of(PreEdgeParameters.automatic()
-                    .withE0(e0Ev).withPreEdgeRange(pre1Ev, pre2Ev).withNormRange(norm1Ev, norm2Ev).withNnorm(nnorm)));
-            params.put("output", flat ? "FLAT" : "NORM");
-            Pipeline p = new Pipeline("normalize", "read and Larch-normalise", List.of())
-                    .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, params);
-            Inputs.Listing listing = Inputs.list(inputs, recursive);
+            Map<String, String> params = parameters();
+            Pipeline p = select.applyTo(new Pipeline("normalize", "read and Larch-normalise", List.of())
+                    .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, params));
+            Inputs.Listing listing = Inputs.list(inputs, recursive, select.selection());
             listing.notes().forEach(n -> err.println("normalize: note: " + n));
             List<Path> in = listing.files();
             if (in.isEmpty()) {
@@ -140,6 +145,22 @@ final class NormalizeCommand implements Callable<Integer> {
             err.println("normalize: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+    }
+
+    /** @return the normalise step's parameters: the recipe's, or those of the range options */
+    private Map<String, String> parameters() throws IOException {
+        if (recipe != null) {
+            if (e0Ev != null || pre1Ev != null || pre2Ev != null || norm1Ev != null || norm2Ev != null
+                    || nnorm != null || flat) {
+                throw new IllegalArgumentException("--recipe sets every normalisation parameter; give it without"
+                        + " --e0, --pre1, --pre2, --norm1, --norm2, --nnorm and --flat");
+            }
+            return NormaliseParameters.fromRecipe(recipe);
+        }
+        Map<String, String> params = new LinkedHashMap<>(NormaliseParameters.of(PreEdgeParameters.automatic()
+                .withE0(e0Ev).withPreEdgeRange(pre1Ev, pre2Ev).withNormRange(norm1Ev, norm2Ev).withNnorm(nnorm)));
+        params.put("output", flat ? "FLAT" : "NORM");
+        return params;
     }
 
     private int normalize(List<ProcessingStep> available, Pipeline p, List<Path> in, Path summary,

@@ -83,6 +83,9 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    InputOptions select = new InputOptions();
+
     @Option(names = {"-m", "--model"}, required = true, description = "Model file or shipped model name.")
     String model;
 
@@ -211,8 +214,11 @@ final class WatchCommand implements Callable<Integer> {
             o = o.withStableTime(Duration.ofNanos((long) (stableSeconds * 1e9)));
         }
         Path lockReal = RunLock.pathFor(reportReal);
+        // --include/--exclude only: whether a file is a spectrum is judged when it is complete, by reading it
+        Inputs.Selection selection = select.selection();
         return o.withIncompleteAfter(Duration.ofNanos((long) (incompleteAfterSeconds * 1e9)))
-                .withInclude(f -> Inputs.looksLikeData(f) && !isOurs(f, reportReal, lockReal));
+                .withInclude(f -> Inputs.looksLikeData(f) && selection.wanted(f, folder)
+                        && !isOurs(f, reportReal, lockReal));
     }
 
     /** The report and its lock are never data, even when --allow-inside puts them in the folder. */
@@ -227,7 +233,8 @@ final class WatchCommand implements Callable<Integer> {
         if (!done.isEmpty()) {
             err.println("watch: resuming, " + done.size() + " file(s) already done");
         }
-        Pipeline p = StepCatalog.classification(model);
+        Pipeline p = select.applyTo(StepCatalog.classification(model));
+        Inputs.Selection selection = select.selection();
         PipelineRunner runner = steps.catalog().runner();
         PipelineRunner.Bound bound = runner.bind(p);
         FolderWatcher watcher = new FolderWatcher(folder, watcherOptions(reportReal));
@@ -257,6 +264,12 @@ final class WatchCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     err.println("watch: " + r.file() + " is gone or cannot be looked at (" + e.getMessage()
                             + "); it is read when it is back");
+                    continue;
+                }
+                // judged complete, so its head is final: a file no reader recognises is not a failed reading
+                if (!selection.isSpectrum().test(r.file())) {
+                    err.println("watch: skipped " + r.file() + ": no reader recognises it as a spectrum (name a"
+                            + " format with --input-format if it is one)");
                     continue;
                 }
                 WatchReport.FileKey before = done.get(real);

@@ -13,6 +13,7 @@ import org.xanesml.core.Element;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.EnergyOrderPolicy;
+import org.xanesml.io.NonFinitePolicy;
 import org.xanesml.io.SpectrumReadException;
 import org.xanesml.io.SpectrumReader;
 
@@ -34,9 +35,21 @@ public final class FdmnesReader implements SpectrumReader {
     public static final String FORMAT = "fdmnes";
 
     private final EnergyOrderPolicy policy;
+    private final NonFinitePolicy nonFinite;
 
     public FdmnesReader(EnergyOrderPolicy policy) {
+        this(policy, NonFinitePolicy.DROP);
+    }
+
+    public FdmnesReader(EnergyOrderPolicy policy, NonFinitePolicy nonFinite) {
         this.policy = policy;
+        this.nonFinite = nonFinite;
+    }
+
+    /** Text files may come gzip-compressed ({@code .gz}); {@link TextFile#read} inflates them. */
+    @Override
+    public boolean acceptsGzip() {
+        return true;
     }
 
     @Override
@@ -134,7 +147,7 @@ public final class FdmnesReader implements SpectrumReader {
         if (edge != null) {
             b.edge(edge);
         }
-        return assembly.finish(table.column(0), table.column(muCol), table.lineNumbers(), policy);
+        return assembly.finish(table.column(0), table.column(muCol), table.lineNumbers(), policy, nonFinite);
     }
 
     private static int skipBlank(List<String> lines, int from) {

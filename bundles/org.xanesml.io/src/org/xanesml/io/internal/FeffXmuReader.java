@@ -18,6 +18,7 @@ import org.xanesml.core.Element;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.EnergyOrderPolicy;
+import org.xanesml.io.NonFinitePolicy;
 import org.xanesml.io.SpectrumReadException;
 import org.xanesml.io.SpectrumReader;
 
@@ -42,9 +43,21 @@ public final class FeffXmuReader implements SpectrumReader {
     private static final Pattern PAIR = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*=\\s*([-+]?[0-9.]+(?:[EeDd][-+]?\\d+)?)");
 
     private final EnergyOrderPolicy policy;
+    private final NonFinitePolicy nonFinite;
 
     public FeffXmuReader(EnergyOrderPolicy policy) {
+        this(policy, NonFinitePolicy.DROP);
+    }
+
+    public FeffXmuReader(EnergyOrderPolicy policy, NonFinitePolicy nonFinite) {
         this.policy = policy;
+        this.nonFinite = nonFinite;
+    }
+
+    /** Text files may come gzip-compressed ({@code .gz}); {@link TextFile#read} inflates them. */
+    @Override
+    public boolean acceptsGzip() {
+        return true;
     }
 
     @Override
@@ -154,6 +167,6 @@ public final class FeffXmuReader implements SpectrumReader {
             HeaderChecks.edgeWithinRange(file, absLine, absorber, edge, Math.min(energy[0], energy[energy.length - 1]),
                     Math.max(energy[0], energy[energy.length - 1]));
         }
-        return assembly.finish(energy, table.column(3), table.lineNumbers(), policy);
+        return assembly.finish(energy, table.column(3), table.lineNumbers(), policy, nonFinite);
     }
 }

@@ -169,6 +169,24 @@ public final class Numbers {
         return Double.parseDouble(t);
     }
 
+    /** @return true for the words a writer puts for a missing or infinite value: nan, inf, infinity (any case, signed) */
+    public static boolean isNonFiniteWord(String token) {
+        String t = token.toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("+") || t.startsWith("-")) {
+            t = t.substring(1);
+        }
+        return t.equals("nan") || t.equals("inf") || t.equals("infinity");
+    }
+
+    /** @return the value of a {@link #isNonFiniteWord non-finite word}: NaN or a signed infinity */
+    public static double nonFiniteValue(String token) {
+        String t = token.toLowerCase(java.util.Locale.ROOT);
+        if (t.endsWith("nan")) {
+            return Double.NaN;
+        }
+        return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+
     /** @return a short description of why a token is not a usable number, for error messages. */
     public static String describeBadToken(String token) {
         String lower = token.toLowerCase(java.util.Locale.ROOT);

@@ -43,7 +43,7 @@ public final class NumericTable {
      * Parses lines {@code firstLine..} (0-based index into the file's lines) to the end of the file. Blank lines are
      * skipped. Every row must have {@code expectedColumns} cells (or as many as the first row when it is 0).
      *
-     * @throws SpectrumReadException naming the line for a ragged row, a non-numeric, NaN or infinite cell, or when no
+     * @throws SpectrumReadException naming the line for a ragged row, a non-numeric cell or one that overflows, or when no
      *                               row is found
      */
     public static NumericTable parse(TextFile text, int firstLine, int expectedColumns, char delimiter,
@@ -93,7 +93,10 @@ public final class NumericTable {
             for (int c = 0; c < ncol; c++) {
                 String cell = cells.get(c);
                 double v = Numbers.parseOrNaN(cell);
-                if (!Double.isFinite(v)) {
+                if (!Double.isFinite(v) && Numbers.isNonFiniteWord(cell)) {
+                    // nan/inf is a value, not a malformed row: the reader's NonFinitePolicy drops or refuses the point
+                    v = Numbers.nonFiniteValue(cell);
+                } else if (!Double.isFinite(v)) {
                     throw text.error(lineNo, "column " + (c + 1) + ": " + (cell.isEmpty()
                             ? "empty cell; expected a number" : Numbers.describeBadToken(cell)));
                 }

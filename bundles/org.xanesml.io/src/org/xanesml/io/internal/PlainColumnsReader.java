@@ -6,6 +6,7 @@ package org.xanesml.io.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,9 @@ import org.xanesml.core.Element;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.ColumnChoice;
+import org.xanesml.io.ColumnSelection;
+import org.xanesml.io.MuExpression;
+import org.xanesml.io.NonFinitePolicy;
 import org.xanesml.io.EnergyOrderPolicy;
 import org.xanesml.io.SpectrumReadException;
 import org.xanesml.io.SpectrumReader;
@@ -46,12 +50,24 @@ public final class PlainColumnsReader implements SpectrumReader {
     private static final List<String> MU_LABELS = List.of("mu", "xmu", "mu(e)", "mutrans", "mufluor", "xmu(trans)",
             "xmu(fluo)", "norm", "flat", "normtrans", "normfluor", "absorption", "intensity", "int", "mu_e");
 
-    private final ColumnChoice choice;
+    private final ColumnSelection choice;
     private final EnergyOrderPolicy policy;
+    private final NonFinitePolicy nonFinite;
 
     public PlainColumnsReader(ColumnChoice choice, EnergyOrderPolicy policy) {
+        this(ColumnSelection.of(choice), policy, NonFinitePolicy.DROP);
+    }
+
+    public PlainColumnsReader(ColumnSelection choice, EnergyOrderPolicy policy, NonFinitePolicy nonFinite) {
         this.choice = choice;
         this.policy = policy;
+        this.nonFinite = nonFinite;
+    }
+
+    /** Column files may come gzip-compressed ({@code .dat.gz}); {@link TextFile#read} inflates them. */
+    @Override
+    public boolean acceptsGzip() {
+        return true;
     }
 
     @Override
@@ -151,7 +167,7 @@ public final class PlainColumnsReader implements SpectrumReader {
                 HeaderChecks.edgeWithinRange(file, header.elementLine, header.element, header.edge, min, max);
             }
         }
-        return assembly.finish(energy, mu, table.lineNumbers(), policy);
+        return assembly.finish(energy, mu, table.lineNumbers(), policy, nonFinite);
     }
 
     private static boolean isComment(String stripped) {
@@ -270,9 +286,21 @@ public final class PlainColumnsReader implements SpectrumReader {
     private double[] mu(TextFile text, NumericTable table, List<String> labels, int energyCol, Spectrum.Builder b)
             throws SpectrumReadException {
         if (choice.mu().isPresent()) {
-            int c = resolve(text, table, labels, choice.mu().get(), "mu");
-            b.metadata(XdiSpectra.MU_SOURCE, "column " + (c + 1) + " (chosen)");
-            return table.column(c);
+            MuExpression expression = choice.mu().get();
+            try {
+                // Unlabelled files have only numbers ($2, or the bare digits); labels give names too.
+                List<String> names = labels.size() == table.columnCount() ? labels
+                        : Collections.nCopies(table.columnCount(), "");
+                double[] mu = expression.evaluate(MuExpression.Columns.of(names, table::columnView,
+                        table.rowCount()));
+                b.metadata(XdiSpectra.MU_SOURCE, expression.text() + " (chosen)");
+                b.metadata(XdiSpectra.MU_EXPRESSION, expression.text());
+                return mu;
+            } catch (IllegalArgumentException e) {
+                throw text.error(table.lineOf(0), e.getMessage() + (labels.isEmpty()
+                        ? " (the file has no column labels: use column numbers, $1..$" + table.columnCount() + ")"
+                        : ""));
+            }
         }
         List<String> lower = labels.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList();
         for (String name : MU_LABELS) {
@@ -293,7 +321,7 @@ public final class PlainColumnsReader implements SpectrumReader {
             for (int r = 0; r < out.length; r++) {
                 double a = table.columnView(i0)[r];
                 double t = table.columnView(it)[r];
-                if (!(a > 0) || !(t > 0)) {
+                if (Double.isFinite(a) && Double.isFinite(t) && (!(a > 0) || !(t > 0))) {
                     throw text.error(table.lineOf(r), "i0 = " + a + ", itrans = " + t
                             + "; expected both positive to form ln(i0/itrans)");
                 }

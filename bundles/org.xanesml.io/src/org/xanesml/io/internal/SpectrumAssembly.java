@@ -13,6 +13,7 @@ import java.util.List;
 import org.xanesml.core.InvalidSpectrumException;
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.EnergyOrderPolicy;
+import org.xanesml.io.NonFinitePolicy;
 import org.xanesml.io.SpectrumReadException;
 
 /**
@@ -52,14 +53,55 @@ public final class SpectrumAssembly {
      */
     public Spectrum finish(double[] energyEv, double[] mu, long[] lineNumbers, EnergyOrderPolicy policy)
             throws SpectrumReadException {
+        // Container formats (Athena, JSON, NeXus) come here: a NaN in a structured document is the writer's bug,
+        // not a detector's dropout, so they keep refusing it; the text formats take the user's policy.
+        return finish(energyEv, mu, lineNumbers, policy, NonFinitePolicy.FAIL);
+    }
+
+    /**
+     * As {@link #finish(double[], double[], long[], EnergyOrderPolicy)}, with points whose energy or mu is not finite
+     * dropped (with a warning naming how many and their lines) or refused, as {@code nonFinite} says.
+     */
+    public Spectrum finish(double[] energyEv, double[] mu, long[] lineNumbers, EnergyOrderPolicy policy,
+            NonFinitePolicy nonFinite) throws SpectrumReadException {
         double[] e = energyEv;
         double[] m = mu;
         long[] lines = lineNumbers;
+        // the file line of each point, until sorting reorders the points
+        boolean linesAligned = true;
+        int bad = 0;
         for (int i = 0; i < m.length; i++) {
-            if (!Double.isFinite(m[i])) {
-                throw new SpectrumReadException(file, lines[i], "mu is " + m[i] + " at " + e[i]
-                        + " eV; expected a finite number");
+            if (!Double.isFinite(m[i]) || !Double.isFinite(e[i])) {
+                if (nonFinite == NonFinitePolicy.FAIL) {
+                    throw new SpectrumReadException(file, lines[i], (Double.isFinite(e[i]) ? "mu is " + m[i] + " at "
+                            + e[i] + " eV" : "energy is " + e[i]) + "; expected a finite number");
+                }
+                bad++;
             }
+        }
+        if (bad > 0) {
+            int n = m.length - bad;
+            double[] keptE = new double[n];
+            double[] keptM = new double[n];
+            long[] keptLines = new long[n];
+            List<Long> dropped = new ArrayList<>();
+            int k = 0;
+            for (int i = 0; i < m.length; i++) {
+                if (Double.isFinite(m[i]) && Double.isFinite(e[i])) {
+                    keptE[k] = e[i];
+                    keptM[k] = m[i];
+                    keptLines[k++] = lines[i];
+                } else {
+                    dropped.add(lines[i]);
+                }
+            }
+            int shown = Math.min(dropped.size(), 10);
+            warn(bad + " point" + (bad == 1 ? "" : "s") + " with a non-finite energy or mu left out (line"
+                    + (bad == 1 ? " " : "s ") + String.join(", ", dropped.subList(0, shown).stream()
+                            .map(String::valueOf).toList()) + (dropped.size() > shown ? ", ..." : "") + ")");
+            e = keptE;
+            m = keptM;
+            lines = keptLines;
         }
         if (!strictlyIncreasing(e)) {
             if (policy == EnergyOrderPolicy.REJECT) {
@@ -72,6 +114,7 @@ public final class SpectrumAssembly {
                 }
             }
             double[][] sorted = sortAndMerge(e, m, lines);
+            linesAligned = false;
             e = sorted[0];
             m = sorted[1];
         }
@@ -81,7 +124,7 @@ public final class SpectrumAssembly {
         try {
             return builder.energyEv(e).mu(m).build();
         } catch (InvalidSpectrumException ex) {
-            long line = ex.pointIndex() >= 0 && ex.pointIndex() < lines.length && e == energyEv
+            long line = ex.pointIndex() >= 0 && ex.pointIndex() < lines.length && linesAligned
                     ? lines[ex.pointIndex()] : 0;
             throw new SpectrumReadException(file, line, ex.getMessage(), ex);
         }

@@ -4,7 +4,9 @@
  */
 package org.xanesml.io.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import org.xanesml.io.SpectrumReadException;
 
@@ -53,12 +56,31 @@ public final class TextFile {
                         + " to be below " + MAX_FILE_BYTES + " bytes");
             }
             bytes = Files.readAllBytes(file);
+            if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+                bytes = gunzip(file, bytes);
+            }
         } catch (SpectrumReadException e) {
             throw e;
         } catch (IOException e) {
             throw new SpectrumReadException(file, 0, "cannot read the file: " + e, e);
         }
         return of(file, bytes);
+    }
+
+    /** Inflates a gzip-compressed text file, bounded by {@link #MAX_FILE_BYTES} inflated. */
+    private static byte[] gunzip(Path file, byte[] compressed) throws SpectrumReadException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+            // read one byte past the bound, so a file exactly at the bound is not refused
+            byte[] out = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            if (out.length > MAX_FILE_BYTES) {
+                throw new SpectrumReadException(file, 0, "gzip content inflates to more than " + MAX_FILE_BYTES
+                        + " bytes; a text spectrum is expected to be smaller");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new SpectrumReadException(file, 0, "the gzip stream is corrupt or truncated (" + e.getMessage()
+                    + "); expected a complete .gz file", e);
+        }
     }
 
     /** Splits bytes already in memory (e.g. an archive member); {@code file} names them in messages. */

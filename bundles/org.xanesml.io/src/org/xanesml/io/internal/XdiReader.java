@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.xanesml.core.Spectrum;
+import org.xanesml.io.ColumnSelection;
 import org.xanesml.io.EnergyOrderPolicy;
+import org.xanesml.io.NonFinitePolicy;
 import org.xanesml.io.SpectrumReadException;
 import org.xanesml.io.SpectrumReader;
 
@@ -18,9 +20,23 @@ public final class XdiReader implements SpectrumReader {
     public static final String FORMAT = "xdi";
 
     private final EnergyOrderPolicy policy;
+    private final ColumnSelection columns;
+    private final NonFinitePolicy nonFinite;
 
     public XdiReader(EnergyOrderPolicy policy) {
+        this(policy, ColumnSelection.AUTO, NonFinitePolicy.DROP);
+    }
+
+    public XdiReader(EnergyOrderPolicy policy, ColumnSelection columns, NonFinitePolicy nonFinite) {
         this.policy = policy;
+        this.columns = columns;
+        this.nonFinite = nonFinite;
+    }
+
+    /** XDI files may come gzip-compressed ({@code .xdi.gz}); {@link TextFile#read} inflates them. */
+    @Override
+    public boolean acceptsGzip() {
+        return true;
     }
 
     @Override
@@ -42,12 +58,13 @@ public final class XdiReader implements SpectrumReader {
 
     @Override
     public List<Spectrum> read(Path file) throws SpectrumReadException {
-        return XdiSpectra.toSpectra(file, XdiParser.parse(TextFile.read(file)), policy);
+        return XdiSpectra.toSpectra(file, XdiParser.parse(TextFile.read(file)), policy, columns,
+                nonFinite);
     }
 
     /** Parses XDI text in memory (fuzzing, tests, archive members). */
     public List<Spectrum> readText(Path nameForMessages, String text) throws SpectrumReadException {
         return XdiSpectra.toSpectra(nameForMessages, XdiParser.parse(TextFile.ofText(nameForMessages, text)),
-                policy);
+                policy, columns, nonFinite);
     }
 }

@@ -18,7 +18,10 @@ import org.xanesml.core.Edge;
 import org.xanesml.core.Element;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
+import org.xanesml.io.ColumnSelection;
 import org.xanesml.io.EnergyOrderPolicy;
+import org.xanesml.io.MuExpression;
+import org.xanesml.io.NonFinitePolicy;
 import org.xanesml.io.SpectrumReadException;
 import org.xanesml.io.XdiDocument;
 
@@ -37,6 +40,11 @@ import org.xanesml.io.XdiDocument;
  */
 public final class XdiSpectra {
     public static final String MU_SOURCE = "xanesml.mu.source";
+    /**
+     * An XDI field, so files written from the spectrum (normalised outputs) say how mu was formed when the user chose
+     * it: the {@link org.xanesml.io.MuExpression} as given.
+     */
+    public static final String MU_EXPRESSION = "Processing.mu_expression";
     public static final String FORMAT = "xanesml.format";
     /** X-ray wavelength-energy conversion h*c in eV*Angstrom (CODATA 2018). */
     static final double HC_EV_ANGSTROM = 12398.419843320026;
@@ -55,6 +63,15 @@ public final class XdiSpectra {
      */
     public static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy)
             throws SpectrumReadException {
+        return toSpectra(file, doc, policy, ColumnSelection.AUTO, NonFinitePolicy.DROP);
+    }
+
+    /**
+     * As {@link #toSpectra(Path, XdiDocument, EnergyOrderPolicy)}, with the energy column and mu chosen by
+     * {@code columns} where it says so, and non-finite points handled by {@code nonFinite}.
+     */
+    public static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy,
+            ColumnSelection columns, NonFinitePolicy nonFinite) throws SpectrumReadException {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(FORMAT, "xdi");
         metadata.put("xdi.version", doc.versionLine());
@@ -70,9 +87,11 @@ public final class XdiSpectra {
         List<String> names = doc.columnNames();
         metadata.put("xdi.columns", String.join(" ", names));
 
-        double[] energyEv = energy(file, doc, names);
-        MuChoice mu = chooseMu(file, doc, names);
+        double[] energyEv = energy(file, doc, names, columns);
+        MuChoice mu = columns.mu().isPresent() ? chosenMu(file, doc, names, columns.mu().get())
+                : chooseMu(file, doc, names);
         metadata.put(MU_SOURCE, mu.source());
+        columns.mu().ifPresent(m -> metadata.put(MU_EXPRESSION, m.text()));
 
         Element element = null;
         Edge edge = null;
@@ -128,7 +147,7 @@ public final class XdiSpectra {
             doc.warnings().forEach(assembly::warn);
             timeWarnings(doc).forEach(assembly::warn);
             out.add(assembly.finish(Arrays.copyOfRange(energyEv, from, to), Arrays.copyOfRange(mu.mu(), from, to),
-                    Arrays.copyOfRange(lines, from, to), policy));
+                    Arrays.copyOfRange(lines, from, to), policy, nonFinite));
         }
         return out;
     }
@@ -154,18 +173,33 @@ public final class XdiSpectra {
             return "spectrum";
         }
         String name = file.getFileName().toString();
+        // a gzipped scan is named after the scan: cu.xdi.gz is "cu", as cu.xdi
+        if (name.length() > 3 && name.regionMatches(true, name.length() - 3, ".gz", 0, 3)) {
+            name = name.substring(0, name.length() - 3);
+        }
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static double[] energy(Path file, XdiDocument doc, List<String> names) throws SpectrumReadException {
-        OptionalInt col1 = doc.fieldIndex("Column.1");
+    private static double[] energy(Path file, XdiDocument doc, List<String> names, ColumnSelection columns)
+            throws SpectrumReadException {
+        int index = 0;
+        if (columns.energy().isPresent()) {
+            String chosen = columns.energy().get();
+            index = chosen.chars().allMatch(Character::isDigit) && chosen.length() < 7 ? Integer.parseInt(chosen) - 1
+                    : names.indexOf(chosen.toLowerCase(Locale.ROOT));
+            if (index < 0 || index >= names.size()) {
+                throw new SpectrumReadException(file, doc.labelLine(), "energy column '" + chosen + "' was chosen but"
+                        + " the columns are " + names + "; expected one of them or a number 1.." + names.size());
+            }
+        }
+        OptionalInt col1 = doc.fieldIndex("Column." + (index + 1));
         long line = col1.isPresent() ? doc.fieldLine(col1.getAsInt()) : doc.labelLine();
         String[] words = col1.isPresent() ? doc.fields().get(col1.getAsInt()).value().strip().split("[ \t]+")
-                : new String[] {names.get(0)};
+                : new String[] {names.get(index)};
         String label = words[0].toLowerCase(Locale.ROOT);
         String unit = words.length > 1 && !words[1].startsWith("|") ? words[1].toLowerCase(Locale.ROOT) : "";
-        double[] x = doc.column(0);
+        double[] x = doc.column(index);
         if (label.equals("energy") || label.equals("energy_readback")) {
             double scale = switch (unit) {
                 case "", "ev" -> 1.0;
@@ -199,12 +233,16 @@ public final class XdiSpectra {
             for (int i = 0; i < x.length; i++) {
                 double theta = degrees ? Math.toRadians(x[i]) : x[i];
                 double s = Math.sin(theta);
-                if (!(s > 0)) {
+                if (Double.isFinite(s) && !(s > 0)) {
                     throw new SpectrumReadException(file, doc.dataLine(i), "angle " + x[i]
                             + " gives no Bragg energy; expected an angle between 0 and 180 degrees");
                 }
                 x[i] = HC_EV_ANGSTROM / (2 * d * s);
             }
+            return x;
+        }
+        if (columns.energy().isPresent()) {
+            // Chosen by the user: its values are energies; a unit in Column.N other than eV/keV is refused above.
             return x;
         }
         throw new SpectrumReadException(file, line, "column 1 is '" + words[0] + "'; expected the abscissa "
@@ -251,6 +289,16 @@ public final class XdiSpectra {
                 + "; expected mutrans, i0+itrans, mufluor, ifluor+i0, normtrans, normfluor, murefer or itrans+irefer");
     }
 
+    private static MuChoice chosenMu(Path file, XdiDocument doc, List<String> names, MuExpression expression)
+            throws SpectrumReadException {
+        try {
+            double[] mu = expression.evaluate(MuExpression.Columns.of(names, doc::column, doc.rowCount()));
+            return new MuChoice(mu, expression.text() + " (chosen)", MuScale.RAW);
+        } catch (IllegalArgumentException e) {
+            throw new SpectrumReadException(file, doc.labelLine(), e.getMessage());
+        }
+    }
+
     private static int firstOf(List<String> names, String... candidates) {
         for (String c : candidates) {
             int i = names.indexOf(c);
@@ -267,7 +315,7 @@ public final class XdiSpectra {
         for (int r = 0; r < out.length; r++) {
             double a = doc.value(num, r);
             double c = doc.value(den, r);
-            if (!(a > 0) || !(c > 0)) {
+            if (Double.isFinite(a) && Double.isFinite(c) && (!(a > 0) || !(c > 0))) {
                 throw new SpectrumReadException(file, doc.dataLine(r), numName + " = " + a + ", " + denName + " = "
                         + c + "; expected both positive to form ln(" + numName + "/" + denName + ")");
             }

@@ -87,9 +87,18 @@ public final class NormalizeStep extends RecipeStep {
         return requireEdge == null || requireEdge;
     }
 
+    /** @return every parameter as {@code key=value} ({@code auto} for Larch's choice), for messages and provenance */
     @Override
     public String describe() {
-        return "normalize(" + parameters() + ", output=" + output() + ", alreadyNormalized=" + alreadyNormalized()
+        PreEdgeParameters p = parameters();
+        return "normalize(e0Ev=" + auto(p.e0Ev()) + ", edgeStep=" + auto(p.edgeStep()) + ", pre1Ev=" + auto(p.pre1Ev())
+                + ", pre2Ev=" + auto(p.pre2Ev()) + ", norm1Ev=" + auto(p.norm1Ev()) + ", norm2Ev=" + auto(p.norm2Ev())
+                + ", nnorm=" + auto(p.nnorm()) + ", nvict=" + p.nvict() + ", npre=" + p.npre() + ", calculated="
+                + p.calculated() + ", output=" + output() + ", alreadyNormalized=" + alreadyNormalized()
                 + ", requireEdge=" + requireEdge() + ")";
+    }
+
+    private static String auto(Object value) {
+        return value == null ? "auto" : value.toString();
     }
 }

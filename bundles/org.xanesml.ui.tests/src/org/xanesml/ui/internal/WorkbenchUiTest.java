@@ -366,6 +366,35 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theReadDialogRefusesAMalformedMuExpressionAndKeepsTheLastChoice() throws Throwable {
+        workbench.run(() -> {
+            watchingDialogs = false;
+            Shell parent = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+            org.eclipse.jface.dialogs.DialogSettings settings = new org.eclipse.jface.dialogs.DialogSettings("test");
+            ReadOptionsDialog dialog = new ReadOptionsDialog(parent, settings);
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+            dialog.fill("xdi", "energy_readback", "sum(Fe_Ka_mca*/I0", true);
+            dialog.okPressed();
+            // still open, with the parser's reason, as the command line says it
+            assertTrue(dialog.getShell() != null && !dialog.getShell().isDisposed());
+            assertTrue(dialog.problem().contains("at character 15: expected ')'"), dialog.problem());
+            dialog.fill("xdi", "energy_readback", "sum(Fe_Ka_mca*)/I0", true);
+            dialog.okPressed();
+            assertEquals(org.eclipse.jface.window.Window.OK, dialog.getReturnCode());
+            org.xanesml.io.ReadOptions expected = org.xanesml.io.ReadOptions.of("xdi", "energy_readback",
+                    "sum(Fe_Ka_mca*)/I0", "fail");
+            assertEquals(expected, dialog.options());
+            // the next dialog starts from this choice
+            ReadOptionsDialog again = new ReadOptionsDialog(parent, settings);
+            again.setBlockOnOpen(false);
+            again.open();
+            again.okPressed();
+            assertEquals(expected, again.options());
+        });
+    }
+
+    @Test
     void savedSessionReopensWithItsParameters(@TempDir Path tmp) throws Throwable {
         workbench.run(() -> {
             Path cuo = SharedData.require(CUO);

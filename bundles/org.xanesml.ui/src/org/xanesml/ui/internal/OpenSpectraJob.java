@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.xanesml.io.ReadOptions;
 import org.xanesml.ui.internal.session.AnalysisEntry;
 import org.xanesml.ui.internal.session.AnalysisSession;
 import org.xanesml.ui.internal.session.SpectrumAnalysis;
@@ -30,11 +31,18 @@ import org.xanesml.workflow.StepServices;
 public final class OpenSpectraJob extends Job {
     private final AnalysisSession session;
     private final List<Path> paths;
+    private final ReadOptions options;
 
     public OpenSpectraJob(AnalysisSession session, List<Path> paths) {
+        this(session, paths, ReadOptions.DEFAULT);
+    }
+
+    /** @param options how the files are read (the Open Spectra dialog's choices) */
+    public OpenSpectraJob(AnalysisSession session, List<Path> paths, ReadOptions options) {
         super("Opening " + paths.size() + " file(s)/folder(s)");
         this.session = session;
         this.paths = List.copyOf(paths);
+        this.options = options;
         setUser(true);
     }
 
@@ -43,7 +51,14 @@ public final class OpenSpectraJob extends Job {
         MultiStatus problems = Jobs.problems("Some files could not be read as spectra");
         List<Path> files;
         try {
-            files = SpectrumFiles.expand(paths);
+            SpectrumFiles.Expanded expanded = SpectrumFiles.expand(paths, options);
+            files = expanded.files();
+            if (!expanded.notSpectra().isEmpty()) {
+                // listed, not failed: a README or a report beside the scans is no error
+                problems.add(new Status(IStatus.INFO, Jobs.PLUGIN_ID, expanded.notSpectra().size()
+                        + " file(s) in the folder are not spectra any reader recognises and were skipped: "
+                        + expanded.notSpectra()));
+            }
         } catch (IOException e) {
             problems.add(Jobs.error(e.getMessage(), e));
             Jobs.report(problems);
@@ -51,7 +66,7 @@ public final class OpenSpectraJob extends Job {
         }
         SubMonitor sub = SubMonitor.convert(monitor, getName(), files.size());
         try (StepServices steps = StepServices.open()) {
-            SpectrumAnalysis analysis = new SpectrumAnalysis(steps.catalog(), session.models());
+            SpectrumAnalysis analysis = new SpectrumAnalysis(steps.catalog(), session.models(), options);
             for (Path f : files) {
                 if (sub.isCanceled()) {
                     Jobs.report(problems);

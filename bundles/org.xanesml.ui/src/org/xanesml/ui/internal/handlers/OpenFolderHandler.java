@@ -12,10 +12,15 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
+import org.xanesml.io.ReadOptions;
 import org.xanesml.ui.internal.OpenSpectraJob;
+import org.xanesml.ui.internal.ReadOptionsDialog;
 import org.xanesml.ui.internal.Sessions;
 
-/** XANES > Open Folder: reads every file in a folder (and its subfolders, a few levels deep) in a job. */
+/**
+ * XANES > Open Folder: reads every spectrum in a folder (and its subfolders, a few levels deep) in a job, read as
+ * the {@link ReadOptionsDialog} says; files no reader recognises are listed, not failed.
+ */
 public final class OpenFolderHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
@@ -23,8 +28,12 @@ public final class OpenFolderHandler extends AbstractHandler {
         DirectoryDialog d = new DirectoryDialog(w.getShell());
         d.setText("Open a folder of spectra");
         String folder = d.open();
-        if (folder != null) {
-            new OpenSpectraJob(Sessions.of(w.getWorkbench()), List.of(Path.of(folder))).schedule();
+        if (folder == null) {
+            return null;
+        }
+        ReadOptions options = ReadOptionsDialog.ask(w.getShell(), OpenFilesHandler.dialogSettings());
+        if (options != null) {
+            new OpenSpectraJob(Sessions.of(w.getWorkbench()), List.of(Path.of(folder)), options).schedule();
         }
         return null;
     }

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.xanesml.core.Spectrum;
+import org.xanesml.io.ReadOptions;
 import org.xanesml.io.SpectrumReadException;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.workflow.DataKind;
 import org.xanesml.workflow.NormaliseParameters;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
+import org.xanesml.workflow.ReadParameters;
 import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.StepCatalog;
 import org.xanesml.workflow.StepContext;
@@ -43,11 +45,19 @@ public final class SpectrumAnalysis {
      * @param models the models {@link #classify} asks, each found by its origin
      */
     public SpectrumAnalysis(StepCatalog steps, List<LoadedModel> models) {
+        this(steps, models, ReadOptions.DEFAULT);
+    }
+
+    /**
+     * @param options how files are read (the Open Spectra dialog's format, columns, mu expression and non-finite
+     *                policy), as the read step's parameters: the command line's input options do the same
+     */
+    public SpectrumAnalysis(StepCatalog steps, List<LoadedModel> models, ReadOptions options) {
         this.runner = steps.runner();
         this.models = List.copyOf(models);
         this.context = new StepContext(new StepContext.Shared(this::model));
         this.read = runner.bind(new Pipeline("read", "read and normalise automatically", List.of())
-                .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, Map.of()));
+                .then(StepNames.READ, ReadParameters.of(options)).then(StepNames.NORMALISE, Map.of()));
         for (LoadedModel m : this.models) {
             classifiers.add(runner.bind(new Pipeline("classify", m.name(), List.of())
                     .then(StepNames.CLASSIFY, Map.of("model", m.origin())), DataKind.NORMALIZED_SPECTRA));

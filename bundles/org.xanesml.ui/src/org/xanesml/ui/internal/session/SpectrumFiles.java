@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.xanesml.io.ReadOptions;
+import org.xanesml.io.SpectrumReaders;
 import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepServices;
 
@@ -28,11 +30,35 @@ public final class SpectrumFiles {
      * @throws IOException naming the folder that could not be listed
      */
     public static List<Path> expand(List<Path> paths) throws IOException {
+        return expand(paths, ReadOptions.DEFAULT).files();
+    }
+
+    /**
+     * The files to read and the folder entries left out.
+     *
+     * @param files      the files named, and the folder entries a reader recognises as spectra
+     * @param notSpectra folder entries no reader recognises (notes, reports, images): skipped, not failed
+     */
+    public record Expanded(List<Path> files, List<Path> notSpectra) {
+        public Expanded {
+            files = List.copyOf(files);
+            notSpectra = List.copyOf(notSpectra);
+        }
+    }
+
+    /**
+     * As {@link #expand(List)}, with the entries of folders judged by the readers as {@code options} read: those
+     * that are not spectra are listed apart (a file chosen on its own is always read, so its reader says why not).
+     */
+    public static Expanded expand(List<Path> paths, ReadOptions options) throws IOException {
         List<Path> out = new ArrayList<>();
+        List<Path> skipped = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p, MAX_FOLDER_DEPTH)) {
-                    s.filter(Files::isRegularFile).filter(f -> !isHidden(f)).sorted().forEach(out::add);
+                    for (Path f : s.filter(Files::isRegularFile).filter(f -> !isHidden(f)).sorted().toList()) {
+                        (SpectrumReaders.recognises(f, options) ? out : skipped).add(f);
+                    }
                 } catch (IOException | java.io.UncheckedIOException e) {
                     throw new IOException("cannot list folder " + p + ": " + e.getMessage(), e);
                 }
@@ -40,7 +66,7 @@ public final class SpectrumFiles {
                 out.add(p);
             }
         }
-        return out;
+        return new Expanded(out, skipped);
     }
 
     private static boolean isHidden(Path f) {

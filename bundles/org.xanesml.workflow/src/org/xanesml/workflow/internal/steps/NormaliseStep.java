@@ -24,6 +24,7 @@ import org.xanesml.preprocess.recipe.NormalizeStep;
 import org.xanesml.preprocess.recipe.NormalizedOutput;
 import org.xanesml.preprocess.recipe.Recipe;
 import org.xanesml.workflow.DataKind;
+import org.xanesml.workflow.NormaliseParameters;
 import org.xanesml.workflow.ParameterSpec;
 import org.xanesml.workflow.ProcessingFields;
 import org.xanesml.workflow.ProcessingStep;
@@ -98,6 +99,7 @@ public final class NormaliseStep implements ProcessingStep {
     @Override
     public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) {
         Recipe recipe = recipe(parameters);
+        NormalizeStep step = (NormalizeStep) recipe.steps().get(0);
         // runner threads each keep one workspace, so a batch normalises without allocating working memory per file
         NormalizationWorkspace workspace = workspaces.get();
         return item.mapSpectra(r -> Steps.guard(r, NAME, () -> {
@@ -105,9 +107,12 @@ public final class NormaliseStep implements ProcessingStep {
             NormalizationResult n = result.normalization().orElse(null);
             double e0 = result.e0Ev();
             String e0Text = ProcessingFields.e0(e0);
+            // The values Larch used, not the request: the line replays this normalisation exactly.
+            String recipeLine = n != null ? NormaliseParameters.recipeLine(n.details(), step)
+                    : NormaliseParameters.recipeLine(step.parameters(), step);
             Spectrum.Builder b = r.current().toBuilder().energyEv(result.energyEv()).mu(result.values())
                     .muScale(MuScale.EDGE_NORMALIZED).metadata(EnergyReference.E0_KEY, e0Text)
-                    .metadata(ProcessingFields.RECIPE, recipe.describe()).metadata(ProcessingFields.E0, e0Text);
+                    .metadata(ProcessingFields.RECIPE, recipeLine).metadata(ProcessingFields.E0, e0Text);
             if (n != null) {
                 b.metadata(ProcessingFields.EDGE_STEP, ProcessingFields.edgeStep(n.edgeStep()));
             }

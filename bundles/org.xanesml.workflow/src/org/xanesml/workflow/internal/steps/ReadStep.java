@@ -10,11 +10,13 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.xanesml.core.Spectrum;
+import org.xanesml.io.ReadOptions;
 import org.xanesml.io.SpectrumReadException;
 import org.xanesml.io.SpectrumReaders;
 import org.xanesml.workflow.DataKind;
 import org.xanesml.workflow.ParameterSpec;
 import org.xanesml.workflow.ProcessingStep;
+import org.xanesml.workflow.ReadParameters;
 import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.StepContext;
 import org.xanesml.workflow.StepException;
@@ -46,8 +48,15 @@ public final class ReadStep implements ProcessingStep {
         List<String> formats = new ArrayList<>();
         formats.add("auto");
         formats.addAll(SpectrumReaders.formatNames());
-        return List.of(ParameterSpec.choice("format", formats, "auto",
-                "file format; 'auto' detects it from the content"));
+        return List.of(ParameterSpec.choice(ReadParameters.FORMAT, formats, "auto",
+                "file format; 'auto' detects it from the content"),
+                ParameterSpec.text(ReadParameters.ENERGY_COLUMN, ParameterSpec.Type.STRING, false, null,
+                        "energy column (name or 1-based number) of XDI and column files; unset: the reader's choice"),
+                ParameterSpec.text(ReadParameters.MU, ParameterSpec.Type.STRING, false, null, "mu from the columns of XDI and"
+                        + " column files, e.g. ln(I0/IT) or sum(Fe_Ka_mca*)/I0 (+ - * /, ln, sum, parentheses, $N for"
+                        + " column N); unset: the reader's choice"),
+                ParameterSpec.choice(ReadParameters.NON_FINITE, List.of("DROP", "FAIL"), "DROP",
+                        "points with a nan/inf energy or mu: left out with a warning (DROP) or the file refused"));
     }
 
     @Override
@@ -62,7 +71,12 @@ public final class ReadStep implements ProcessingStep {
 
     @Override
     public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) throws StepException {
-        String format = parameters.requireText("format");
+        ReadOptions options;
+        try {
+            options = ReadParameters.options(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new StepException(e.getMessage(), e);
+        }
         // A named pipe or a device would block the reader forever (or never end): only regular files are read.
         if (Files.exists(item.source()) && !Files.isRegularFile(item.source())) {
             throw new StepException(item.source() + ": not a regular file ("
@@ -71,8 +85,7 @@ public final class ReadStep implements ProcessingStep {
         }
         List<Spectrum> spectra;
         try {
-            spectra = format.equals("auto") ? SpectrumReaders.read(item.source())
-                    : SpectrumReaders.read(item.source(), format);
+            spectra = SpectrumReaders.read(item.source(), options);
         } catch (SpectrumReadException e) {
             throw new StepException(e.getMessage(), e);
         } catch (RuntimeException e) {
