@@ -5,9 +5,9 @@
 package org.xanesml.workflow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +55,20 @@ public final class ModelChoice {
             models = List.copyOf(models);
             Objects.requireNonNull(noModel, "noModel");
         }
+    }
+
+    /** Separates the models of a classify step's {@code model} parameter. */
+    public static final String SEPARATOR = ",";
+
+    /** @return the model references of a classify step's {@code model} parameter; empty for every shipped model */
+    public static List<String> split(String parameter) {
+        return parameter == null ? List.of()
+                : Arrays.stream(parameter.split(SEPARATOR)).map(String::strip).filter(m -> !m.isEmpty()).toList();
+    }
+
+    /** @return the {@code model} parameter naming {@code models} */
+    public static String join(List<String> models) {
+        return String.join(SEPARATOR, models);
     }
 
     public ModelChoice(List<Candidate> candidates) {
@@ -120,15 +134,5 @@ public final class ModelChoice {
 
     private static String names(List<Candidate> cs) {
         return String.join(", ", cs.stream().map(Candidate::name).toList());
-    }
-
-    /** @return the short name of a task for column names: "cn", "geometry", "oxidation", else the task lower-cased */
-    public static String taskKey(String task) {
-        return switch (task) {
-            case "COORDINATION_NUMBER" -> "cn";
-            case "GEOMETRY" -> "geometry";
-            case "OXIDATION_STATE" -> "oxidation";
-            default -> task.toLowerCase(Locale.ROOT);
-        };
     }
 }

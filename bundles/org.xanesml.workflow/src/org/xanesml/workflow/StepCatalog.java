@@ -81,6 +81,6 @@ public final class StepCatalog {
                 .then(StepNames.READ, Map.of())
                 .then(StepNames.NORMALISE, Map.of())
                 .then(StepNames.CLASSIFY, models.isEmpty() ? Map.of()
-                        : Map.of("model", String.join(ClassifyStep.MODEL_SEPARATOR, models)));
+                        : Map.of("model", ModelChoice.join(models)));
     }
 }

@@ -52,7 +52,8 @@ public record ReportColumns(List<Group> groups) {
             return key(task);
         }
 
-        static String key(String task) {
+        /** @return the column prefix of {@code task}: "cn", "geometry", "oxidation", else the task lower-cased */
+        public static String key(String task) {
             return switch (task) {
                 case "COORDINATION_NUMBER" -> "cn";
                 case "GEOMETRY" -> "geometry";

@@ -5,7 +5,6 @@
 package org.xanesml.workflow.internal.steps;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +35,6 @@ import org.xanesml.workflow.WorkItem;
 @Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.CLASSIFY)
 public final class ClassifyStep implements ProcessingStep {
     public static final String NAME = StepNames.CLASSIFY;
-    /** Separates the models of the {@code model} parameter. */
-    public static final String MODEL_SEPARATOR = ",";
-
     @Override
     public String name() {
         return NAME;
@@ -52,16 +48,9 @@ public final class ClassifyStep implements ProcessingStep {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(ParameterSpec.text("model", ParameterSpec.Type.STRING, false, null,
-                "model files or shipped models, separated by '" + MODEL_SEPARATOR + "'; each spectrum is answered by"
+                "model files or shipped models, separated by '" + ModelChoice.SEPARATOR + "'; each spectrum is answered by"
                         + " those for its element and edge; empty: every shipped model ("
                         + String.join(", ", ModelSource.shippedNames()) + ")"));
-    }
-
-    /** @return the model references of a {@code model} parameter value; empty for every shipped model */
-    public static List<String> models(String parameter) {
-        return parameter == null ? List.of()
-                : Arrays.stream(parameter.split(MODEL_SEPARATOR)).map(String::strip).filter(m -> !m.isEmpty())
-                        .toList();
     }
 
     @Override
@@ -76,7 +65,7 @@ public final class ClassifyStep implements ProcessingStep {
 
     @Override
     public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) throws StepException {
-        List<String> refs = ModelChoice.references(models(parameters.text("model").orElse(null)));
+        List<String> refs = ModelChoice.references(ModelChoice.split(parameters.text("model").orElse(null)));
         ModelChoice choice = context.shared("models:" + String.join("\n", refs), ModelChoice.class, () -> {
             List<ModelChoice.Candidate> cs = new ArrayList<>();
             for (String ref : refs) {
