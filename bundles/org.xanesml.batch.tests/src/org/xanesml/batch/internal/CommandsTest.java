@@ -82,7 +82,8 @@ class CommandsTest {
         assertEquals(ExitCodes.OK, run("classify", "-q", "-m", model().toString(), newData().toString()), err.toString());
         List<String> lines = out.toString().lines().toList();
         assertEquals(24 + 1, lines.size(), out.toString());
-        assertTrue(lines.get(0).startsWith("source,id,element,edge,status,predicted"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("source,id,element,edge,status,geometry_model,geometry,geometry_p_"),
+                lines.get(0));
         assertTrue(lines.get(1).contains(",Fe,K,OK,"), lines.get(1));
     }
 
@@ -107,7 +108,7 @@ class CommandsTest {
         Path cu = SharedData.require("data/experimental/xdi-examples/data/cu_metal_rt.xdi");
         assertEquals(ExitCodes.FAILURE, run("classify", "-q", "-m", model().toString(), cu.toString()));
         assertTrue(err.toString().contains("every spectrum is of another element than the model")
-                && err.toString().contains("absorber is Cu, this model is for Fe K"), err.toString());
+                && err.toString().contains("no model for Cu K (models: " + model() + ")"), err.toString());
     }
 
     @Test
