@@ -66,6 +66,18 @@ class CommandsTest {
         assertTrue(html.contains("confusion matrix") && html.contains("data:image/png;base64,"));
         assertFalse(html.contains("src=\"http"), "no external resources");
         assertTrue(Files.size(model()) > 1000);
+        // two models, each spectrum answered by both side by side (issue 15 item 5)
+        List<List<String>> csv = Files.readAllLines(demo.resolve("report.csv")).stream()
+                .map(org.xanesml.classify.LabelTable::split).toList();
+        List<String> h = csv.get(0);
+        assertTrue(h.contains("geometry_model") && h.contains("oxidation_model") && h.contains("oxidation_estimate"),
+                h.toString());
+        assertEquals(120 / 5, csv.size() - 1);
+        for (List<String> row : csv.subList(1, csv.size())) {
+            assertEquals(List.of(model().toString(), demo.resolve("oxidation-model.zip").toString()), List.of(
+                    row.get(h.indexOf("geometry_model")), row.get(h.indexOf("oxidation_model"))), row.toString());
+        }
+        assertTrue(html.contains("<th>geometry</th><th>oxidation</th>"), "both models in the HTML table");
     }
 
     @Test

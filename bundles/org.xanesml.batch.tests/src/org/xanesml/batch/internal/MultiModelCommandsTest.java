@@ -124,6 +124,16 @@ class MultiModelCommandsTest {
     }
 
     @Test
+    void theNormalisationSummaryHasNoClassifierColumns(@TempDir Path dir) throws Exception {
+        Path data = mixed(dir);
+        Path out = dir.resolve("normalised");
+        Fixtures.Cli cli = new Fixtures.Cli();
+        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "-o", out.toString(), data.toString()), cli.err());
+        assertEquals("source,id,element,edge,status,e0_eV,edge_step,warnings,error",
+                Files.readAllLines(out.resolve("normalize-report.csv")).get(0));
+    }
+
+    @Test
     void namedModelsForNoSpectrumFailWithTheReason(@TempDir Path dir) throws Exception {
         Path mn = Files.createDirectories(dir.resolve("mn"));
         Files.copy(SharedData.require(LIBRARY + "Mn/Mn2O3_rt_01.xdi"), mn.resolve("mn.xdi"));
