@@ -170,6 +170,8 @@ class MultiModelClassifyTest {
         Report report = runner.run(StepCatalog.classification(List.of()), mixed(dir),
                 PipelineRunner.Options.threads(2)).report();
         String html = new String(bytes(report, ReportFormat.HTML), StandardCharsets.UTF_8);
+        // left for people to look at, as the other report examples
+        Files.writeString(SharedData.outputDir().resolve("multi-model-report-example.html"), html);
         int at = html.indexOf("<table class=\"results\">");
         assertTrue(at > 0, "results table");
         String table = html.substring(at, html.indexOf("</table>", at));

@@ -117,7 +117,6 @@ final class ClassifyCommand implements Callable<Integer> {
             // any); a pipeline without one journals rows without answers. Loading them first fails before reading
             // thousands of files when one is unusable.
             RunModels runModels = classifies(p) ? RunModels.load(ModelChoice.split(modelOf(p)), models) : null;
-            ReportColumns columns = runModels == null ? ReportColumns.NONE : runModels.columns();
             Inputs.Listing listing = Inputs.list(inputs, recursive);
             listing.notes().forEach(n -> err.println("classify: note: " + n));
             List<Path> all = listing.files();
@@ -127,7 +126,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             if (output == null) {
                 // Rows go to standard output: no report file, so no lock, journal or resume.
-                return classify(available, p, all, List.of(), all, columns, runModels, null, null, out, err);
+                return classify(available, p, all, List.of(), all, runModels, null, null, out, err);
             }
             Inputs.refuseAsOutput(all, output, "the report");
             try (RunLock lock = RunLock.acquire(output)) {
@@ -159,8 +158,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     todo = all.stream().filter(f -> !finished.contains(f.toString())).toList();
                     err.println("classify: resuming, " + (all.size() - todo.size()) + " input(s) already done");
                 }
-                return classify(available, p, all, previous, todo, columns, runModels, journalFile, identity, out,
-                        err);
+                return classify(available, p, all, previous, todo, runModels, journalFile, identity, out, err);
             }
         } catch (StepException | IOException | IllegalArgumentException e) {
             err.println("classify: " + e.getMessage());
@@ -173,8 +171,10 @@ final class ClassifyCommand implements Callable<Integer> {
      * report of {@code previous} and the new rows in the order of {@code all}.
      */
     private int classify(List<ProcessingStep> available, Pipeline p, List<Path> all, List<ReportRow> previous,
-            List<Path> todo, ReportColumns columns, RunModels runModels, Path journalFile, RunIdentity identity,
-            PrintWriter out, PrintWriter err) throws IOException {
+            List<Path> todo, RunModels runModels, Path journalFile, RunIdentity identity, PrintWriter out,
+            PrintWriter err) throws IOException {
+        // the journal's columns are known before the first row: the models' tasks and classes
+        ReportColumns columns = runModels == null ? ReportColumns.NONE : runModels.columns();
         PipelineRunner runner = new PipelineRunner(available);
         int threads = run.threads();
         Progress progress = Progress.forConsole(err, "files", run.quiet);
@@ -212,7 +212,7 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         Report report = merge(r.report(), previous, todo, all);
         if (runModels != null) {
-            report = report.withInfo("models", (named.isEmpty() && modelOf(p) == null
+            report = report.withInfo("models", (modelOf(p) == null
                     ? "every shipped model for each spectrum's element and edge: " : "") + runModels.describe());
         }
         long w0 = System.nanoTime();
@@ -228,7 +228,7 @@ final class ClassifyCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, "  %-24s %8.2f s wall", "write report", writeNanos / 1e9));
         }
         Reports.listFailures(report, err, 20);
-        return verdict(report, err, output, !named.isEmpty() || modelOf(p) != null);
+        return verdict(report, err, output, modelOf(p) != null);
     }
 
     /** @return why the journal cannot be resumed by a run of {@code now}, or empty when it is the same run */

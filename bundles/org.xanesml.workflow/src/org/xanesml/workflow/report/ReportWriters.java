@@ -247,9 +247,10 @@ public final class ReportWriters {
         StringBuilder c = new StringBuilder("<td").append(a.inDomain() ? "" : " class=\"out\"").append(
                 "><details><summary>");
         String oxidation = Double.isFinite(a.oxidationMean())
-                ? String.format(Locale.ROOT, " (%.2f \u00b1 %.2f)", a.oxidationMean(), a.oxidationSpread()) : "";
+                ? String.format(Locale.ROOT, ", %.2f \u00b1 %.2f", a.oxidationMean(), a.oxidationSpread()) : "";
         c.append(a.inDomain() ? "" : "\u26a0 ").append(esc(a.predicted().isEmpty() ? a.verdict() : a.predicted()))
-                .append(a.predicted().isEmpty() ? "" : " " + num(a.confidence()).strip()).append(esc(oxidation))
+                .append(a.predicted().isEmpty() ? "" : String.format(Locale.ROOT, " (p %.2f)", a.confidence()))
+                .append(esc(oxidation))
                 .append("</summary><p>").append(esc(a.model())).append("</p><p>");
         for (String cls : a.classes()) {
             c.append("p(").append(esc(cls)).append(") ").append(num(a.probability(cls))).append("<br>");
