@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xanesml.classify.LabelTable;
 import org.xanesml.workflow.report.Report;
+import org.xanesml.workflow.report.ReportColumns;
 import org.xanesml.workflow.report.ReportFormat;
 import org.xanesml.workflow.report.ReportRow;
 import org.xanesml.workflow.report.ReportWriters;
@@ -44,22 +45,28 @@ class CsvInjectionTest {
         List<String> cells = LabelTable.split(lines[1]);
         assertEquals(row.id(), cells.get(1));
         assertEquals(row.source(), cells.get(0));
-        assertEquals(ProcessingFields.e0(row.e0Ev()), cells.get(cells.size() - 5));
+        assertEquals(ProcessingFields.e0(row.e0Ev()), cells.get(cells.size() - 4));
     }
 
     @Test
     void negativeNumbersStayNumbersAndTextCellsRoundTrip() {
-        ReportRow r = new ReportRow(0, "@source", "-x", "Cu", "K", ReportRow.Status.OK, "4", List.of("4", "5"),
-                new double[] { 0.75, 0.25 }, "IN_DOMAIN", -1.5, "+reason", 8979.0, -7.56e-3,
+        ReportRow r = new ReportRow(0, "@source", "-x", "Cu", "K", ReportRow.Status.OK, List.of(
+                new ReportRow.Answer("-m", "COORDINATION_NUMBER", "4", List.of("4", "5"), new double[] { 0.75, 0.25 },
+                        "IN_DOMAIN", -1.5, "+reason", Double.NaN, Double.NaN)), 8979.0, -7.56e-3,
                 List.of("=warning"), "");
-        String line = ReportWriters.csvRow(r, List.of("4", "5"));
-        assertTrue(line.startsWith("'@source,'-x,Cu,K,OK,4,0.750000,0.750000,0.250000,IN_DOMAIN,-1.50000,8979.0000,"
-                + "-0.00756000,'=warning,,'+reason"), line);
+        ReportColumns columns = ReportColumns.of(List.of(r));
+        String line = ReportWriters.csvRow(r, columns);
+        assertTrue(line.startsWith("'@source,'-x,Cu,K,OK,'-m,4,0.750000,0.250000,IN_DOMAIN,-1.50000,'+reason,8979.0000,"
+                + "-0.00756000,'=warning,"), line);
         List<String> back = LabelTable.split(line);
-        assertEquals(List.of("@source", "-x", "Cu", "K", "OK", "4", "0.750000", "0.750000", "0.250000", "IN_DOMAIN",
-                "-1.50000", "8979.0000", "-0.00756000", "=warning", "", "+reason"), back);
-        assertEquals(String.join(",", ReportWriters.csvHeader(List.of("4", "5"))),
-                ReportWriters.csvHeaderLine(List.of("4", "5")));
+        assertEquals(List.of("@source", "-x", "Cu", "K", "OK", "-m", "4", "0.750000", "0.250000", "IN_DOMAIN",
+                "-1.50000", "+reason", "8979.0000", "-0.00756000", "=warning", ""), back);
+        assertEquals(String.join(",", columns.header()), ReportWriters.csvHeaderLine(columns));
+        // read back through the same columns: the answer as it was
+        ReportRow.Answer a = columns.row(back).answers().get(0);
+        assertEquals(List.of("-m", "COORDINATION_NUMBER", "4", "+reason", "IN_DOMAIN"),
+                List.of(a.model(), a.task(), a.predicted(), a.reason(), a.verdict()));
+        assertEquals(0.25, a.probability("5"), 1e-12);
     }
 
     /** Cells as written, quotes kept (a quoted cell's commas do not split it). */

@@ -54,9 +54,10 @@ class NotXanesStepsTest {
         rows = runner.run(StepCatalog.classification("cu-k-cn"), List.of(step, real),
                 PipelineRunner.Options.threads(1)).report().rows();
         assertEquals(ReportRow.Status.NOT_APPLICABLE, rows.get(0).status(), rows.get(0).toString());
-        assertEquals("NOT_XANES", rows.get(0).verdict());
-        assertEquals("", rows.get(0).predicted());
-        assertTrue(rows.get(0).reason().contains("featureless step"), rows.get(0).reason());
-        assertTrue(!rows.get(1).predicted().isEmpty(), rows.get(1).toString());
+        ReportRow.Answer notXanes = rows.get(0).answers().get(0);
+        assertEquals("NOT_XANES", notXanes.verdict());
+        assertEquals("", notXanes.predicted());
+        assertTrue(notXanes.reason().contains("featureless step"), notXanes.reason());
+        assertTrue(!rows.get(1).answers().get(0).predicted().isEmpty(), rows.get(1).toString());
     }
 }

@@ -57,7 +57,7 @@ class ReportWritersTest {
         }
         List<String> csv = Files.readAllLines(dir.resolve("report.csv"));
         assertEquals(r.rows().size() + 1, csv.size());
-        assertTrue(csv.get(0).startsWith("source,id,element,edge,status,predicted,confidence,p_4,p_5,p_6,verdict"),
+        assertTrue(csv.get(0).startsWith("source,id,element,edge,status,cn_model,cn,cn_p_4,cn_p_5,cn_p_6,cn_verdict"),
                 csv.get(0));
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("report.json"))).getAsJsonObject();
         assertEquals(r.rows().size(), json.getAsJsonArray("rows").size());

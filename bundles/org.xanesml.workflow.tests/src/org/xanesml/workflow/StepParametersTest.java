@@ -56,8 +56,10 @@ class StepParametersTest {
                 () -> StepParameters.of(step("normalise"), Map.of("pre3Ev", "1")));
         assertTrue(unknown.getMessage().contains("pre3Ev"), unknown.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> StepParameters.of(step("classify"), Map.of()));
-        assertTrue(missing.getMessage().contains("'model' is required"), missing.getMessage());
+                () -> StepParameters.of(step("align"), Map.of()));
+        assertTrue(missing.getMessage().contains("'reference' is required"), missing.getMessage());
+        // classify without a model: every shipped model for each spectrum's element and edge
+        assertTrue(StepParameters.of(step("classify"), Map.of()).text("model").isEmpty());
         IllegalArgumentException notNumber = assertThrows(IllegalArgumentException.class,
                 () -> StepParameters.of(step("align"), Map.of("reference", "r.xdi", "maxShiftEv", "ten")));
         assertTrue(notNumber.getMessage().contains("'ten' is not a number eV"), notNumber.getMessage());

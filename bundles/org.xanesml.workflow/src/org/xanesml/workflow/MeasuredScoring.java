@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.classify.MeasuredEvaluation;
 import org.xanesml.classify.MeasuredReferences;
 import org.xanesml.classify.ModelBundle;
@@ -81,9 +82,13 @@ public final class MeasuredScoring {
                 .then("classify", Map.of("model", modelRef));
         Outcome o = run(steps, p, new ArrayList<>(byFile.keySet()), threads);
         List<MeasuredEvaluation.Case> cases = new ArrayList<>();
+        LocalEnvironmentClassifier direct = new LocalEnvironmentClassifier(bundle);
         byFile.forEach((file, row) -> {
             SpectrumRecord r = o.records().get(file);
-            Prediction pr = r == null ? null : r.prediction().orElse(null);
+            // The classify step answers a spectrum of another element with no model; scoring asks whether the model
+            // itself flags it, so it is asked directly (its verdict: WRONG_ELEMENT).
+            Prediction pr = r == null ? null : r.prediction()
+                    .or(() -> r.noModel().map(none -> direct.classify(r.current()))).orElse(null);
             String problem = pr != null ? null : o.problems().getOrDefault(file, "not read");
             cases.add(MeasuredEvaluation.caseOf(row, task, element, classes, pr, problem));
         });

@@ -14,31 +14,34 @@ import org.xanesml.core.Spectrum;
 import org.xanesml.preprocess.NormalizationResult;
 
 /**
- * One spectrum on its way through a pipeline: as read, as it is now, what normalisation found, the prediction and
- * the warnings collected. A spectrum that failed a step keeps its error and is skipped by later steps, so one bad
- * group in a multi-spectrum file does not lose the others. Immutable.
+ * One spectrum on its way through a pipeline: as read, as it is now, what normalisation found, the models' answers
+ * and the warnings collected. A spectrum that failed a step keeps its error and is skipped by later steps, so one
+ * bad group in a multi-spectrum file does not lose the others. Immutable.
  *
  * @param raw           the spectrum as read
  * @param current       the spectrum after the steps so far
  * @param normalization the Larch normalisation result, when a normalise step ran on it
  * @param e0Ev          edge energy, NaN until a normalise step set it
- * @param prediction    the classifier's answer, when a classify step ran
+ * @param answers       one answer per model that classified it (a classify step may apply several)
+ * @param noModel       why no model answered, when a classify step ran and none covers the spectrum's element and
+ *                      edge ("no model for Mn K"); empty otherwise
  * @param warnings      warnings of every step, in order
  * @param error         why a step failed on this spectrum, or null
  */
 public record SpectrumRecord(Spectrum raw, Spectrum current, Optional<NormalizationResult> normalization,
-        double e0Ev, Optional<Prediction> prediction, List<String> warnings, String error) {
+        double e0Ev, List<ModelAnswer> answers, Optional<String> noModel, List<String> warnings, String error) {
 
     public SpectrumRecord {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(normalization, "normalization");
-        Objects.requireNonNull(prediction, "prediction");
+        answers = List.copyOf(answers);
+        Objects.requireNonNull(noModel, "noModel");
         warnings = List.copyOf(warnings);
     }
 
     public static SpectrumRecord of(Spectrum raw) {
-        return new SpectrumRecord(raw, raw, Optional.empty(), Double.NaN, Optional.empty(), List.of(), null);
+        return new SpectrumRecord(raw, raw, Optional.empty(), Double.NaN, List.of(), Optional.empty(), List.of(), null);
     }
 
     public String id() {
@@ -50,15 +53,28 @@ public record SpectrumRecord(Spectrum raw, Spectrum current, Optional<Normalizat
     }
 
     public SpectrumRecord withCurrent(Spectrum value) {
-        return new SpectrumRecord(raw, value, normalization, e0Ev, prediction, warnings, error);
+        return new SpectrumRecord(raw, value, normalization, e0Ev, answers, noModel, warnings, error);
     }
 
     public SpectrumRecord withNormalization(Spectrum value, NormalizationResult result, double e0) {
-        return new SpectrumRecord(raw, value, Optional.ofNullable(result), e0, prediction, warnings, error);
+        return new SpectrumRecord(raw, value, Optional.ofNullable(result), e0, answers, noModel, warnings, error);
     }
 
-    public SpectrumRecord withPrediction(Prediction value) {
-        return new SpectrumRecord(raw, current, normalization, e0Ev, Optional.of(value), warnings, error);
+    /** @return the first model's prediction, for callers that classify with one model */
+    public Optional<Prediction> prediction() {
+        return answers.stream().findFirst().map(ModelAnswer::prediction);
+    }
+
+    /** @return this spectrum with {@code value} added to its answers */
+    public SpectrumRecord withAnswer(ModelAnswer value) {
+        List<ModelAnswer> all = new ArrayList<>(answers);
+        all.add(value);
+        return new SpectrumRecord(raw, current, normalization, e0Ev, all, noModel, warnings, error);
+    }
+
+    /** @return this spectrum marked as answered by no model, and why */
+    public SpectrumRecord withNoModel(String reason) {
+        return new SpectrumRecord(raw, current, normalization, e0Ev, answers, Optional.of(reason), warnings, error);
     }
 
     public SpectrumRecord withWarnings(List<String> more) {
@@ -67,11 +83,11 @@ public record SpectrumRecord(Spectrum raw, Spectrum current, Optional<Normalizat
         }
         List<String> all = new ArrayList<>(warnings);
         all.addAll(more);
-        return new SpectrumRecord(raw, current, normalization, e0Ev, prediction, all, error);
+        return new SpectrumRecord(raw, current, normalization, e0Ev, answers, noModel, all, error);
     }
 
     public SpectrumRecord withError(String message) {
-        return new SpectrumRecord(raw, current, normalization, e0Ev, prediction, warnings,
+        return new SpectrumRecord(raw, current, normalization, e0Ev, answers, noModel, warnings,
                 Objects.requireNonNull(message, "message"));
     }
 }

@@ -69,9 +69,18 @@ public final class StepCatalog {
 
     /** @return the standard classification pipeline: read, normalise, classify with {@code model} */
     public static Pipeline classification(String model) {
+        return classification(List.of(model));
+    }
+
+    /**
+     * @param models the models to choose from per spectrum ({@link ModelChoice}); empty: every shipped model
+     * @return the standard classification pipeline: read, normalise, classify
+     */
+    public static Pipeline classification(List<String> models) {
         return new Pipeline("classify", "read, Larch normalisation, classification", List.of())
                 .then(StepNames.READ, Map.of())
                 .then(StepNames.NORMALISE, Map.of())
-                .then(StepNames.CLASSIFY, Map.of("model", model));
+                .then(StepNames.CLASSIFY, models.isEmpty() ? Map.of()
+                        : Map.of("model", ModelChoice.join(models)));
     }
 }

@@ -67,6 +67,18 @@ class CommandsTest {
         assertTrue(html.contains("confusion matrix") && html.contains("data:image/png;base64,"));
         assertFalse(html.contains("src=\"http"), "no external resources");
         assertTrue(Files.size(model()) > 1000);
+        // two models, each spectrum answered by both side by side (issue 15 item 5)
+        List<List<String>> csv = Files.readAllLines(demo.resolve("report.csv")).stream()
+                .map(org.xanesml.classify.LabelTable::split).toList();
+        List<String> h = csv.get(0);
+        assertTrue(h.contains("geometry_model") && h.contains("oxidation_model") && h.contains("oxidation_estimate"),
+                h.toString());
+        assertEquals(120 / 5, csv.size() - 1);
+        for (List<String> row : csv.subList(1, csv.size())) {
+            assertEquals(List.of(model().toString(), demo.resolve("oxidation-model.zip").toString()), List.of(
+                    row.get(h.indexOf("geometry_model")), row.get(h.indexOf("oxidation_model"))), row.toString());
+        }
+        assertTrue(html.contains("<th>geometry</th><th>oxidation</th>"), "both models in the HTML table");
     }
 
     @Test
@@ -83,7 +95,8 @@ class CommandsTest {
         assertEquals(ExitCodes.OK, run("classify", "-q", "-m", model().toString(), newData().toString()), err.toString());
         List<String> lines = out.toString().lines().toList();
         assertEquals(24 + 1, lines.size(), out.toString());
-        assertTrue(lines.get(0).startsWith("source,id,element,edge,status,predicted"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("source,id,element,edge,status,geometry_model,geometry,geometry_p_"),
+                lines.get(0));
         assertTrue(lines.get(1).contains(",Fe,K,OK,"), lines.get(1));
     }
 
@@ -108,7 +121,7 @@ class CommandsTest {
         Path cu = SharedData.require("data/experimental/xdi-examples/data/cu_metal_rt.xdi");
         assertEquals(ExitCodes.FAILURE, run("classify", "-q", "-m", model().toString(), cu.toString()));
         assertTrue(err.toString().contains("every spectrum is of another element than the model")
-                && err.toString().contains("absorber is Cu, this model is for Fe K"), err.toString());
+                && err.toString().contains("no model for Cu K (models: " + model() + ")"), err.toString());
     }
 
     @Test

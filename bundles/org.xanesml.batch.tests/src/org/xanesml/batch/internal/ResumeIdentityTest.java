@@ -113,8 +113,8 @@ class ResumeIdentityTest {
         Path report = dir.resolve("report.csv");
         List<String> journal = interrupted(report, 5, "-m", model.toString(), data.toString());
         // As an older version wrote it: the CSV header, without the run's identity.
-        String header = String.join(",", org.xanesml.workflow.report.ReportWriters.csvHeader(
-                org.xanesml.workflow.ModelSource.load(model.toString()).model().classes()));
+        String header = org.xanesml.workflow.report.ReportWriters.csvHeaderLine(RunModels.load(
+                List.of(model.toString()), org.xanesml.workflow.ModelSource::load).columns());
         List<String> old = new java.util.ArrayList<>(journal);
         old.set(0, header);
         Files.write(Journal.pathFor(report), old);

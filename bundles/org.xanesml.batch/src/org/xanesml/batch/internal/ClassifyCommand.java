@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.xanesml.workflow.ModelChoice;
 import org.xanesml.workflow.ModelSource;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
@@ -30,6 +31,7 @@ import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Report;
+import org.xanesml.workflow.report.ReportColumns;
 import org.xanesml.workflow.report.ReportFormat;
 import org.xanesml.workflow.report.ReportRow;
 
@@ -46,10 +48,11 @@ import picocli.CommandLine.Spec;
                 "id, element, predicted class, probabilities, applicability verdict, E0, edge step and warnings.",
                 "Spectra are read (format detected), Larch-normalised and classified." },
         footer = { "", "Examples:",
-                "  xanesml classify -m cu-k-cn my-scans/*.xdi",
+                "  xanesml classify my-scans/*.xdi           (every shipped model for each spectrum's element)",
+                "  xanesml classify -m cu-k-cn -m cu-k-geometry my-scans/*.xdi",
                 "  xanesml classify -m fe-k-geometry -o report.html --threads 2 data/",
                 "  xanesml classify -m model.zip --pipeline my-pipeline.xml -o results.json scans/",
-                "Shipped models: cu-k-cn, cu-k-geometry, fe-k-cn, fe-k-geometry." })
+                "Shipped models: cu-k-cn, cu-k-geometry, cu-k-oxidation, fe-k-cn, fe-k-geometry, fe-k-oxidation." })
 final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,8 +64,9 @@ final class ClassifyCommand implements Callable<Integer> {
     InputOptions select = new InputOptions();
 
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
-            description = "Model file or shipped model name (required unless the pipeline names one).")
-    String model;
+            description = "Model file or shipped model name; repeat for several. Each spectrum is answered by the"
+                    + " models for its element and edge; without -m, by every shipped model for it.")
+    List<String> named = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Report file (.csv, .json, .xml or .html); without it CSV goes to standard output.")
@@ -107,21 +111,16 @@ final class ClassifyCommand implements Callable<Integer> {
         try (StepServices services = StepServices.open()) {
             List<ProcessingStep> available = steps != null ? steps : services.catalog().steps();
             Pipeline p = pipeline != null ? new PipelineXml().read(pipeline) : null;
-            if (p == null && model == null) {
-                err.println("classify: give a model with -m (shipped: " + ModelSource.shippedNames() + ")");
-                return ExitCodes.USAGE;
-            }
             if (p == null) {
-                p = StepCatalog.classification(model);
-            } else if (model != null) {
-                p = p.with("classify", "model", model);
+                p = StepCatalog.classification(named);
+            } else if (!named.isEmpty()) {
+                p = p.with("classify", "model", ModelChoice.join(named));
             }
             p = select.applyTo(p);
-            // The classes come from -m or from the pipeline's classify step; a pipeline without one journals rows
-            // without probabilities. Loading it first fails before reading thousands of files when it is unusable.
-            String modelName = model != null ? model : modelOf(p);
-            List<String> classes = modelName == null ? List.of()
-                    : Failures.loadModel(models, modelName).model().classes();
+            // The models come from -m or from the pipeline's classify step (every shipped one when neither names
+            // any); a pipeline without one journals rows without answers. Loading them first fails before reading
+            // thousands of files when one is unusable.
+            RunModels runModels = classifies(p) ? RunModels.load(ModelChoice.split(modelOf(p)), models) : null;
             Inputs.Listing listing = Inputs.list(inputs, recursive, select.selection());
             listing.notes().forEach(n -> err.println("classify: note: " + n));
             List<Path> all = listing.files();
@@ -131,7 +130,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             if (output == null) {
                 // Rows go to standard output: no report file, so no lock, journal or resume.
-                return classify(available, p, all, List.of(), all, List.of(), null, null, out, err);
+                return classify(available, p, all, List.of(), all, runModels, null, null, out, err);
             }
             Inputs.refuseAsOutput(all, output, "the report");
             try (RunLock lock = RunLock.acquire(output)) {
@@ -140,8 +139,8 @@ final class ClassifyCommand implements Callable<Integer> {
                 for (Path stale : AtomicFiles.removeStale(Inputs.canonical(output).getParent())) {
                     err.println("classify: removed " + stale + ", left unfinished by a run that was killed");
                 }
-                RunIdentity identity = RunIdentity.of("classify", all, modelName == null ? null
-                        : ModelSource.sha256(modelName), p);
+                RunIdentity identity = RunIdentity.of("classify", all, runModels == null ? null
+                        : runModels.sha256(), p);
                 Path journalFile = Journal.pathFor(output);
                 List<ReportRow> previous = List.of();
                 List<Path> todo = all;
@@ -163,7 +162,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     todo = all.stream().filter(f -> !finished.contains(f.toString())).toList();
                     err.println("classify: resuming, " + (all.size() - todo.size()) + " input(s) already done");
                 }
-                return classify(available, p, all, previous, todo, classes, journalFile, identity, out, err);
+                return classify(available, p, all, previous, todo, runModels, journalFile, identity, out, err);
             }
         } catch (StepException | IOException | IllegalArgumentException e) {
             err.println("classify: " + e.getMessage());
@@ -176,13 +175,15 @@ final class ClassifyCommand implements Callable<Integer> {
      * report of {@code previous} and the new rows in the order of {@code all}.
      */
     private int classify(List<ProcessingStep> available, Pipeline p, List<Path> all, List<ReportRow> previous,
-            List<Path> todo, List<String> classes, Path journalFile, RunIdentity identity, PrintWriter out,
+            List<Path> todo, RunModels runModels, Path journalFile, RunIdentity identity, PrintWriter out,
             PrintWriter err) throws IOException {
+        // the journal's columns are known before the first row: the models' tasks and classes
+        ReportColumns columns = runModels == null ? ReportColumns.NONE : runModels.columns();
         PipelineRunner runner = new PipelineRunner(available);
         int threads = run.threads();
         Progress progress = Progress.forConsole(err, "files", run.quiet);
         PipelineRunner.RunResult r;
-        try (Journal journal = journalFile == null ? null : Journal.open(journalFile, classes, identity)) {
+        try (Journal journal = journalFile == null ? null : Journal.open(journalFile, columns, identity)) {
             IOException[] journalError = {null};
             r = runner.run(p, todo, new PipelineRunner.Options(threads,
                     output != null && format != ReportFormat.CSV ? 20 : 0, (done, total, source, rows) -> {
@@ -213,8 +214,11 @@ final class ClassifyCommand implements Callable<Integer> {
             err.println("classify: stopped; " + kept + (journalFile == null ? "" : "; rerun with --resume"));
             return ExitCodes.FAILURE;
         }
-        Report report = merge(r.report(), previous, todo, all)
-                .withInfo("model", model == null ? "(from pipeline)" : model);
+        Report report = merge(r.report(), previous, todo, all);
+        if (runModels != null) {
+            report = report.withInfo("models", (modelOf(p) == null
+                    ? "every shipped model for each spectrum's element and edge: " : "") + runModels.describe());
+        }
         long w0 = System.nanoTime();
         Reports.emit(report, output, format, out, files);
         long writeNanos = System.nanoTime() - w0;
@@ -228,7 +232,7 @@ final class ClassifyCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, "  %-24s %8.2f s wall", "write report", writeNanos / 1e9));
         }
         Reports.listFailures(report, err, 20);
-        return verdict(report, err, output);
+        return verdict(report, err, output, modelOf(p) != null);
     }
 
     /** @return why the journal cannot be resumed by a run of {@code now}, or empty when it is the same run */
@@ -264,6 +268,11 @@ final class ClassifyCommand implements Callable<Integer> {
         return rows;
     }
 
+    /** @return whether the pipeline has a classify step */
+    static boolean classifies(Pipeline p) {
+        return p.steps().stream().anyMatch(s -> s.name().equals("classify"));
+    }
+
     /** @return the model parameter of the pipeline's classify step, or null when it has none */
     static String modelOf(Pipeline p) {
         for (Pipeline.Step s : p.steps()) {
@@ -289,29 +298,28 @@ final class ClassifyCommand implements Callable<Integer> {
         // Stable sort: the spectra of one input keep their order.
         rows.sort(Comparator.comparingInt(row -> position.getOrDefault(row.source(), Integer.MAX_VALUE)));
         Map<String, String> info = new LinkedHashMap<>(now.info());
-        long failed = rows.stream().filter(x -> x.status() == ReportRow.Status.FAILED).count();
-        long notApplicable = rows.stream().filter(x -> x.status() == ReportRow.Status.NOT_APPLICABLE).count();
         info.put("inputs", Integer.toString(all.size()));
-        info.put("rows", Integer.toString(rows.size()));
-        info.put("ok", Long.toString(rows.size() - failed - notApplicable));
-        info.put("not applicable", Long.toString(notApplicable));
-        info.put("failed", Long.toString(failed));
+        info = Report.withCounts(info, rows);
         info.put("resumed: rows from the interrupted run", Integer.toString(previous.size()));
         return new Report(now.title(), info, rows, now.plots(), now.evaluation());
     }
 
-    static int verdict(Report report, PrintWriter err, Path output) {
-        long wrongElement = report.rows().stream().filter(x -> x.verdict().equals("WRONG_ELEMENT")).count();
-        if (wrongElement > 0 && wrongElement == report.rows().size()) {
+    /**
+     * @param named whether the user named the models: then a run in which no spectrum has a model is a mistake
+     *              (wrong models for the data) and fails; with every shipped model it is an answer about the data
+     */
+    static int verdict(Report report, PrintWriter err, Path output, boolean named) {
+        long noModel = report.count(ReportRow.Status.NO_MODEL);
+        if (named && noModel > 0 && noModel == report.rows().size()) {
             err.println("classify: every spectrum is of another element than the model: "
-                    + report.rows().get(0).reason());
+                    + report.rows().get(0).warnings().get(report.rows().get(0).warnings().size() - 1));
             return ExitCodes.FAILURE;
         }
         long failed = report.count(ReportRow.Status.FAILED);
         if (output != null) {
             err.println(report.rows().size() + " spectra: " + report.count(ReportRow.Status.OK) + " ok, "
-                    + report.count(ReportRow.Status.NOT_APPLICABLE) + " not applicable, " + failed
-                    + " failed; report " + output);
+                    + report.count(ReportRow.Status.NOT_APPLICABLE) + " not applicable, "
+                    + (noModel > 0 ? noModel + " without a model, " : "") + failed + " failed; report " + output);
         }
         return Reports.exitCode(report);
     }

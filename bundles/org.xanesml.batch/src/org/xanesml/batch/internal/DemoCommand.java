@@ -85,16 +85,19 @@ final class DemoCommand implements Callable<Integer> {
             List<Path> trainFiles = SyntheticData.write(SyntheticData.generate(spectra, seed), trainDir);
             List<Path> newFiles = SyntheticData.write(SyntheticData.generate(spectra / 5, seed + 1), newDir);
 
-            out.println("2/4 training (xanesml train --data " + trainDir + " --labels " + trainDir.resolve("labels.csv")
-                    + " --task GEOMETRY --element Fe -o " + dir.resolve("model.zip") + ")");
-            LabelTable labels = LabelTable.read(trainDir.resolve("labels.csv"), "geometry");
-            Training.Loaded loaded = Training.load(trainFiles, labels, run.threads(), null);
+            // Two models, so the report shows what a real run shows: each spectrum answered by every model of its
+            // element side by side (the shipped models answer CN, geometry and oxidation state the same way).
             Path model = dir.resolve("model.zip");
-            Training.Trained t = Training.train(loaded.items(), Element.Fe, Task.GEOMETRY,
-                    LearnerSpec.of(LearnerSpec.Kind.RANDOM_FOREST, Map.of("trees", 100.0)), "synthetic Fe K", seed,
-                    model, "xanesml demo --seed " + seed + " --spectra " + spectra);
-            out.println(String.format(Locale.ROOT, "    test split: accuracy %.3f, macro-F1 %.3f (n = %d)",
-                    t.testMetrics().accuracy(), t.testMetrics().macroF1(), t.testMetrics().n()));
+            Path oxidationModel = dir.resolve("oxidation-model.zip");
+            out.println("2/4 training (xanesml train --data " + trainDir + " --labels " + trainDir.resolve("labels.csv")
+                    + " --task GEOMETRY --element Fe -o " + model + ", and --task OXIDATION_STATE --label-column"
+                    + " oxidation_state -o " + oxidationModel + ")");
+            Training.Trained t = train(trainFiles, trainDir, "geometry", Task.GEOMETRY, model);
+            Training.Trained ox = train(trainFiles, trainDir, "oxidation_state", Task.OXIDATION_STATE,
+                    oxidationModel);
+            out.println(String.format(Locale.ROOT, "    test split: geometry accuracy %.3f, macro-F1 %.3f (n = %d);"
+                    + " oxidation state accuracy %.3f", t.testMetrics().accuracy(), t.testMetrics().macroF1(),
+                    t.testMetrics().n(), ox.testMetrics().accuracy()));
 
             out.println("3/4 evaluating on the new spectra (xanesml evaluate -m " + model + " --data " + newDir
                     + " --labels " + newDir.resolve("labels.csv") + ")");
@@ -106,14 +109,15 @@ final class DemoCommand implements Callable<Integer> {
                     e.evaluation().macroF1(), e.evaluation().n()));
 
             Path html = dir.resolve("report.html");
-            out.println("4/4 classifying them (xanesml classify -m " + model + " -o " + html + " " + newDir + ")");
+            out.println("4/4 classifying them with both models (xanesml classify -m " + model + " -m "
+                    + oxidationModel + " -o " + html + " " + newDir + ")");
             PipelineRunner.RunResult r;
             try (StepServices steps = StepServices.open()) {
-                r = steps.catalog().runner().run(StepCatalog.classification(model.toString()), newFiles,
-                        new PipelineRunner.Options(run.threads(), 12, null));
+                r = steps.catalog().runner().run(StepCatalog.classification(List.of(model.toString(),
+                        oxidationModel.toString())), newFiles, new PipelineRunner.Options(run.threads(), 12, null));
             }
-            Report report = new Report("xanesml demo (SYNTHETIC data): Fe K-edge geometry", info(t, r), r.report()
-                    .rows(), r.report().plots(), Optional.of(e.evaluation()));
+            Report report = new Report("xanesml demo (SYNTHETIC data): Fe K-edge geometry and oxidation state",
+                    info(t, ox, r), r.report().rows(), r.report().plots(), Optional.of(e.evaluation()));
             ReportWriters.write(report, ReportFormat.HTML, html, AtomicFiles.standard());
             ReportWriters.write(report, ReportFormat.CSV, dir.resolve("report.csv"), AtomicFiles.standard());
             out.println(String.format(Locale.ROOT, "done in %.1f s: open %s", (System.nanoTime() - t0) / 1e9,
@@ -125,11 +129,22 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> info(Training.Trained t, PipelineRunner.RunResult r) {
+    /** Trains one demo model on the {@code column} labels of the training spectra. */
+    private Training.Trained train(List<Path> files, Path trainDir, String column, Task task, Path modelFile)
+            throws IOException {
+        LabelTable labels = LabelTable.read(trainDir.resolve("labels.csv"), column);
+        Training.Loaded loaded = Training.load(files, labels, run.threads(), null);
+        return Training.train(loaded.items(), Element.Fe, task,
+                LearnerSpec.of(LearnerSpec.Kind.RANDOM_FOREST, Map.of("trees", 100.0)), "synthetic Fe K", seed,
+                modelFile, "xanesml demo --seed " + seed + " --spectra " + spectra);
+    }
+
+    private Map<String, String> info(Training.Trained t, Training.Trained ox, PipelineRunner.RunResult r) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         m.put("data", "SYNTHETIC: parametric Fe K-edge model (arctan edge, 1s-3d pre-edge peak, 1s-4p shoulder,"
                 + " white line, edge shift with oxidation state); labels are the generating parameters");
         m.putAll(Training.describe(t.bundle()));
+        Training.describe(ox.bundle()).forEach((k, v) -> m.put("oxidation model: " + k, v));
         m.putAll(r.report().info());
         return m;
     }

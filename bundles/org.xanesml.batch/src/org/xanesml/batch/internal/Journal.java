@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.xanesml.classify.LabelTable;
+import org.xanesml.workflow.report.ReportColumns;
 import org.xanesml.workflow.report.ReportRow;
 import org.xanesml.workflow.report.ReportWriters;
 
@@ -35,34 +36,34 @@ final class Journal implements AutoCloseable {
 
     private final FileChannel channel;
     private final OutputStream out;
-    private final List<String> classes;
+    private final ReportColumns columns;
 
-    private Journal(FileChannel channel, List<String> classes) {
+    private Journal(FileChannel channel, ReportColumns columns) {
         this.channel = channel;
         this.out = Channels.newOutputStream(channel);
-        this.classes = classes;
+        this.columns = columns;
     }
 
     static Path pathFor(Path report) {
         return report.resolveSibling(report.getFileName() + ".journal");
     }
 
-    static Journal open(Path file, List<String> classes) throws IOException {
-        return open(file, classes, null);
+    static Journal open(Path file, ReportColumns columns) throws IOException {
+        return open(file, columns, null);
     }
 
     /**
      * @param identity the run's identity, written with the CSV header into the first line of a new journal (one
      *                 line, so the journal still holds one line per row after it), for --resume to check
      */
-    static Journal open(Path file, List<String> classes, RunIdentity identity) throws IOException {
+    static Journal open(Path file, ReportColumns columns, RunIdentity identity) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
-        Journal j = new Journal(ch, classes);
+        Journal j = new Journal(ch, columns);
         if (fresh) {
-            String header = ReportWriters.csvHeaderLine(classes);
+            String header = ReportWriters.csvHeaderLine(columns);
             j.write((identity == null ? header : identity.line() + HEADER_FIELD
                     + URLEncoder.encode(header, StandardCharsets.UTF_8)) + "\n");
         }
@@ -73,7 +74,7 @@ final class Journal implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         for (ReportRow r : rows) {
             // One physical line per row, so a cut last line is recognisable and the rest stays readable.
-            sb.append(ReportWriters.csvRow(r, classes).replace('\n', ' ').replace('\r', ' ')).append('\n');
+            sb.append(ReportWriters.csvRow(r, columns).replace('\n', ' ').replace('\r', ' ')).append('\n');
         }
         write(sb.toString());
     }
@@ -101,31 +102,18 @@ final class Journal implements AutoCloseable {
         if (lines.isEmpty()) {
             return rows;
         }
-        List<String> header = LabelTable.split(header(lines.get(0)));
-        List<String> classes = new ArrayList<>();
-        for (String h : header) {
-            if (h.startsWith("p_")) {
-                classes.add(h.substring(2));
-            }
+        ReportColumns columns;
+        try {
+            columns = ReportColumns.parse(LabelTable.split(header(lines.get(0))));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ", line 1: " + e.getMessage() + "; delete it to start over", e);
         }
-        int fixed = 7;
         for (int n = 1; n < lines.size(); n++) {
-            List<String> c = LabelTable.split(lines.get(n));
-            if (c.size() != header.size()) {
-                throw new IOException(file + ", line " + (n + 1) + ": " + c.size() + " cells, header has "
-                        + header.size());
+            try {
+                rows.add(columns.row(LabelTable.split(lines.get(n))));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ", line " + (n + 1) + ": " + e.getMessage(), e);
             }
-            boolean predicted = !c.get(5).isEmpty();
-            double[] p = new double[predicted ? classes.size() : 0];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = number(c.get(fixed + i));
-            }
-            int k = fixed + classes.size();
-            String warnings = c.get(k + 4);
-            rows.add(new ReportRow(-1, c.get(0), c.get(1), c.get(2), c.get(3), ReportRow.Status.valueOf(c.get(4)),
-                    c.get(5), predicted ? classes : List.of(), p, c.get(k), number(c.get(k + 1)), c.get(k + 6),
-                    number(c.get(k + 2)), number(c.get(k + 3)),
-                    warnings.isEmpty() ? List.of() : List.of(warnings.split(" \\| ")), c.get(k + 5)));
         }
         return rows;
     }
@@ -145,7 +133,4 @@ final class Journal implements AutoCloseable {
                 : firstLine;
     }
 
-    private static double number(String s) {
-        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
-    }
 }

@@ -250,7 +250,6 @@ final class LabelledData {
     }
 
     private static ReportRow failure(int index, String location, String message) {
-        return new ReportRow(index, location, location, "", "", ReportRow.Status.FAILED, "", List.of(), new double[0],
-                "", Double.NaN, "", Double.NaN, Double.NaN, List.of(), message);
+        return ReportRow.failedInput(index, location, location, message);
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,14 +44,8 @@ final class Reports {
 
     /** @return the report with other rows (same inputs: rows marked failed, warnings added), its counts updated */
     static Report withRows(Report report, List<ReportRow> rows) {
-        Map<String, String> info = new LinkedHashMap<>(report.info());
-        long failed = rows.stream().filter(x -> x.status() == ReportRow.Status.FAILED).count();
-        long notApplicable = rows.stream().filter(x -> x.status() == ReportRow.Status.NOT_APPLICABLE).count();
-        info.put("rows", Integer.toString(rows.size()));
-        info.put("ok", Long.toString(rows.size() - failed - notApplicable));
-        info.put("not applicable", Long.toString(notApplicable));
-        info.put("failed", Long.toString(failed));
-        return new Report(report.title(), info, rows, report.plots(), report.evaluation());
+        return new Report(report.title(), Report.withCounts(report.info(), rows), rows, report.plots(),
+                report.evaluation());
     }
 
     /** 0 when every row is fine or merely not applicable, 3 when some failed, 1 when all failed or none exist. */

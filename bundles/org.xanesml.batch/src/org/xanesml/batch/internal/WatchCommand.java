@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.xanesml.classify.ModelBundle;
 import org.xanesml.workflow.FolderWatcher;
 import org.xanesml.workflow.ModelSource;
 import org.xanesml.workflow.Pipeline;
@@ -24,6 +23,7 @@ import org.xanesml.workflow.PipelineRunner;
 import org.xanesml.workflow.StepCatalog;
 import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepServices;
+import org.xanesml.workflow.report.ReportColumns;
 import org.xanesml.workflow.report.ReportRow;
 
 import picocli.CommandLine.Command;
@@ -86,8 +86,10 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     InputOptions select = new InputOptions();
 
-    @Option(names = {"-m", "--model"}, required = true, description = "Model file or shipped model name.")
-    String model;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "Model file or shipped model name;"
+            + " repeat for several. Each spectrum is answered by the models for its element and edge; without -m, by"
+            + " every shipped model for it.")
+    List<String> named = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "CSV", description = "Report to append to (default "
             + REPORT_FOLDER + "/<folder name>-report.csv under the working folder); also the watch's state.")
@@ -158,14 +160,12 @@ final class WatchCommand implements Callable<Integer> {
             err.println("watch: note: --state is ignored: the report " + report + " is the watch's state");
         }
         try (StepServices steps = StepServices.open()) {
-            ModelBundle bundle = Failures.loadModel(ModelSource::load, model);
-            String modelSha256 = ModelSource.sha256(model);
-            List<String> classes = bundle.model().classes();
+            RunModels models = RunModels.load(named, ModelSource::load);
             try (RunLock lock = RunLock.acquire(report)) {
                 lock.note().ifPresent(n -> err.println("watch: note: " + n));
-                try (WatchReport records = WatchReport.open(report, classes, modelSha256, folderReal, faults,
+                try (WatchReport records = WatchReport.open(report, models.columns(), models.sha256(), folderReal, faults,
                         n -> err.println("watch: " + n))) {
-                    return watch(steps, records, folderReal, reportReal, out, err);
+                    return watch(steps, records, models, folderReal, reportReal, out, err);
                 }
             }
         } catch (InterruptedException e) {
@@ -227,13 +227,13 @@ final class WatchCommand implements Callable<Integer> {
         return real.equals(reportReal) || real.equals(lockReal);
     }
 
-    private int watch(StepServices steps, WatchReport records, Path folderReal, Path reportReal, PrintWriter out,
-            PrintWriter err) throws IOException, InterruptedException, StepException {
+    private int watch(StepServices steps, WatchReport records, RunModels models, Path folderReal, Path reportReal,
+            PrintWriter out, PrintWriter err) throws IOException, InterruptedException, StepException {
         Map<Path, WatchReport.FileKey> done = new HashMap<>(records.done());
         if (!done.isEmpty()) {
             err.println("watch: resuming, " + done.size() + " file(s) already done");
         }
-        Pipeline p = select.applyTo(StepCatalog.classification(model));
+        Pipeline p = select.applyTo(StepCatalog.classification(named));
         Inputs.Selection selection = select.selection();
         PipelineRunner runner = steps.catalog().runner();
         PipelineRunner.Bound bound = runner.bind(p);
@@ -252,7 +252,7 @@ final class WatchCommand implements Callable<Integer> {
                 : System.nanoTime() + (long) (timeoutSeconds * 1e9);
         int processed = 0;
         int failedRows = 0;
-        err.println("watch: watching " + folder + " with " + model + "; report " + records.path() + " (Ctrl-C stops)");
+        err.println("watch: watching " + folder + " with " + models.describe() + "; report " + records.path() + " (Ctrl-C stops)");
         while (processed < maxFiles && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
             List<FolderWatcher.Ready> ready = watcher.awaitReady(() -> System.nanoTime() >= deadline);
             List<Candidate> todo = new ArrayList<>();
@@ -377,12 +377,20 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
+    /** @return one line per spectrum for the console: each model's answer, side by side */
     static String summary(ReportRow r) {
         if (r.status() == ReportRow.Status.FAILED) {
             return r.id() + ": FAILED " + r.error();
         }
-        return String.format(Locale.ROOT, "%s: %s (p = %.2f)%s", r.id(), r.predicted(),
-                r.probability(r.predicted()), r.status() == ReportRow.Status.OK ? "" : " NOT APPLICABLE: "
-                        + r.reason());
+        if (r.status() == ReportRow.Status.NO_MODEL) {
+            return r.id() + ": " + String.join("; ", r.warnings());
+        }
+        List<String> parts = new ArrayList<>();
+        for (ReportRow.Answer a : r.answers()) {
+            parts.add(a.inDomain() ? String.format(Locale.ROOT, "%s %s (p = %.2f)",
+                    ReportColumns.Group.key(a.task()), a.predicted(), a.confidence())
+                    : ReportColumns.Group.key(a.task()) + " NOT APPLICABLE: " + a.reason());
+        }
+        return r.id() + ": " + String.join("; ", parts);
     }
 }

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.xanesml.classify.LabelTable;
+import org.xanesml.workflow.report.ReportColumns;
 import org.xanesml.workflow.report.ReportRow;
 import org.xanesml.workflow.report.ReportWriters;
 
@@ -153,7 +154,7 @@ final class WatchReport implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
-    private final List<String> classes;
+    private final ReportColumns columns;
     private final String header;
     private final String modelSha256;
     private final Faults faults;
@@ -163,11 +164,11 @@ final class WatchReport implements AutoCloseable {
     /** Lines in the report, the header included. */
     private int lines;
 
-    private WatchReport(Path path, FileChannel channel, List<String> classes, String modelSha256, Faults faults) {
+    private WatchReport(Path path, FileChannel channel, ReportColumns columns, String modelSha256, Faults faults) {
         this.path = path;
         this.channel = channel;
-        this.classes = List.copyOf(classes);
-        List<String> h = new ArrayList<>(ReportWriters.csvHeader(classes));
+        this.columns = columns;
+        List<String> h = new ArrayList<>(columns.header());
         h.addAll(KEY_COLUMNS);
         this.header = String.join(",", h);
         this.modelSha256 = modelSha256;
@@ -182,7 +183,7 @@ final class WatchReport implements AutoCloseable {
      * @throws IOException naming the report and what is wrong when it is not a watch report of this model and folder,
      *                     or damaged other than by a kill; or when it cannot be read or written
      */
-    static WatchReport open(Path report, List<String> classes, String modelSha256, Path folder, Faults faults,
+    static WatchReport open(Path report, ReportColumns columns, String modelSha256, Path folder, Faults faults,
             Consumer<String> notes) throws IOException {
         Path parent = report.toAbsolutePath().getParent();
         if (parent != null) {
@@ -190,7 +191,7 @@ final class WatchReport implements AutoCloseable {
         }
         FileChannel ch = FileChannel.open(report, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        WatchReport r = new WatchReport(report, ch, classes, modelSha256, faults);
+        WatchReport r = new WatchReport(report, ch, columns, modelSha256, faults);
         try {
             r.load(folder, notes);
         } catch (IOException | RuntimeException e) {
@@ -242,9 +243,9 @@ final class WatchReport implements AutoCloseable {
         }
         String head = text(bytes, spans.get(0));
         if (!head.equals(header)) {
-            throw new IOException(path + " is not the report of a watch with this model: " + (head.contains(
-                    "file_sha256") ? "its columns (classes " + classesOf(head) + ") are not this model's "
-                            + classes : "it has no file keys (written by an older xanesml watch, or another CSV)")
+            throw new IOException(path + " is not the report of a watch with these models: " + (head.contains(
+                    "file_sha256") ? "its columns " + columnsOf(head) + " are not these models' "
+                            + columns.header() : "it has no file keys (written by an older xanesml watch, or another CSV)")
                     + "; give another report with -o");
         }
         int width = LabelTable.split(head).size();
@@ -352,13 +353,9 @@ final class WatchReport implements AutoCloseable {
         }
     }
 
-    private static String classesOf(String header) {
-        List<String> out = new ArrayList<>();
-        for (String h : LabelTable.split(header)) {
-            if (h.startsWith("p_")) {
-                out.add(h.substring(2));
-            }
-        }
+    private static String columnsOf(String header) {
+        List<String> out = new ArrayList<>(LabelTable.split(header));
+        out.removeAll(KEY_COLUMNS);
         return out.toString();
     }
 
@@ -407,9 +404,8 @@ final class WatchReport implements AutoCloseable {
      */
     String record(Path file, FileKey key, List<ReportRow> rows, Path source) throws IOException {
         if (rows.isEmpty()) {
-            rows = List.of(new ReportRow(-1, source.toString(), String.valueOf(source.getFileName()), "", "",
-                    ReportRow.Status.FAILED, "", List.of(), new double[0], "", Double.NaN, "", Double.NaN,
-                    Double.NaN, List.of(), source + ": no spectrum in the file"));
+            rows = List.of(ReportRow.failedInput(-1, source.toString(), String.valueOf(source.getFileName()),
+                    source + ": no spectrum in the file"));
         }
         Reading previous = current.get(file);
         String reading = previous == null ? "new" : "re-read: changed since line " + previous.firstLine();
@@ -422,7 +418,7 @@ final class WatchReport implements AutoCloseable {
         long[] flags = new long[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             // One physical line per row, so that lines and rows are counted alike and a cut line is recognised.
-            String cells = ReportWriters.csvRow(rows.get(i), classes).replace('\n', ' ').replace('\r', ' ');
+            String cells = ReportWriters.csvRow(rows.get(i), columns).replace('\n', ' ').replace('\r', ' ');
             sb.append(cells);
             for (String k : List.of(file.toString(), Long.toString(key.size()), key.modified().toInstant().toString(),
                     key.sha256(), modelSha256, reading, (i + 1) + "/" + rows.size())) {

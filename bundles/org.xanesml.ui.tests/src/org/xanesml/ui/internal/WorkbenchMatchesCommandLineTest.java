@@ -75,9 +75,10 @@ class WorkbenchMatchesCommandLineTest {
         assertEquals(row.get("e0Ev").getAsDouble(), entry.e0Ev(), 0.0, what + ": E0");
         assertEquals(row.get("edgeStep").getAsDouble(), entry.normalization().edgeStep(), 0.0, what + ": edge step");
         Prediction p = entry.bestPrediction().orElseThrow().prediction();
-        assertEquals(row.get("predicted").getAsString(), p.label(), what + ": class");
-        assertEquals(row.get("verdict").getAsString(), p.applicability().verdict().name(), what + ": verdict");
-        JsonObject probabilities = row.getAsJsonObject("probabilities");
+        JsonObject answer = row.getAsJsonArray("answers").get(0).getAsJsonObject();
+        assertEquals(answer.get("predicted").getAsString(), p.label(), what + ": class");
+        assertEquals(answer.get("verdict").getAsString(), p.applicability().verdict().name(), what + ": verdict");
+        JsonObject probabilities = answer.getAsJsonObject("probabilities");
         assertEquals(probabilities.keySet().stream().toList(), p.classes(), what + ": classes");
         double[] got = p.probabilities();
         assertTrue(got.length > 0, what + ": a Cu model gives a Cu spectrum probabilities");

@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -45,9 +47,12 @@ import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
+import org.xanesml.classify.Applicability;
+import org.xanesml.classify.Task;
 import org.xanesml.ui.internal.session.AnalysisEntry;
 import org.xanesml.ui.internal.session.AnalysisSession;
 import org.xanesml.ui.internal.session.BatchCsv;
+import org.xanesml.ui.internal.session.ModelPrediction;
 
 /**
  * Every open spectrum as a row: file, element, prediction, probability, verdict, warnings. Sortable by any column,
@@ -64,8 +69,14 @@ public final class BatchView extends ViewPart implements AnalysisSession.Listene
 
     public static final String ID = "org.xanesml.ui.batchView";
     /** Column titles, in table order (tests look columns up by these). */
-    public static final List<String> COLUMNS = List.of("File", "Element", "Prediction", "Probability", "Verdict",
-            "Model", "Warnings");
+    public static final List<String> COLUMNS = List.of("File", "Element", "CN", "Geometry", "Oxidation state",
+            "Status", "Warnings");
+    /** The task each answer column shows, by column index (2, 3, 4). */
+    private static final List<String> TASKS = List.of(Task.COORDINATION_NUMBER.name(), Task.GEOMETRY.name(),
+            Task.OXIDATION_STATE.name());
+    private static final int FIRST_TASK = 2;
+    /** The status column, after the answer columns (a constant: switch labels need one). */
+    private static final int STATUS = 5;
 
     private AnalysisSession session;
     private TableViewer viewer;
@@ -93,7 +104,7 @@ public final class BatchView extends ViewPart implements AnalysisSession.Listene
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
-        int[] widths = {220, 60, 110, 80, 170, 200, 300};
+        int[] widths = {240, 60, 150, 200, 190, 120, 300};
         for (int i = 0; i < COLUMNS.size(); i++) {
             int column = i;
             TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
@@ -107,17 +118,24 @@ public final class BatchView extends ViewPart implements AnalysisSession.Listene
                 }
 
                 @Override
+                public String getToolTipText(Object element) {
+                    return tooltip((AnalysisEntry) element, column);
+                }
+
+                @Override
                 public Color getForeground(Object element) {
                     AnalysisEntry e = (AnalysisEntry) element;
                     boolean failed = e.problem() != null;
-                    boolean bad = failed || e.bestPrediction().map(
-                            p -> !p.prediction().applicability().inDomain()).orElse(false);
-                    return bad && column == 4 || failed && column == 6
+                    boolean bad = column == STATUS && !List.of("OK", "not classified").contains(BatchCsv.status(e))
+                            || column >= FIRST_TASK && column < STATUS && task(e, column)
+                                    .map(p -> !p.prediction().applicability().inDomain()).orElse(false);
+                    return bad || failed && column == COLUMNS.size() - 1
                             ? table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null;
                 }
             });
             c.getColumn().addListener(SWT.Selection, e -> sortBy(column, c.getColumn()));
         }
+        ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparator(sorter);
         viewer.addFilter(new TextFilter());
@@ -163,20 +181,41 @@ public final class BatchView extends ViewPart implements AnalysisSession.Listene
         new OpenSpectraJob(session, paths).schedule();
     }
 
+    /** @return the text of a cell: each answer column shows one model's answer, side by side */
     static String cell(AnalysisEntry e, int column) {
         return switch (column) {
-            case 0 -> e.displayName();
+            case 0 -> e.folderAndName();
             case 1 -> e.elementSymbol();
-            case 2 -> e.bestPrediction().map(p -> p.prediction().label() == null ? "" : p.prediction().label())
+            case FIRST_TASK, FIRST_TASK + 1, FIRST_TASK + 2 -> task(e, column).map(ModelPrediction::summary)
                     .orElse("");
-            case 3 -> e.bestPrediction().map(p -> String.format(Locale.ROOT, "%.3f", p.prediction().confidence()))
-                    .orElse("");
-            case 4 -> e.bestPrediction().map(p -> p.prediction().applicability().verdict().name())
-                    .orElse(e.problem() != null ? "NOT NORMALISED" : "not classified");
-            case 5 -> e.bestPrediction().map(p -> p.model().name()).orElse("");
-            case 6 -> String.join("; ", e.warnings());
+            case STATUS -> BatchCsv.status(e);
+            case STATUS + 1 -> String.join("; ", e.warnings());
             default -> throw new IllegalArgumentException("no column " + column);
         };
+    }
+
+    private static Optional<ModelPrediction> task(AnalysisEntry e, int column) {
+        return e.prediction(TASKS.get(column - FIRST_TASK));
+    }
+
+    /** @return the full path of the file; the model, probabilities and reason of an answer */
+    static String tooltip(AnalysisEntry e, int column) {
+        if (column == 0) {
+            return e.source().toString();
+        }
+        if (column < FIRST_TASK || column >= STATUS) {
+            return null;
+        }
+        return task(e, column).map(p -> {
+            StringBuilder sb = new StringBuilder(p.model().name());
+            List<String> classes = p.prediction().classes();
+            double[] probabilities = p.prediction().probabilities();
+            for (int i = 0; i < probabilities.length; i++) {
+                sb.append(String.format(Locale.ROOT, "%np(%s) = %.3f", classes.get(i), probabilities[i]));
+            }
+            Applicability a = p.prediction().applicability();
+            return sb.append('\n').append(a.verdict()).append(a.inDomain() ? "" : ": " + a.reason()).toString();
+        }).orElse(null);
     }
 
     private void sortBy(int column, TableColumn tc) {
@@ -186,7 +225,7 @@ public final class BatchView extends ViewPart implements AnalysisSession.Listene
         viewer.refresh();
     }
 
-    /** Sorts by one column (click again to reverse); probability sorts numerically. */
+    /** Sorts by one column (click again to reverse). */
     private static final class RowSorter extends ViewerComparator {
         private int column = -1;
         private boolean descending;
@@ -203,10 +242,7 @@ public final class BatchView extends ViewPart implements AnalysisSession.Listene
             }
             AnalysisEntry x = (AnalysisEntry) a;
             AnalysisEntry y = (AnalysisEntry) b;
-            int r = column == 3
-                    ? Double.compare(x.bestPrediction().map(p -> p.prediction().confidence()).orElse(-1.0),
-                            y.bestPrediction().map(p -> p.prediction().confidence()).orElse(-1.0))
-                    : cell(x, column).compareToIgnoreCase(cell(y, column));
+            int r = cell(x, column).compareToIgnoreCase(cell(y, column));
             return descending ? -r : r;
         }
     }

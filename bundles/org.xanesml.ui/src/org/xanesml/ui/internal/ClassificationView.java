@@ -104,10 +104,17 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
             c.dispose();
         }
         title.setText(entry.displayName() + (entry.elementSymbol().isEmpty() ? "" : " (" + entry.elementSymbol()
-                + ")") + (entry.predictions().isEmpty() ? ": not classified yet (XANES > Classify Selection)" : ""));
+                + ")") + (entry.classified() ? "" : ": not classified yet (XANES > Classify Selection)"));
+        // every loaded model for the spectrum's element and edge, one group each, as the report's columns
         for (ModelPrediction mp : entry.predictions()) {
             addPrediction(mp);
         }
+        entry.noModel().ifPresent(reason -> {
+            Label l = new Label(content, SWT.WRAP);
+            l.setText("No model answers this spectrum: " + reason + ". Load one for its element with XANES > Load"
+                    + " Model.");
+            l.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        });
         if (entry.problem() != null) {
             Label l = new Label(content, SWT.WRAP);
             l.setText(entry.problem());
@@ -136,6 +143,9 @@ public final class ClassificationView extends ViewPart implements AnalysisSessio
         answer.setText(p.label() == null ? "no prediction"
                 : String.format(Locale.ROOT, "Predicted: %s (probability %.2f)", p.label(), p.confidence()));
         answer.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
+        mp.oxidation().ifPresent(o -> new Label(g, SWT.NONE).setText(String.format(Locale.ROOT,
+                "Oxidation state estimate: %.2f \u00b1 %.2f (expectation over the class probabilities)", o.mean(),
+                o.spread())));
 
         Label verdict = new Label(g, SWT.WRAP);
         verdict.setText((a.inDomain() ? "\u2714 In domain: " : "\u26a0 Out of domain (" + a.verdict() + "): ")

@@ -46,7 +46,7 @@ public final class RenormaliseJob extends Job {
                     return Status.CANCEL_STATUS;
                 }
                 AnalysisEntry r = analysis.renormalise(e, parameters);
-                out.add(e.predictions().isEmpty() ? r : analysis.classify(r));
+                out.add(e.classified() ? analysis.classify(r) : r);
             }
         } catch (StepException e) {
             return Jobs.error("Re-normalisation stopped: " + e.getMessage(), e);

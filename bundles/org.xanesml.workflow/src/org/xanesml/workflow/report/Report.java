@@ -32,6 +32,27 @@ public record Report(String title, Map<String, String> info, List<ReportRow> row
         return rows.stream().filter(r -> r.status() == status).count();
     }
 
+    /**
+     * @return {@code info} with the counts of {@code rows} (rows, ok, not applicable, no model, failed) put in, so
+     *         every report states them alike; "no model" only when a row has that status
+     */
+    public static Map<String, String> withCounts(Map<String, String> info, List<ReportRow> rows) {
+        Map<String, String> all = new LinkedHashMap<>(info);
+        long failed = rows.stream().filter(r -> r.status() == ReportRow.Status.FAILED).count();
+        long notApplicable = rows.stream().filter(r -> r.status() == ReportRow.Status.NOT_APPLICABLE).count();
+        long noModel = rows.stream().filter(r -> r.status() == ReportRow.Status.NO_MODEL).count();
+        all.put("rows", Integer.toString(rows.size()));
+        all.put("ok", Long.toString(rows.size() - failed - notApplicable - noModel));
+        all.put("not applicable", Long.toString(notApplicable));
+        if (noModel > 0) {
+            all.put("no model", Long.toString(noModel));
+        } else {
+            all.remove("no model");
+        }
+        all.put("failed", Long.toString(failed));
+        return all;
+    }
+
     public Report withEvaluation(Evaluation e) {
         return new Report(title, info, rows, plots, Optional.of(e));
     }

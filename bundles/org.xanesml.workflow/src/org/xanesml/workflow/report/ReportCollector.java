@@ -5,7 +5,6 @@
 package org.xanesml.workflow.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,40 +46,29 @@ public final class ReportCollector {
 
     /** @return the row of an input that failed as a whole */
     public ReportRow accept(InputFailure f) {
-        ReportRow row = new ReportRow(f.index(), f.source().toString(), String.valueOf(f.source().getFileName()),
-                "", "", ReportRow.Status.FAILED, "", List.of(), new double[0], "", Double.NaN, "", Double.NaN,
-                Double.NaN, List.of(), f.step() + ": " + f.message());
+        ReportRow row = ReportRow.failedInput(f.index(), f.source().toString(),
+                String.valueOf(f.source().getFileName()), f.step() + ": " + f.message());
         rows.add(row);
         return row;
     }
 
     public Report report(String title, Map<String, String> info) {
-        Map<String, String> all = new LinkedHashMap<>(info);
-        long failed = rows.stream().filter(r -> r.status() == ReportRow.Status.FAILED).count();
-        long notApplicable = rows.stream().filter(r -> r.status() == ReportRow.Status.NOT_APPLICABLE).count();
-        all.put("rows", Integer.toString(rows.size()));
-        all.put("ok", Long.toString(rows.size() - failed - notApplicable));
-        all.put("not applicable", Long.toString(notApplicable));
-        all.put("failed", Long.toString(failed));
-        return new Report(title, all, rows, plots, Optional.empty());
+        return new Report(title, Report.withCounts(info, rows), rows, plots, Optional.empty());
     }
 
     /** Builds the row of one spectrum. */
     public static ReportRow row(WorkItem item, SpectrumRecord r) {
-        Optional<Prediction> p = r.prediction();
+        List<ReportRow.Answer> answers = r.answers().stream().map(ReportRow.Answer::of).toList();
         ReportRow.Status status = r.failed() ? ReportRow.Status.FAILED
-                : p.isPresent() && !p.get().applicability().inDomain() ? ReportRow.Status.NOT_APPLICABLE
-                        : ReportRow.Status.OK;
-        String predicted = p.map(Prediction::label).orElse(null);
+                : r.noModel().isPresent() ? ReportRow.Status.NO_MODEL
+                        : answers.stream().anyMatch(a -> !a.inDomain()) ? ReportRow.Status.NOT_APPLICABLE
+                                : ReportRow.Status.OK;
+        List<String> warnings = new ArrayList<>(r.warnings());
+        r.noModel().ifPresent(warnings::add);
         return new ReportRow(item.index(), item.source().toString(), r.id(),
                 r.raw().absorber().map(Element::symbol).orElse(""), r.raw().edge().map(Edge::name).orElse(""),
-                status, predicted == null ? "" : predicted, p.map(Prediction::classes).orElse(List.of()),
-                p.map(Prediction::probabilities).orElse(new double[0]),
-                p.map(x -> x.applicability().verdict().name()).orElse(""),
-                p.map(x -> x.applicability().score()).orElse(Double.NaN),
-                p.map(x -> x.applicability().reason()).orElse(""), r.e0Ev(),
-                r.normalization().map(NormalizationResult::edgeStep).orElse(Double.NaN), r.warnings(),
-                r.error() == null ? "" : r.error());
+                status, answers, r.e0Ev(), r.normalization().map(NormalizationResult::edgeStep).orElse(Double.NaN),
+                warnings, r.error() == null ? "" : r.error());
     }
 
     static PlotSample plot(SpectrumRecord r) {

@@ -12,11 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.xanesml.core.CsvCells;
 
@@ -56,25 +55,9 @@ public final class ReportWriters {
         }
     }
 
-    /** @return the classes of all rows, in order of first appearance */
-    static List<String> classes(Report report) {
-        Set<String> all = new LinkedHashSet<>();
-        report.rows().forEach(r -> all.addAll(r.classes()));
-        return new ArrayList<>(all);
-    }
-
-    /** CSV header of {@link #csvRow}. */
-    public static List<String> csvHeader(List<String> classes) {
-        List<String> h = new ArrayList<>(List.of("source", "id", "element", "edge", "status", "predicted",
-                "confidence"));
-        classes.forEach(c -> h.add("p_" + c));
-        h.addAll(List.of("verdict", "domain_score", "e0_eV", "edge_step", "warnings", "error", "reason"));
-        return h;
-    }
-
-    /** The CSV header line of {@link #csvRow} (without line end), cells written as {@link CsvCells#cell}. */
-    public static String csvHeaderLine(List<String> classes) {
-        return line(csvHeader(classes));
+    /** The CSV header line of {@code columns} (without line end), cells written as {@link CsvCells#cell}. */
+    public static String csvHeaderLine(ReportColumns columns) {
+        return line(columns.header());
     }
 
     /**
@@ -82,13 +65,8 @@ public final class ReportWriters {
      * {@code =HYPERLINK(...).xdi}) are escaped, numbers are not, and cells are quoted as RFC 4180 asks; see
      * {@link CsvCells}.
      */
-    public static String csvRow(ReportRow r, List<String> classes) {
-        List<String> v = new ArrayList<>(List.of(r.source(), r.id(), r.element(), r.edge(), r.status().name(),
-                r.predicted(), r.predicted().isEmpty() ? "" : num(r.probability(r.predicted()))));
-        classes.forEach(c -> v.add(num(r.probability(c))));
-        v.addAll(List.of(r.verdict(), num(r.domainScore()), ProcessingFields.e0(r.e0Ev()),
-                ProcessingFields.edgeStep(r.edgeStep()), String.join(" | ", r.warnings()), r.error(), r.reason()));
-        return line(v);
+    public static String csvRow(ReportRow r, ReportColumns columns) {
+        return line(columns.cells(r));
     }
 
     private static String line(List<String> cells) {
@@ -108,11 +86,11 @@ public final class ReportWriters {
 
     private static void csv(Report report, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        List<String> classes = classes(report);
-        w.write(csvHeaderLine(classes));
+        ReportColumns columns = ReportColumns.of(report.rows());
+        w.write(csvHeaderLine(columns));
         w.write('\n');
         for (ReportRow r : report.rows()) {
-            w.write(csvRow(r, classes));
+            w.write(csvRow(r, columns));
             w.write('\n');
         }
         w.flush();
@@ -136,15 +114,27 @@ public final class ReportWriters {
             o.addProperty("element", r.element());
             o.addProperty("edge", r.edge());
             o.addProperty("status", r.status().name());
-            o.addProperty("predicted", r.predicted());
-            JsonObject p = new JsonObject();
-            for (String c : r.classes()) {
-                p.add(c, orNull(r.probability(c)));
+            JsonArray answers = new JsonArray();
+            for (ReportRow.Answer a : r.answers()) {
+                JsonObject x = new JsonObject();
+                x.addProperty("model", a.model());
+                x.addProperty("task", a.task());
+                x.addProperty("predicted", a.predicted());
+                JsonObject p = new JsonObject();
+                for (String c : a.classes()) {
+                    p.add(c, nullable(orNull(a.probability(c))));
+                }
+                x.add("probabilities", p);
+                x.addProperty("verdict", a.verdict());
+                x.add("domainScore", nullable(orNull(a.domainScore())));
+                x.addProperty("reason", a.reason());
+                if (Double.isFinite(a.oxidationMean())) {
+                    x.add("oxidationEstimate", orNull(a.oxidationMean()));
+                    x.add("oxidationSpread", nullable(orNull(a.oxidationSpread())));
+                }
+                answers.add(x);
             }
-            o.add("probabilities", p);
-            o.addProperty("verdict", r.verdict());
-            o.add("domainScore", nullable(orNull(r.domainScore())));
-            o.addProperty("reason", r.reason());
+            o.add("answers", answers);
             o.add("e0Ev", nullable(orNull(r.e0Ev())));
             o.add("edgeStep", nullable(orNull(r.edgeStep())));
             JsonArray warnings = new JsonArray();
@@ -221,12 +211,92 @@ public final class ReportWriters {
                 + "\">";
     }
 
+    /**
+     * The results table, made to fit the page: one compact cell per model task (class and probability, with the
+     * model, every probability, the verdict and its reason one click away), the input named relative to the inputs'
+     * common folder so two files of one name are told apart (the full path on hover).
+     */
+    private static void results(Report report, StringBuilder h) {
+        ReportColumns columns = ReportColumns.of(report.rows());
+        Map<String, String> shown = relativeSources(report.rows());
+        h.append("<h2>Results</h2>\n<table class=\"results\"><tr><th>input</th><th>spectrum</th><th>edge</th>"
+                + "<th>status</th>");
+        for (ReportColumns.Group g : columns.groups()) {
+            h.append("<th>").append(esc(g.key())).append("</th>");
+        }
+        h.append("<th>E0 / eV</th><th>edge step</th><th>warnings</th></tr>\n");
+        for (ReportRow r : report.rows()) {
+            h.append("<tr class=\"").append(r.status().name()).append("\"><td title=\"").append(esc(r.source()))
+                    .append("\">").append(esc(shown.get(r.source()))).append("</td><td>").append(esc(r.id()))
+                    .append("</td><td>").append(esc((r.element() + " " + r.edge()).strip())).append("</td><td>")
+                    .append(esc(r.status().name())).append("</td>");
+            for (ReportColumns.Group g : columns.groups()) {
+                h.append(r.answer(g.task()).map(ReportWriters::answerCell).orElse("<td></td>"));
+            }
+            List<String> notes = new ArrayList<>(r.warnings());
+            if (!r.error().isEmpty()) {
+                notes.add(r.error());
+            }
+            h.append("<td>").append(esc(ProcessingFields.e0(r.e0Ev()))).append("</td><td>")
+                    .append(esc(ProcessingFields.edgeStep(r.edgeStep()))).append("</td><td>")
+                    .append(esc(String.join("; ", notes))).append("</td></tr>\n");
+        }
+    }
+
+    private static String answerCell(ReportRow.Answer a) {
+        StringBuilder c = new StringBuilder("<td").append(a.inDomain() ? "" : " class=\"out\"").append(
+                "><details><summary>");
+        String oxidation = Double.isFinite(a.oxidationMean())
+                ? String.format(Locale.ROOT, ", %.2f \u00b1 %.2f", a.oxidationMean(), a.oxidationSpread()) : "";
+        c.append(a.inDomain() ? "" : "\u26a0 ").append(esc(a.predicted().isEmpty() ? a.verdict() : a.predicted()))
+                .append(a.predicted().isEmpty() ? "" : String.format(Locale.ROOT, " (p %.2f)", a.confidence()))
+                .append(esc(oxidation))
+                .append("</summary><p>").append(esc(a.model())).append("</p><p>");
+        for (String cls : a.classes()) {
+            c.append("p(").append(esc(cls)).append(") ").append(num(a.probability(cls))).append("<br>");
+        }
+        c.append("</p><p>").append(esc(a.verdict())).append(Double.isFinite(a.domainScore())
+                ? ", domain score " + num(a.domainScore()) : "").append("</p>");
+        if (!a.reason().isEmpty()) {
+            c.append("<p>").append(esc(a.reason())).append("</p>");
+        }
+        return c.append("</details></td>").toString();
+    }
+
+    /**
+     * @return each row's source as shown: relative to the folder all sources share (the file name when they share
+     *         their folder), so "a/scan.xdi" and "b/scan.xdi" stay apart without a column of long paths
+     */
+    static Map<String, String> relativeSources(List<ReportRow> rows) {
+        Path common = null;
+        boolean first = true;
+        for (ReportRow r : rows) {
+            Path parent = Path.of(r.source()).getParent();
+            if (first) {
+                common = parent;
+                first = false;
+            }
+            // getParent() ends at null: then the sources share no folder and are shown as given
+            while (common != null && (parent == null || !parent.startsWith(common))) {
+                common = common.getParent();
+            }
+        }
+        Map<String, String> shown = new HashMap<>();
+        for (ReportRow r : rows) {
+            shown.put(r.source(), common == null ? r.source() : common.relativize(Path.of(r.source())).toString());
+        }
+        return shown;
+    }
+
     private static void html(Report report, OutputStream out) throws IOException {
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(report.title()))
                 .append("</title>\n<style>body{font-family:sans-serif;margin:1.5em;color:#222}"
                         + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px}"
                         + "th{background:#eee}tr.FAILED{background:#fdd}tr.NOT_APPLICABLE{background:#ffe9b3}"
+                        + "tr.NO_MODEL{background:#eef}table.results{width:100%;table-layout:fixed}"
+                        + "table.results td{overflow-wrap:anywhere;vertical-align:top}td.out summary{color:#a60}"
+                        + "summary{cursor:pointer}details p{margin:2px 0;font-size:12px}"
                         + ".plots{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start}pre{background:#f6f6f6;"
                         + "padding:8px}</style></head><body>\n");
         h.append("<h1>").append(esc(report.title())).append("</h1>\n<table>");
@@ -255,24 +325,7 @@ public final class ReportWriters {
                 h.append("</div>\n");
             }
         }
-        List<String> classes = classes(report);
-        h.append("<h2>Results</h2>\n<table><tr>");
-        for (String c : csvHeader(classes)) {
-            h.append("<th>").append(esc(c)).append("</th>");
-        }
-        h.append("</tr>\n");
-        for (ReportRow r : report.rows()) {
-            h.append("<tr class=\"").append(r.status().name()).append("\">");
-            List<String> cells = new ArrayList<>(List.of(r.source(), r.id(), r.element(), r.edge(),
-                    r.status().name(), r.predicted(), r.predicted().isEmpty() ? "" : num(r.probability(r.predicted()))));
-            classes.forEach(c -> cells.add(num(r.probability(c))));
-            cells.addAll(List.of(r.verdict(), num(r.domainScore()), ProcessingFields.e0(r.e0Ev()),
-                    ProcessingFields.edgeStep(r.edgeStep()), String.join("; ", r.warnings()), r.error(), r.reason()));
-            for (String c : cells) {
-                h.append("<td>").append(esc(c)).append("</td>");
-            }
-            h.append("</tr>\n");
-        }
+        results(report, h);
         h.append("</table>\n</body></html>\n");
         out.write(h.toString().getBytes(StandardCharsets.UTF_8));
     }

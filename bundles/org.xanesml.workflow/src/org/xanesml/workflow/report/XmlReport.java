@@ -49,6 +49,29 @@ public final class XmlReport {
         public double value;
     }
 
+    /** One model's answer. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static final class Answer {
+        @XmlAttribute
+        public String model;
+        @XmlAttribute
+        public String task;
+        @XmlAttribute
+        public String predicted;
+        @XmlAttribute
+        public String verdict;
+        @XmlAttribute
+        public Double domainScore;
+        @XmlAttribute
+        public Double oxidationEstimate;
+        @XmlAttribute
+        public Double oxidationSpread;
+        @XmlElement(name = "probability", namespace = NAMESPACE)
+        public List<Probability> probabilities = new ArrayList<>();
+        @XmlElement(name = "reason", namespace = NAMESPACE)
+        public String reason;
+    }
+
     /** One report row. */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static final class Row {
@@ -63,19 +86,11 @@ public final class XmlReport {
         @XmlAttribute
         public String status;
         @XmlAttribute
-        public String predicted;
-        @XmlAttribute
-        public String verdict;
-        @XmlAttribute
-        public Double domainScore;
-        @XmlAttribute
         public Double e0Ev;
         @XmlAttribute
         public Double edgeStep;
-        @XmlElement(name = "probability", namespace = NAMESPACE)
-        public List<Probability> probabilities = new ArrayList<>();
-        @XmlElement(name = "reason", namespace = NAMESPACE)
-        public String reason;
+        @XmlElement(name = "answer", namespace = NAMESPACE)
+        public List<Answer> answers = new ArrayList<>();
         @XmlElement(name = "warning", namespace = NAMESPACE)
         public List<String> warnings = new ArrayList<>();
         @XmlElement(name = "error", namespace = NAMESPACE)
@@ -126,18 +141,29 @@ public final class XmlReport {
             row.element = nonEmpty(r.element());
             row.edge = nonEmpty(r.edge());
             row.status = r.status().name();
-            row.predicted = nonEmpty(r.predicted());
-            row.verdict = nonEmpty(r.verdict());
-            row.domainScore = finite(r.domainScore());
             row.e0Ev = finite(r.e0Ev());
             row.edgeStep = finite(r.edgeStep());
-            for (String c : r.classes()) {
-                Probability p = new Probability();
-                p.cls = c;
-                p.value = r.probability(c);
-                row.probabilities.add(p);
+            for (ReportRow.Answer a : r.answers()) {
+                Answer y = new Answer();
+                y.model = a.model();
+                y.task = a.task();
+                y.predicted = nonEmpty(a.predicted());
+                y.verdict = a.verdict();
+                y.domainScore = finite(a.domainScore());
+                y.oxidationEstimate = finite(a.oxidationMean());
+                y.oxidationSpread = finite(a.oxidationSpread());
+                for (String c : a.classes()) {
+                    double v = a.probability(c);
+                    if (Double.isFinite(v)) {
+                        Probability p = new Probability();
+                        p.cls = c;
+                        p.value = v;
+                        y.probabilities.add(p);
+                    }
+                }
+                y.reason = nonEmpty(a.reason());
+                row.answers.add(y);
             }
-            row.reason = nonEmpty(r.reason());
             row.warnings.addAll(r.warnings());
             row.error = nonEmpty(r.error());
             x.rows.add(row);

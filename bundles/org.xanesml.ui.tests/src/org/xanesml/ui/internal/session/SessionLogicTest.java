@@ -69,20 +69,43 @@ class SessionLogicTest {
         assertTrue(forModels.metadata(EnergyReference.E0_KEY).isPresent());
 
         AnalysisEntry c = analysis.classify(e);
-        assertEquals(shipped.size(), c.predictions().size());
-        // Fe models must refuse a Cu spectrum, naming the element
-        long wrongElement = c.predictions().stream()
-                .filter(p -> p.prediction().applicability().verdict().name().equals("WRONG_ELEMENT")).count();
-        // every Fe model (CN, geometry, and since the oxidation models shipped, oxidation state): 2 before, 3 now
-        long feModels = shipped.stream().filter(m -> m.bundle().descriptor().element.equals("Fe")).count();
-        assertEquals(3, feModels);
-        assertEquals(feModels, wrongElement, c.predictions().toString());
+        // the Cu models answer a Cu spectrum, one per task in the report's order; the Fe models are not asked
+        assertEquals(List.of("COORDINATION_NUMBER", "GEOMETRY", "OXIDATION_STATE"),
+                c.predictions().stream().map(ModelPrediction::task).toList());
+        assertTrue(c.predictions().stream().allMatch(p -> p.model().descriptor().element.equals("Cu")),
+                c.predictions().toString());
+        assertTrue(c.noModel().isEmpty());
         ModelPrediction best = c.bestPrediction().orElseThrow();
-        assertTrue(best.model().descriptor().element.equals("Cu"), best.model().name());
         assertNotNull(best.prediction().label());
         System.out.printf(Locale.ROOT, "CuO tenorite: %s -> %s p=%.3f %s (%s)%n", best.model().name(),
                 best.prediction().label(), best.prediction().confidence(),
                 best.prediction().applicability().verdict(), best.prediction().applicability().reason());
+    }
+
+    @Test
+    void theBatchCsvHasEveryModelsAnswerSideBySideAndAnUncoveredElementHasNoModel() throws Exception {
+        AnalysisEntry cu = analysis.classify(SpectrumFiles.read(SharedData.require(CUO)).get(0));
+        AnalysisEntry mn = analysis.classify(SpectrumFiles.read(SharedData.require(
+                "data/experimental/XASDataLibrary/data/Mn/Mn2O3_rt_01.xdi")).get(0));
+        assertTrue(mn.predictions().isEmpty());
+        assertTrue(mn.noModel().orElseThrow().startsWith("no model for Mn K"), mn.noModel().toString());
+        assertTrue(mn.classified());
+        List<String> h = BatchCsv.HEADER;
+        List<String> cuRow = BatchCsv.row(cu);
+        assertEquals(h.size(), cuRow.size());
+        List<String> cuModels = new ArrayList<>();
+        for (String task : List.of("COORDINATION_NUMBER", "GEOMETRY", "OXIDATION_STATE")) {
+            cuModels.add(shipped.stream().filter(m -> m.descriptor().element.equals("Cu")
+                    && m.descriptor().task.equals(task)).findFirst().orElseThrow().name());
+        }
+        assertEquals(cuModels, List.of(cuRow.get(h.indexOf("cn_model")), cuRow.get(h.indexOf("geometry_model")),
+                cuRow.get(h.indexOf("oxidation_model"))));
+        assertFalse(cuRow.get(h.indexOf("oxidation_estimate")).isEmpty(), cuRow.toString());
+        List<String> mnRow = BatchCsv.row(mn);
+        assertEquals("NO_MODEL", mnRow.get(h.indexOf("status")));
+        assertEquals("", mnRow.get(h.indexOf("cn")));
+        assertTrue(mnRow.get(h.indexOf("warnings")).contains("no model for Mn K"), mnRow.toString());
+        assertEquals(h.size(), new java.util.HashSet<>(h).size(), "no column twice: " + h);
     }
 
     @Test

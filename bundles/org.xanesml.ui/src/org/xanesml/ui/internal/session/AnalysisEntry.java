@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.xanesml.classify.Task;
 import org.xanesml.core.Spectrum;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.preprocess.PreEdgeParameters;
@@ -27,10 +28,12 @@ import org.xanesml.workflow.SpectrumRecord;
  * @param parameters  the pre-edge parameters requested (null fields = automatic)
  * @param processed   the spectrum as the normalise step left it: raw as read, normalised as the models see it, E0,
  *                    the Larch result, warnings, or the error that stopped it
- * @param predictions predictions by every model that was asked, best verdict first
+ * @param predictions one per model that answered (the loaded models for the spectrum's element and edge, chosen
+ *                    as the command line chooses, {@link org.xanesml.workflow.ModelChoice}), in task order
+ * @param noModel     why no loaded model answered ("no model for Mn K"), when it was classified without one
  */
 public record AnalysisEntry(String key, Path source, PreEdgeParameters parameters, SpectrumRecord processed,
-        List<ModelPrediction> predictions) {
+        List<ModelPrediction> predictions, Optional<String> noModel) {
 
     public AnalysisEntry {
         Objects.requireNonNull(key, "key");
@@ -38,6 +41,12 @@ public record AnalysisEntry(String key, Path source, PreEdgeParameters parameter
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(processed, "processed");
         predictions = List.copyOf(predictions);
+        Objects.requireNonNull(noModel, "noModel");
+    }
+
+    /** An entry not classified (yet). */
+    public AnalysisEntry(String key, Path source, PreEdgeParameters parameters, SpectrumRecord processed) {
+        this(key, source, parameters, processed, List.of(), Optional.empty());
     }
 
     /** @return the key a spectrum read from a file gets: the file path and, for multi-spectrum files, its id */
@@ -82,17 +91,52 @@ public record AnalysisEntry(String key, Path source, PreEdgeParameters parameter
         return spectrum().absorber().map(e -> e.symbol()).orElse("");
     }
 
-    public AnalysisEntry withPredictions(List<ModelPrediction> value) {
+    /**
+     * @param value   the models' answers
+     * @param noModel why no model answered, empty when some did
+     * @return this entry classified: answers in task order (coordination number, geometry, oxidation state), as the
+     *         report's columns are
+     */
+    public AnalysisEntry withPredictions(List<ModelPrediction> value, Optional<String> noModel) {
         List<ModelPrediction> sorted = new ArrayList<>(value);
-        // in-domain answers first, then by confidence: the first one is what the table shows
-        sorted.sort(Comparator.comparing((ModelPrediction p) -> !p.prediction().applicability().inDomain())
-                .thenComparing(p -> -p.prediction().confidence()));
-        return new AnalysisEntry(key, source, parameters, processed, sorted);
+        sorted.sort(Comparator.comparingInt((ModelPrediction p) -> taskRank(p.task()))
+                .thenComparing(p -> p.model().name()));
+        return new AnalysisEntry(key, source, parameters, processed, sorted, noModel);
     }
 
-    /** @return the best prediction (in-domain and most confident first), if any model was asked */
+    private static int taskRank(String task) {
+        for (Task t : Task.values()) {
+            if (t.name().equals(task)) {
+                return t.ordinal();
+            }
+        }
+        return Task.values().length;
+    }
+
+    /** @return whether a classification ran on this entry (answers, or no model for it) */
+    public boolean classified() {
+        return !predictions.isEmpty() || noModel.isPresent();
+    }
+
+    /** @return the answer of the model for {@code task} ({@code GEOMETRY}, ...), if one answered */
+    public Optional<ModelPrediction> prediction(String task) {
+        return predictions.stream().filter(p -> p.task().equals(task)).findFirst();
+    }
+
+    /** @return the best prediction (in domain and most confident first), if any model was asked */
     public Optional<ModelPrediction> bestPrediction() {
-        return predictions.isEmpty() ? Optional.empty() : Optional.of(predictions.get(0));
+        return predictions.stream().min(Comparator.comparing((ModelPrediction p) -> !p.prediction().applicability()
+                .inDomain()).thenComparing(p -> -p.prediction().confidence()));
+    }
+
+    /**
+     * @return the file name with its folder ("run2/scan.xdi", plus the spectrum id when the file held several), so
+     *         files of one name in two folders are told apart in the batch table
+     */
+    public String folderAndName() {
+        Path parent = source.getParent();
+        Path folder = parent == null ? null : parent.getFileName();
+        return folder == null ? displayName() : folder + "/" + displayName();
     }
 
     /**
@@ -105,6 +149,7 @@ public record AnalysisEntry(String key, Path source, PreEdgeParameters parameter
             out.add(problem());
         }
         out.addAll(processed.warnings());
+        noModel.ifPresent(out::add);
         return out;
     }
 }

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.ReadOptions;
 import org.xanesml.io.SpectrumReadException;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.workflow.DataKind;
+import org.xanesml.workflow.ModelAnswer;
+import org.xanesml.workflow.ModelChoice;
 import org.xanesml.workflow.NormaliseParameters;
 import org.xanesml.workflow.Pipeline;
 import org.xanesml.workflow.PipelineRunner;
@@ -38,7 +41,8 @@ public final class SpectrumAnalysis {
     private final List<LoadedModel> models;
     private final StepContext context;
     private final PipelineRunner.Bound read;
-    private final List<PipelineRunner.Bound> classifiers = new ArrayList<>();
+    /** One classify step over every loaded model, each spectrum answered by those for its element and edge. */
+    private final PipelineRunner.Bound classifier;
 
     /**
      * @param steps  the workflow steps ({@link org.xanesml.workflow.StepServices} inside OSGi)
@@ -58,19 +62,13 @@ public final class SpectrumAnalysis {
         this.context = new StepContext(new StepContext.Shared(this::model));
         this.read = runner.bind(new Pipeline("read", "read and normalise automatically", List.of())
                 .then(StepNames.READ, ReadParameters.of(options)).then(StepNames.NORMALISE, Map.of()));
-        for (LoadedModel m : this.models) {
-            classifiers.add(runner.bind(new Pipeline("classify", m.name(), List.of())
-                    .then(StepNames.CLASSIFY, Map.of("model", m.origin())), DataKind.NORMALIZED_SPECTRA));
-        }
+        this.classifier = this.models.isEmpty() ? null : runner.bind(new Pipeline("classify", "the loaded models",
+                List.of()).then(StepNames.CLASSIFY, Map.of("model", ModelChoice.join(this.models.stream()
+                        .map(LoadedModel::origin).toList()))), DataKind.NORMALIZED_SPECTRA);
     }
 
     private org.xanesml.classify.ModelBundle model(String origin) throws StepException {
-        for (LoadedModel m : models) {
-            if (m.origin().equals(origin)) {
-                return m.bundle();
-            }
-        }
-        throw new StepException("model " + origin + " is not loaded");
+        return loaded(origin).bundle();
     }
 
     /**
@@ -93,8 +91,7 @@ public final class SpectrumAnalysis {
         List<AnalysisEntry> out = new ArrayList<>();
         for (int i = 0; i < item.spectra().size(); i++) {
             SpectrumRecord r = item.spectra().get(i);
-            out.add(new AnalysisEntry(AnalysisEntry.keyOf(file, r.raw(), i), file, PreEdgeParameters.automatic(), r,
-                    List.of()));
+            out.add(new AnalysisEntry(AnalysisEntry.keyOf(file, r.raw(), i), file, PreEdgeParameters.automatic(), r));
         }
         return out;
     }
@@ -113,23 +110,34 @@ public final class SpectrumAnalysis {
         } catch (IllegalArgumentException | StepException e) {
             out = raw.withError(StepNames.NORMALISE + ": " + e.getMessage());
         }
-        return new AnalysisEntry(entry.key(), entry.source(), parameters, out, List.of());
+        return new AnalysisEntry(entry.key(), entry.source(), parameters, out);
     }
 
     /**
-     * @return the entry with a prediction by every model (none when normalisation failed, as the command line's
-     *         report has none for a failed spectrum)
+     * @return the entry with the answers of the loaded models for its element and edge, or why none answers (none
+     *         when normalisation failed, as the command line's report has none for a failed spectrum)
      * @throws StepException when a model cannot classify at all
      */
     public AnalysisEntry classify(AnalysisEntry entry) throws StepException {
-        List<ModelPrediction> out = new ArrayList<>();
-        WorkItem item = new WorkItem(0, entry.source(), List.of(entry.processed()));
-        for (int i = 0; i < models.size(); i++) {
-            SpectrumRecord r = classifiers.get(i).apply(item, context).spectra().get(0);
-            LoadedModel m = models.get(i);
-            r.prediction().ifPresent(p -> out.add(new ModelPrediction(m, p)));
+        if (classifier == null) {
+            return entry.withPredictions(List.of(), Optional.empty());
         }
-        return entry.withPredictions(out);
+        WorkItem item = new WorkItem(0, entry.source(), List.of(entry.processed()));
+        SpectrumRecord r = classifier.apply(item, context).spectra().get(0);
+        List<ModelPrediction> out = new ArrayList<>();
+        for (ModelAnswer a : r.answers()) {
+            out.add(new ModelPrediction(loaded(a.model()), a.prediction()));
+        }
+        return entry.withPredictions(out, r.noModel());
+    }
+
+    private LoadedModel loaded(String origin) throws StepException {
+        for (LoadedModel m : models) {
+            if (m.origin().equals(origin)) {
+                return m;
+            }
+        }
+        throw new StepException("model " + origin + " is not loaded");
     }
 
     /**

@@ -4,31 +4,37 @@
  */
 package org.xanesml.workflow.internal.steps;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.xanesml.classify.LocalEnvironmentClassifier;
-import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.Prediction;
 import org.xanesml.workflow.DataKind;
+import org.xanesml.workflow.ModelAnswer;
+import org.xanesml.workflow.ModelChoice;
 import org.xanesml.workflow.ModelSource;
 import org.xanesml.workflow.ParameterSpec;
 import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.StepContext;
 import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepNames;
+import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
 
 /**
- * Predicts the local environment with a model bundle and says whether the answer applies (element, edge, energy
- * range, distance to the training data). The model is loaded once per run; each thread classifies with its own
- * copy because Weka classifiers keep scratch state.
+ * Predicts the local environment with one or more model bundles and says whether each answer applies (element, edge,
+ * energy range, distance to the training data). Each spectrum is answered by the models made for its element and
+ * edge ({@link ModelChoice}): the ones named, or every shipped model; a spectrum no model covers is marked so
+ * ("no model for Mn K"), which is an answer, not a failure. Models are loaded once per run; each thread classifies
+ * with its own copies because Weka classifiers keep scratch state.
  */
 @Component(service = ProcessingStep.class, property = "xanesml.step=" + StepNames.CLASSIFY)
 public final class ClassifyStep implements ProcessingStep {
     public static final String NAME = StepNames.CLASSIFY;
-
     @Override
     public String name() {
         return NAME;
@@ -36,13 +42,15 @@ public final class ClassifyStep implements ProcessingStep {
 
     @Override
     public String description() {
-        return "Classify the absorber's local environment with a model bundle, with an applicability verdict";
+        return "Classify the absorber's local environment with model bundles, each with an applicability verdict";
     }
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(ParameterSpec.text("model", ParameterSpec.Type.STRING, true, null,
-                "model file, or a shipped model: " + String.join(", ", ModelSource.shippedNames())));
+        return List.of(ParameterSpec.text("model", ParameterSpec.Type.STRING, false, null,
+                "model files or shipped models, separated by '" + ModelChoice.SEPARATOR + "'; each spectrum is answered by"
+                        + " those for its element and edge; empty: every shipped model ("
+                        + String.join(", ", ModelSource.shippedNames()) + ")"));
     }
 
     @Override
@@ -57,14 +65,31 @@ public final class ClassifyStep implements ProcessingStep {
 
     @Override
     public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) throws StepException {
-        String ref = parameters.requireText("model");
-        ModelBundle bundle = context.model(ref);
-        LocalEnvironmentClassifier classifier = context.local("classifier:" + ref, LocalEnvironmentClassifier.class,
-                () -> new LocalEnvironmentClassifier(bundle).copyForThread());
+        List<String> refs = ModelChoice.references(ModelChoice.split(parameters.text("model").orElse(null)));
+        ModelChoice choice = context.shared("models:" + String.join("\n", refs), ModelChoice.class, () -> {
+            List<ModelChoice.Candidate> cs = new ArrayList<>();
+            for (String ref : refs) {
+                cs.add(new ModelChoice.Candidate(ref, context.model(ref)));
+            }
+            return new ModelChoice(cs);
+        });
+        Map<String, LocalEnvironmentClassifier> classifiers = new HashMap<>();
+        for (ModelChoice.Candidate c : choice.candidates()) {
+            classifiers.put(c.name(), context.local("classifier:" + c.name(), LocalEnvironmentClassifier.class,
+                    () -> new LocalEnvironmentClassifier(c.bundle()).copyForThread()));
+        }
         return item.mapSpectra(r -> Steps.guard(r, NAME, () -> {
-            Prediction p = classifier.classify(r.current());
-            return p.applicability().inDomain() ? r.withPrediction(p)
-                    : r.withPrediction(p).withWarnings(List.of(p.applicability().reason()));
+            ModelChoice.Selection selection = choice.select(r.current());
+            if (selection.noModel().isPresent()) {
+                return r.withNoModel(selection.noModel().get());
+            }
+            SpectrumRecord out = r;
+            for (ModelChoice.Candidate c : selection.models()) {
+                // The applicability reason stays with its answer (the report shows it there), not among warnings.
+                Prediction p = classifiers.get(c.name()).classify(r.current());
+                out = out.withAnswer(new ModelAnswer(c.name(), c.bundle().descriptor().task, p));
+            }
+            return out;
         }));
     }
 }
