@@ -19,6 +19,13 @@ public final class ProcessingFields {
     public static final String E0 = "Processing.e0_eV";
     /** Metadata key (an XDI field) of the edge step, as {@link #edgeStep(double)} writes it. */
     public static final String EDGE_STEP = "Processing.edge_step";
+    /**
+     * Metadata key (an XDI field) of how the energy scale and E0 were chosen: E0, its source (auto, fixed, the
+     * file's), the shift applied and what the reference calibration found; the report's energy column.
+     */
+    public static final String ENERGY = "Processing.energy";
+    /** Metadata key (an XDI field) of the energy shift applied to the written energies, eV. */
+    public static final String ENERGY_SHIFT = "Processing.energy_shift_eV";
 
     private ProcessingFields() {
     }

@@ -57,6 +57,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    EnergyOptions energy = new EnergyOptions();
+
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = "Model file or shipped model name (required unless the pipeline names one).")
     String model;
@@ -112,6 +115,9 @@ final class ClassifyCommand implements Callable<Integer> {
                 p = StepCatalog.classification(model);
             } else if (model != null) {
                 p = p.with("classify", "model", model);
+            }
+            if (energy.given()) {
+                p = energy.applyTo(p);
             }
             // The classes come from -m or from the pipeline's classify step; a pipeline without one journals rows
             // without probabilities. Loading it first fails before reading thousands of files when it is unusable.

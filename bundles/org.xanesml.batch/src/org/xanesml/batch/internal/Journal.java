@@ -109,6 +109,8 @@ final class Journal implements AutoCloseable {
             }
         }
         int fixed = 7;
+        // journals of versions before the energy column have none: their rows keep an empty one
+        int energy = header.lastIndexOf("energy");
         for (int n = 1; n < lines.size(); n++) {
             List<String> c = LabelTable.split(lines.get(n));
             if (c.size() != header.size()) {
@@ -125,7 +127,8 @@ final class Journal implements AutoCloseable {
             rows.add(new ReportRow(-1, c.get(0), c.get(1), c.get(2), c.get(3), ReportRow.Status.valueOf(c.get(4)),
                     c.get(5), predicted ? classes : List.of(), p, c.get(k), number(c.get(k + 1)), c.get(k + 6),
                     number(c.get(k + 2)), number(c.get(k + 3)),
-                    warnings.isEmpty() ? List.of() : List.of(warnings.split(" \\| ")), c.get(k + 5)));
+                    warnings.isEmpty() ? List.of() : List.of(warnings.split(" \\| ")), c.get(k + 5),
+                    energy < 0 ? "" : c.get(energy)));
         }
         return rows;
     }

@@ -74,8 +74,9 @@ final class NormalizeCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Summary report (default DIR/normalize-report.csv).")
     Path report;
 
-    @Option(names = "--e0", paramLabel = "EV", description = "Edge energy, eV (default: found as Larch does).")
-    Double e0Ev;
+    @Mixin
+    EnergyOptions energy = new EnergyOptions();
+
     @Option(names = "--pre1", paramLabel = "EV", description = "Pre-edge range start relative to E0, eV.")
     Double pre1Ev;
     @Option(names = "--pre2", paramLabel = "EV", description = "Pre-edge range end relative to E0, eV.")
@@ -110,7 +111,8 @@ final class NormalizeCommand implements Callable<Integer> {
         try (StepServices services = StepServices.open()) {
             List<ProcessingStep> available = steps != null ? steps : services.catalog().steps();
             Map<String, String> params = new LinkedHashMap<>(NormaliseParameters.of(PreEdgeParameters.automatic()
-                    .withE0(e0Ev).withPreEdgeRange(pre1Ev, pre2Ev).withNormRange(norm1Ev, norm2Ev).withNnorm(nnorm)));
+                    .withPreEdgeRange(pre1Ev, pre2Ev).withNormRange(norm1Ev, norm2Ev).withNnorm(nnorm),
+                    energy.control()));
             params.put("output", flat ? "FLAT" : "NORM");
             Pipeline p = new Pipeline("normalize", "read and Larch-normalise", List.of())
                     .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, params);
@@ -265,6 +267,7 @@ final class NormalizeCommand implements Callable<Integer> {
             sb.append("# xanesml normalised spectrum ").append(s.id()).append('\n');
             sb.append("# e0_eV = ").append(s.metadata(ProcessingFields.E0).orElse("")).append('\n');
             sb.append("# edge_step = ").append(s.metadata(ProcessingFields.EDGE_STEP).orElse("")).append('\n');
+            sb.append("# energy: ").append(s.metadata(ProcessingFields.ENERGY).orElse("")).append('\n');
             sb.append("# recipe: ").append(s.metadata(ProcessingFields.RECIPE).orElse("").replace('\n', ' '))
                     .append('\n');
             for (String w : warnings) {

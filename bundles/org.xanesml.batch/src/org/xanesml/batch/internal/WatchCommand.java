@@ -83,6 +83,9 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    EnergyOptions energy = new EnergyOptions();
+
     @Option(names = {"-m", "--model"}, required = true, description = "Model file or shipped model name.")
     String model;
 
@@ -227,7 +230,8 @@ final class WatchCommand implements Callable<Integer> {
         if (!done.isEmpty()) {
             err.println("watch: resuming, " + done.size() + " file(s) already done");
         }
-        Pipeline p = StepCatalog.classification(model);
+        Pipeline p = energy.given() ? energy.applyTo(StepCatalog.classification(model))
+                : StepCatalog.classification(model);
         PipelineRunner runner = steps.catalog().runner();
         PipelineRunner.Bound bound = runner.bind(p);
         FolderWatcher watcher = new FolderWatcher(folder, watcherOptions(reportReal));

@@ -55,6 +55,38 @@ public final class XdiSpectra {
      */
     public static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy)
             throws SpectrumReadException {
+        return toSpectra(file, doc, policy, chooseMu(file, doc, doc.columnNames()), false);
+    }
+
+    /**
+     * The reference channel of the document (the foil measured downstream of the sample), one spectrum per block as
+     * {@link #toSpectra} gives the sample: mu from a {@code murefer} column, else {@code ln(itrans/irefer)}; the
+     * absorber is {@code Element.reference} when the header names it, else the sample's. Energies go through the
+     * same conversion and repairs as the sample's, so a shift found on the reference applies to the sample as is.
+     *
+     * @throws SpectrumReadException when the document records no reference channel, naming its columns
+     */
+    public static List<Spectrum> referenceSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy)
+            throws SpectrumReadException {
+        List<String> names = doc.columnNames();
+        int murefer = names.indexOf("murefer");
+        int itrans = firstOf(names, "itrans", "i1", "it");
+        int irefer = names.indexOf("irefer");
+        MuChoice mu;
+        if (murefer > 0) {
+            mu = new MuChoice(doc.column(murefer), "column murefer (reference channel)", MuScale.RAW);
+        } else if (itrans > 0 && irefer > 0) {
+            mu = new MuChoice(logRatio(file, doc, itrans, irefer, names.get(itrans), "irefer"),
+                    "ln(" + names.get(itrans) + "/irefer) (reference channel)", MuScale.RAW);
+        } else {
+            throw new SpectrumReadException(file, doc.labelLine(), "no reference channel among columns " + names
+                    + "; expected murefer, or itrans and irefer (the foil measured after the sample)");
+        }
+        return toSpectra(file, doc, policy, mu, true);
+    }
+
+    private static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy, MuChoice mu,
+            boolean reference) throws SpectrumReadException {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(FORMAT, "xdi");
         metadata.put("xdi.version", doc.versionLine());
@@ -71,7 +103,6 @@ public final class XdiSpectra {
         metadata.put("xdi.columns", String.join(" ", names));
 
         double[] energyEv = energy(file, doc, names);
-        MuChoice mu = chooseMu(file, doc, names);
         metadata.put(MU_SOURCE, mu.source());
 
         Element element = null;
@@ -95,6 +126,16 @@ public final class XdiSpectra {
                 HeaderChecks.edgeWithinRange(file, doc.fieldLine(symbolIndex.getAsInt()), element, edge, min, max);
             }
         }
+        OptionalInt referenceIndex = doc.fieldIndex("Element.reference");
+        if (reference && referenceIndex.isPresent()) {
+            element = HeaderChecks.element(file, doc.fieldLine(referenceIndex.getAsInt()),
+                    doc.fields().get(referenceIndex.getAsInt()).value());
+        }
+        OptionalInt referenceEdgeIndex = doc.fieldIndex("Element.ref_edge");
+        if (reference && referenceEdgeIndex.isPresent()) {
+            edge = HeaderChecks.edge(file, doc.fieldLine(referenceEdgeIndex.getAsInt()),
+                    doc.fields().get(referenceEdgeIndex.getAsInt()).value());
+        }
         // Blocks: split before every row that has fields written in front of it (except row 0).
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
@@ -115,6 +156,7 @@ public final class XdiSpectra {
                     blockFields.put(f.field().name(), f.field().value());
                 }
             }
+            // the reference keeps the sample's id: it is the same scan, and callers pair the two by it
             String id = baseName(file);
             if (starts.size() > 2) {
                 StringBuilder suffix = new StringBuilder();

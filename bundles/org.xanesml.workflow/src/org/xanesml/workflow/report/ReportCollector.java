@@ -15,6 +15,7 @@ import org.xanesml.core.Edge;
 import org.xanesml.core.Element;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.workflow.InputFailure;
+import org.xanesml.workflow.ProcessingFields;
 import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.WorkItem;
 
@@ -80,7 +81,7 @@ public final class ReportCollector {
                 p.map(x -> x.applicability().score()).orElse(Double.NaN),
                 p.map(x -> x.applicability().reason()).orElse(""), r.e0Ev(),
                 r.normalization().map(NormalizationResult::edgeStep).orElse(Double.NaN), r.warnings(),
-                r.error() == null ? "" : r.error());
+                r.error() == null ? "" : r.error(), r.current().metadata(ProcessingFields.ENERGY).orElse(""));
     }
 
     static PlotSample plot(SpectrumRecord r) {

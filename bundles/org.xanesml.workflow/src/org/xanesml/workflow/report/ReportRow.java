@@ -7,6 +7,8 @@ package org.xanesml.workflow.report;
 import java.util.List;
 import java.util.Objects;
 
+import org.xanesml.workflow.ProcessingFields;
+
 /**
  * One row of a report: one spectrum, or one input that failed as a whole. Light (no arrays but the probabilities)
  * so a run over tens of thousands of files keeps every row.
@@ -27,10 +29,12 @@ import java.util.Objects;
  * @param edgeStep      edge step, NaN when not normalised or already normalised by the source
  * @param warnings      warnings of all steps
  * @param error         what failed, "" when nothing did
+ * @param energy        how E0 and the energy scale were chosen ({@link ProcessingFields#ENERGY}), "" when not
+ *                      normalised
  */
 public record ReportRow(int index, String source, String id, String element, String edge, Status status,
         String predicted, List<String> classes, double[] probabilities, String verdict, double domainScore,
-        String reason, double e0Ev, double edgeStep, List<String> warnings, String error) {
+        String reason, double e0Ev, double edgeStep, List<String> warnings, String error, String energy) {
 
     /** Outcome of one row. */
     public enum Status {
@@ -42,7 +46,16 @@ public record ReportRow(int index, String source, String id, String element, Str
         FAILED
     }
 
+    /** A row without energy record (an input that failed before normalisation, a journal of an older version). */
+    public ReportRow(int index, String source, String id, String element, String edge, Status status,
+            String predicted, List<String> classes, double[] probabilities, String verdict, double domainScore,
+            String reason, double e0Ev, double edgeStep, List<String> warnings, String error) {
+        this(index, source, id, element, edge, status, predicted, classes, probabilities, verdict, domainScore,
+                reason, e0Ev, edgeStep, warnings, error, "");
+    }
+
     public ReportRow {
+        Objects.requireNonNull(energy);
         Objects.requireNonNull(source);
         Objects.requireNonNull(id);
         Objects.requireNonNull(status);
@@ -65,13 +78,13 @@ public record ReportRow(int index, String source, String id, String element, Str
     /** @return this row with another spelling of its source (a resumed run names inputs as it was given them) */
     public ReportRow withSource(String value) {
         return new ReportRow(index, value, id, element, edge, status, predicted, classes, probabilities, verdict,
-                domainScore, reason, e0Ev, edgeStep, warnings, error);
+                domainScore, reason, e0Ev, edgeStep, warnings, error, energy);
     }
 
     /** @return this row as FAILED with {@code message} (e.g. its output could not be written), the rest kept */
     public ReportRow failed(String message) {
         return new ReportRow(index, source, id, element, edge, Status.FAILED, predicted, classes, probabilities,
-                verdict, domainScore, reason, e0Ev, edgeStep, warnings, Objects.requireNonNull(message));
+                verdict, domainScore, reason, e0Ev, edgeStep, warnings, Objects.requireNonNull(message), energy);
     }
 
     /** @return this row with one more warning */
@@ -79,6 +92,6 @@ public record ReportRow(int index, String source, String id, String element, Str
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
         return new ReportRow(index, source, id, element, edge, status, predicted, classes, probabilities, verdict,
-                domainScore, reason, e0Ev, edgeStep, all, error);
+                domainScore, reason, e0Ev, edgeStep, all, error, energy);
     }
 }

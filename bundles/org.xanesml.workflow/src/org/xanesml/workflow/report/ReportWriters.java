@@ -68,7 +68,8 @@ public final class ReportWriters {
         List<String> h = new ArrayList<>(List.of("source", "id", "element", "edge", "status", "predicted",
                 "confidence"));
         classes.forEach(c -> h.add("p_" + c));
-        h.addAll(List.of("verdict", "domain_score", "e0_eV", "edge_step", "warnings", "error", "reason"));
+        h.addAll(List.of("verdict", "domain_score", "e0_eV", "edge_step", "warnings", "error", "reason",
+                "energy"));
         return h;
     }
 
@@ -87,7 +88,8 @@ public final class ReportWriters {
                 r.predicted(), r.predicted().isEmpty() ? "" : num(r.probability(r.predicted()))));
         classes.forEach(c -> v.add(num(r.probability(c))));
         v.addAll(List.of(r.verdict(), num(r.domainScore()), ProcessingFields.e0(r.e0Ev()),
-                ProcessingFields.edgeStep(r.edgeStep()), String.join(" | ", r.warnings()), r.error(), r.reason()));
+                ProcessingFields.edgeStep(r.edgeStep()), String.join(" | ", r.warnings()), r.error(), r.reason(),
+                r.energy()));
         return line(v);
     }
 
@@ -151,6 +153,7 @@ public final class ReportWriters {
             r.warnings().forEach(warnings::add);
             o.add("warnings", warnings);
             o.addProperty("error", r.error());
+            o.addProperty("energy", r.energy());
             rows.add(o);
         }
         root.add("rows", rows);
@@ -267,7 +270,8 @@ public final class ReportWriters {
                     r.status().name(), r.predicted(), r.predicted().isEmpty() ? "" : num(r.probability(r.predicted()))));
             classes.forEach(c -> cells.add(num(r.probability(c))));
             cells.addAll(List.of(r.verdict(), num(r.domainScore()), ProcessingFields.e0(r.e0Ev()),
-                    ProcessingFields.edgeStep(r.edgeStep()), String.join("; ", r.warnings()), r.error(), r.reason()));
+                    ProcessingFields.edgeStep(r.edgeStep()), String.join("; ", r.warnings()), r.error(), r.reason(),
+                    r.energy()));
             for (String c : cells) {
                 h.append("<td>").append(esc(c)).append("</td>");
             }
