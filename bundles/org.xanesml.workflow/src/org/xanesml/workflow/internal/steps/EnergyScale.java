@@ -78,7 +78,9 @@ record EnergyScale(double shiftEv, Double e0Ev, String e0Source, Optional<Refere
     /**
      * @return the E0 the file records: the one {@code xanesml normalize} wrote ({@link ProcessingFields#E0}), else
      *         an Athena project's {@code bkg_e0}, moved back by its {@code bkg_eshift} since the reader gives the
-     *         energies unshifted while Athena keeps E0 on its shifted scale
+     *         energies unshifted while Athena keeps E0 on its shifted scale (Demeter's calibrate sets bkg_e0 to the
+     *         tabulated edge and adds the difference to bkg_eshift: NiO.prj's Ni foil has bkg_e0 8333, bkg_eshift
+     *         1.252, and its edge found on the unshifted energies at 8331.748 eV)
      */
     static Optional<Recorded> recordedE0(Spectrum s) {
         Optional<Double> written = number(s, ProcessingFields.E0);
