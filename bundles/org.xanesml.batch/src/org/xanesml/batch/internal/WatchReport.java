@@ -241,6 +241,10 @@ final class WatchReport implements AutoCloseable {
             return;
         }
         String head = text(bytes, spans.get(0));
+        if (!head.equals(header) && LabelTable.split(head).equals(withoutEnergy(LabelTable.split(header)))) {
+            throw new IOException(path + " was written by an older xanesml watch, without the column 'energy' (how E0"
+                    + " and the energy scale were chosen) that rows have now; give another report with -o");
+        }
         if (!head.equals(header)) {
             throw new IOException(path + " is not the report of a watch with this model: " + (head.contains(
                     "file_sha256") ? "its columns (classes " + classesOf(head) + ") are not this model's "
@@ -350,6 +354,12 @@ final class WatchReport implements AutoCloseable {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static List<String> withoutEnergy(List<String> columns) {
+        List<String> out = new ArrayList<>(columns);
+        out.remove("energy");
+        return out;
     }
 
     private static String classesOf(String header) {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.xanesml.core.Spectrum;
+import org.xanesml.preprocess.EnergyControl;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.workflow.SpectrumRecord;
@@ -28,11 +29,20 @@ import org.xanesml.workflow.SpectrumRecord;
  * @param processed   the spectrum as the normalise step left it: raw as read, normalised as the models see it, E0,
  *                    the Larch result, warnings, or the error that stopped it
  * @param predictions predictions by every model that was asked, best verdict first
+ * @param energy      the energy shift, reference calibration and E0 source requested; a fixed E0 is the
+ *                    parameters' ({@link PreEdgeParameters#e0Ev()}), the operator's E0 field
  */
 public record AnalysisEntry(String key, Path source, PreEdgeParameters parameters, SpectrumRecord processed,
-        List<ModelPrediction> predictions) {
+        List<ModelPrediction> predictions, EnergyControl energy) {
+
+    /** An entry with the default energy control: E0 from the file when it records one, no shift, no calibration. */
+    public AnalysisEntry(String key, Path source, PreEdgeParameters parameters, SpectrumRecord processed,
+            List<ModelPrediction> predictions) {
+        this(key, source, parameters, processed, predictions, EnergyControl.fromFile());
+    }
 
     public AnalysisEntry {
+        Objects.requireNonNull(energy, "energy");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(parameters, "parameters");
@@ -87,7 +97,7 @@ public record AnalysisEntry(String key, Path source, PreEdgeParameters parameter
         // in-domain answers first, then by confidence: the first one is what the table shows
         sorted.sort(Comparator.comparing((ModelPrediction p) -> !p.prediction().applicability().inDomain())
                 .thenComparing(p -> -p.prediction().confidence()));
-        return new AnalysisEntry(key, source, parameters, processed, sorted);
+        return new AnalysisEntry(key, source, parameters, processed, sorted, energy);
     }
 
     /** @return the best prediction (in-domain and most confident first), if any model was asked */

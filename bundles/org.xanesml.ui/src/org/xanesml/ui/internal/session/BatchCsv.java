@@ -13,7 +13,7 @@ import org.xanesml.workflow.ProcessingFields;
 /** The batch table as CSV (formula-escaped, RFC 4180 quoting: {@link CsvCells}), the columns the operator sees. */
 public final class BatchCsv {
     public static final List<String> HEADER = List.of("file", "element", "model", "prediction", "probability",
-            "verdict", "reason", "e0_eV", "edge_step", "warnings");
+            "verdict", "reason", "e0_eV", "edge_step", "warnings", "energy");
 
     private BatchCsv() {
     }
@@ -45,7 +45,8 @@ public final class BatchCsv {
         String e0 = ProcessingFields.e0(e.e0Ev());
         String step = e.normalized().map(r -> ProcessingFields.edgeStep(r.edgeStep())).orElse("");
         return List.of(e.source().toString() + (e.key().contains("#") ? "#" + e.spectrum().id() : ""),
-                e.elementSymbol(), model, label, prob, verdict, reason, e0, step, String.join("; ", e.warnings()));
+                e.elementSymbol(), model, label, prob, verdict, reason, e0, step, String.join("; ", e.warnings()),
+                e.processed().current().metadata(ProcessingFields.ENERGY).orElse(""));
     }
 
     private static void line(StringBuilder sb, List<String> cells) {
