@@ -44,7 +44,8 @@ class CsvInjectionTest {
         List<String> cells = LabelTable.split(lines[1]);
         assertEquals(row.id(), cells.get(1));
         assertEquals(row.source(), cells.get(0));
-        assertEquals(ProcessingFields.e0(row.e0Ev()), cells.get(cells.size() - 5));
+        assertEquals(ProcessingFields.e0(row.e0Ev()), cells.get(cells.size() - 6));
+        assertEquals(row.energy(), cells.get(cells.size() - 1));
     }
 
     @Test
@@ -57,7 +58,7 @@ class CsvInjectionTest {
                 + "-0.00756000,'=warning,,'+reason"), line);
         List<String> back = LabelTable.split(line);
         assertEquals(List.of("@source", "-x", "Cu", "K", "OK", "4", "0.750000", "0.750000", "0.250000", "IN_DOMAIN",
-                "-1.50000", "8979.0000", "-0.00756000", "=warning", "", "+reason"), back);
+                "-1.50000", "8979.0000", "-0.00756000", "=warning", "", "+reason", ""), back);
         assertEquals(String.join(",", ReportWriters.csvHeader(List.of("4", "5"))),
                 ReportWriters.csvHeaderLine(List.of("4", "5")));
     }

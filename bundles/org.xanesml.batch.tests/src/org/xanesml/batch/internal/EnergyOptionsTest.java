@@ -78,6 +78,21 @@ class EnergyOptionsTest {
     }
 
     @Test
+    void theE0OfANormalisedCsvIsReadBack(@TempDir Path dir) throws Exception {
+        Path cuo = Files.copy(SharedData.require(CUO), dir.resolve("cuo.xdi"));
+        Fixtures.Cli cli = new Fixtures.Cli();
+        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "--as", "csv", "--e0", "8985", "-o",
+                dir.resolve("out").toString(), cuo.toString()), cli.err());
+        Path csv = dir.resolve("out/cuo.csv");
+        assertTrue(Files.readString(csv).contains("# Processing.e0_eV = 8985.0000"), Files.readString(csv));
+        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "-o", dir.resolve("again").toString(),
+                csv.toString()), cli.err());
+        var row = onlyRow(dir.resolve("again/normalize-report.csv"));
+        assertEquals("8985.0000", row.get("e0_eV"), row.toString());
+        assertTrue(row.get("energy").contains("file " + ProcessingFields.E0), row.toString());
+    }
+
+    @Test
     void aBadEnergyOptionIsRefusedSayingWhatItTakes(@TempDir Path dir) throws Exception {
         Path cuo = Files.copy(SharedData.require(CUO), dir.resolve("cuo.xdi"));
         Fixtures.Cli cli = new Fixtures.Cli();

@@ -265,9 +265,10 @@ final class NormalizeCommand implements Callable<Integer> {
         } else {
             StringBuilder sb = new StringBuilder();
             sb.append("# xanesml normalised spectrum ").append(s.id()).append('\n');
-            sb.append("# e0_eV = ").append(s.metadata(ProcessingFields.E0).orElse("")).append('\n');
-            sb.append("# edge_step = ").append(s.metadata(ProcessingFields.EDGE_STEP).orElse("")).append('\n');
-            sb.append("# energy: ").append(s.metadata(ProcessingFields.ENERGY).orElse("")).append('\n');
+            // under the XDI field names, which the column reader takes back as metadata: E0 is read back from here
+            for (String key : List.of(ProcessingFields.E0, ProcessingFields.EDGE_STEP, ProcessingFields.ENERGY)) {
+                sb.append("# ").append(key).append(" = ").append(s.metadata(key).orElse("")).append('\n');
+            }
             sb.append("# recipe: ").append(s.metadata(ProcessingFields.RECIPE).orElse("").replace('\n', ' '))
                     .append('\n');
             for (String w : warnings) {

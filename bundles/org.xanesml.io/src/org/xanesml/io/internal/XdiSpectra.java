@@ -55,7 +55,7 @@ public final class XdiSpectra {
      */
     public static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy)
             throws SpectrumReadException {
-        return toSpectra(file, doc, policy, chooseMu(file, doc, doc.columnNames()), false);
+        return toSpectra(file, doc, policy, false);
     }
 
     /**
@@ -68,25 +68,11 @@ public final class XdiSpectra {
      */
     public static List<Spectrum> referenceSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy)
             throws SpectrumReadException {
-        List<String> names = doc.columnNames();
-        int murefer = names.indexOf("murefer");
-        int itrans = firstOf(names, "itrans", "i1", "it");
-        int irefer = names.indexOf("irefer");
-        MuChoice mu;
-        if (murefer > 0) {
-            mu = new MuChoice(doc.column(murefer), "column murefer (reference channel)", MuScale.RAW);
-        } else if (itrans > 0 && irefer > 0) {
-            mu = new MuChoice(logRatio(file, doc, itrans, irefer, names.get(itrans), "irefer"),
-                    "ln(" + names.get(itrans) + "/irefer) (reference channel)", MuScale.RAW);
-        } else {
-            throw new SpectrumReadException(file, doc.labelLine(), "no reference channel among columns " + names
-                    + "; expected murefer, or itrans and irefer (the foil measured after the sample)");
-        }
-        return toSpectra(file, doc, policy, mu, true);
+        return toSpectra(file, doc, policy, true);
     }
 
-    private static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy, MuChoice mu,
-            boolean reference) throws SpectrumReadException {
+    private static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy, boolean reference)
+            throws SpectrumReadException {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(FORMAT, "xdi");
         metadata.put("xdi.version", doc.versionLine());
@@ -102,7 +88,9 @@ public final class XdiSpectra {
         List<String> names = doc.columnNames();
         metadata.put("xdi.columns", String.join(" ", names));
 
+        // the abscissa first: a file that is no spectrum at all is told so before its columns are judged
         double[] energyEv = energy(file, doc, names);
+        MuChoice mu = reference ? referenceMu(file, doc, names) : chooseMu(file, doc, names);
         metadata.put(MU_SOURCE, mu.source());
 
         Element element = null;
@@ -291,6 +279,22 @@ public final class XdiSpectra {
         }
         throw new SpectrumReadException(file, doc.labelLine(), "no absorption data among columns " + names
                 + "; expected mutrans, i0+itrans, mufluor, ifluor+i0, normtrans, normfluor, murefer or itrans+irefer");
+    }
+
+    private static MuChoice referenceMu(Path file, XdiDocument doc, List<String> names)
+            throws SpectrumReadException {
+        int murefer = names.indexOf("murefer");
+        int itrans = firstOf(names, "itrans", "i1", "it");
+        int irefer = names.indexOf("irefer");
+        if (murefer > 0) {
+            return new MuChoice(doc.column(murefer), "column murefer (reference channel)", MuScale.RAW);
+        }
+        if (itrans > 0 && irefer > 0) {
+            return new MuChoice(logRatio(file, doc, itrans, irefer, names.get(itrans), "irefer"),
+                    "ln(" + names.get(itrans) + "/irefer) (reference channel)", MuScale.RAW);
+        }
+        throw new SpectrumReadException(file, doc.labelLine(), "no reference channel among columns " + names
+                + "; expected murefer, or itrans and irefer (the foil measured after the sample)");
     }
 
     private static int firstOf(List<String> names, String... candidates) {

@@ -83,6 +83,10 @@ record EnergyScale(double shiftEv, Double e0Ev, String e0Source, Optional<Refere
      *         1.252, and its edge found on the unshifted energies at 8331.748 eV)
      */
     static Optional<Recorded> recordedE0(Spectrum s) {
+        // XDI's Scan.edge_energy is not among them: the dictionary defines it as the edge "as used in the data
+        // acquisition software", the monochromator's nominal setting (7112., 8980.0 in the XAS Data Library), not
+        // an E0 anyone determined from these data
+
         Optional<Double> written = number(s, ProcessingFields.E0);
         if (written.isPresent()) {
             return Optional.of(new Recorded(written.get(), ProcessingFields.E0));
