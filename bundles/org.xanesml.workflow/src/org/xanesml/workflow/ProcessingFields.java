@@ -38,6 +38,14 @@ public final class ProcessingFields {
         return Double.isFinite(e0Ev) ? String.format(Locale.ROOT, "%.4f", e0Ev) : "";
     }
 
+    /**
+     * @return how E0 and the energy scale of {@code r} were chosen ({@link #ENERGY}), "" when no normalise step set
+     *         E0 (the record a normalised input file carries is not this run's)
+     */
+    public static String energy(SpectrumRecord r) {
+        return Double.isFinite(r.e0Ev()) ? r.current().metadata(ENERGY).orElse("") : "";
+    }
+
     /** @return the edge step with six significant digits; "" when unknown (NaN) */
     public static String edgeStep(double edgeStep) {
         return Double.isFinite(edgeStep) ? String.format(Locale.ROOT, "%.6g", edgeStep) : "";

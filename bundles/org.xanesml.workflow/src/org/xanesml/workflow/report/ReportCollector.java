@@ -81,7 +81,7 @@ public final class ReportCollector {
                 p.map(x -> x.applicability().score()).orElse(Double.NaN),
                 p.map(x -> x.applicability().reason()).orElse(""), r.e0Ev(),
                 r.normalization().map(NormalizationResult::edgeStep).orElse(Double.NaN), r.warnings(),
-                r.error() == null ? "" : r.error(), r.current().metadata(ProcessingFields.ENERGY).orElse(""));
+                r.error() == null ? "" : r.error(), ProcessingFields.energy(r));
     }
 
     static PlotSample plot(SpectrumRecord r) {

@@ -30,7 +30,7 @@ class EnergySessionTest {
     private static SpectrumAnalysis analysis;
 
     @BeforeAll
-    static void open() {
+    static void open() throws Exception {
         steps = StepServices.open();
         analysis = new SpectrumAnalysis(steps.catalog(), List.of());
     }

@@ -46,7 +46,7 @@ public final class BatchCsv {
         String step = e.normalized().map(r -> ProcessingFields.edgeStep(r.edgeStep())).orElse("");
         return List.of(e.source().toString() + (e.key().contains("#") ? "#" + e.spectrum().id() : ""),
                 e.elementSymbol(), model, label, prob, verdict, reason, e0, step, String.join("; ", e.warnings()),
-                e.processed().current().metadata(ProcessingFields.ENERGY).orElse(""));
+                ProcessingFields.energy(e.processed()));
     }
 
     private static void line(StringBuilder sb, List<String> cells) {

@@ -119,7 +119,12 @@ public final class NormaliseStep implements ProcessingStep {
 
     @Override
     public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) throws StepException {
-        EnergyControl control = NormaliseParameters.energyControl(parameters);
+        EnergyControl control;
+        try {
+            control = NormaliseParameters.energyControl(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new StepException(e.getMessage(), e);
+        }
         Map<String, Spectrum> references = control.calibrateReference() ? references(item) : Map.of();
         // runner threads each keep one workspace, so a batch normalises without allocating working memory per file
         NormalizationWorkspace workspace = workspaces.get();
