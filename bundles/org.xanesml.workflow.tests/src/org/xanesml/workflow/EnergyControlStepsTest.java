@@ -101,6 +101,25 @@ class EnergyControlStepsTest {
     }
 
     @Test
+    void aReferenceTheFileSaysIsNoFoilOrNoneIsNotCalibratedToTheMetal(@TempDir Path dir) throws Exception {
+        Path none = Files.copy(SharedData.require("data/experimental/XASDataLibrary/data/Ni/NiS_rt_01.xdi"),
+                dir.resolve("nis.xdi"));
+        Path filter = Files.copy(SharedData.require("data/experimental/XASDataLibrary/data/Mn/MnO_rt_01.xdi"),
+                dir.resolve("mno.xdi"));
+        List<ReportRow> rows = normalise(Map.of(NormaliseParameters.CALIBRATE_REFERENCE, "true"), none, filter);
+        assertEquals(ReportRow.Status.FAILED, rows.get(0).status());
+        assertTrue(rows.get(0).error().contains("no reference was measured (Sample.reference: none)"),
+                rows.get(0).error());
+        assertEquals(ReportRow.Status.FAILED, rows.get(1).status());
+        assertTrue(rows.get(1).error().contains("the reference is 'Mn filter'")
+                && rows.get(1).error().contains("give the reference's edge energy"), rows.get(1).error());
+        ReportRow given = normalise(Map.of(NormaliseParameters.CALIBRATE_REFERENCE, "true",
+                NormaliseParameters.REFERENCE_EDGE_EV, "6544"), filter).get(0);
+        assertEquals(ReportRow.Status.OK, given.status(), given.toString());
+        assertTrue(given.energy().contains("calibrated to 6544.0000 eV"), given.energy());
+    }
+
+    @Test
     void aReferenceEdgeEnergyGivenReplacesTheTabulatedOne(@TempDir Path dir) throws Exception {
         Path original = Files.copy(SharedData.require(CUO), dir.resolve("cuo.xdi"));
         ReportRow tabulated = normalise(Map.of(NormaliseParameters.CALIBRATE_REFERENCE, "true"), original).get(0);

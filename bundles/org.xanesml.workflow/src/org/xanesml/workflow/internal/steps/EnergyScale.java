@@ -4,8 +4,6 @@
  */
 package org.xanesml.workflow.internal.steps;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,27 +22,34 @@ import org.xanesml.workflow.ProcessingFields;
  * @param e0Ev        E0 to normalise with on the shifted scale, or null to find it
  * @param e0Source    how E0 was chosen, for the record ("auto", "fixed", "file Athena.bkg_e0"...)
  * @param calibration what the reference calibration found, when it ran
- * @param notes       what the operator should know (a file without E0, a reference that may not be a foil)
  */
-record EnergyScale(double shiftEv, Double e0Ev, String e0Source, Optional<ReferenceCalibration.Result> calibration,
-        List<String> notes) {
+record EnergyScale(double shiftEv, Double e0Ev, String e0Source, Optional<ReferenceCalibration.Result> calibration) {
 
     /** Athena keeps its E0 and energy shift under these (the reader prefixes Athena's keys with "Athena."). */
     static final String ATHENA_E0 = "Athena.bkg_e0";
     static final String ATHENA_ESHIFT = "Athena.bkg_eshift";
+    /** The XDI field naming what the reference channel measured ("Cu metal foil", "GaAs powder", "none"). */
+    static final String SAMPLE_REFERENCE = "Sample.reference";
 
     /**
      * @param reference the spectrum's reference channel, or null when no calibration is asked
-     * @throws IllegalArgumentException when the reference's edge energy is neither given nor tabulated
+     * @throws IllegalArgumentException when the file says no reference was measured, or the reference's edge
+     *                                  energy is neither given nor tabulated for it
      */
     static EnergyScale resolve(EnergyControl control, Spectrum spectrum, Spectrum reference,
             NormalizationWorkspace workspace) {
-        List<String> notes = new ArrayList<>();
         double shift = control.shiftEv();
         ReferenceCalibration.Result calibration = null;
         if (control.calibrateReference()) {
+            String declared = reference.metadata(SAMPLE_REFERENCE).orElse("").strip();
+            if (declared.equalsIgnoreCase("none")) {
+                // the XAS Data Library's SSRL files record an irefer column with no foil behind it: its "edge" is
+                // 11 to 12.5 eV from the metal's, a shift that would be applied to a good scan
+                throw new IllegalArgumentException("the file says no reference was measured (" + SAMPLE_REFERENCE
+                        + ": none), so its reference channel holds no edge to calibrate to; give the shift itself");
+            }
             double edgeEv = control.referenceEdgeEv() != null ? control.referenceEdgeEv()
-                    : tabulatedEdgeEv(reference, notes);
+                    : tabulatedEdgeEv(reference, declared);
             calibration = ReferenceCalibration.calibrate(spectrum.id() + " reference", reference.energyEv(),
                     reference.mu(), edgeEv, workspace);
             shift += calibration.shiftEv();
@@ -68,7 +73,7 @@ record EnergyScale(double shiftEv, Double e0Ev, String e0Source, Optional<Refere
             }
             case AUTO -> source = "auto";
         }
-        return new EnergyScale(shift, e0, source, Optional.ofNullable(calibration), notes);
+        return new EnergyScale(shift, e0, source, Optional.ofNullable(calibration));
     }
 
     /** An E0 a file records, on the file's energy scale, and the field it came from. */
@@ -112,10 +117,13 @@ record EnergyScale(double shiftEv, Double e0Ev, String e0Source, Optional<Refere
     }
 
     /**
+     * @param declared what the file says the reference is ("" when it does not say)
      * @return the tabulated K edge of the reference's element: the metal foil's first inflection point
-     * @throws IllegalArgumentException when it is not tabulated, saying how to give it
+     * @throws IllegalArgumentException when it is not tabulated, or the file declares a reference that is not a foil
+     *                                  (its edge is not the metal's: the "Mn filter" of the XAS Data Library's Mn
+     *                                  oxides sits 5-7 eV above Mn metal), saying to give the edge energy
      */
-    private static double tabulatedEdgeEv(Spectrum reference, List<String> notes) {
+    private static double tabulatedEdgeEv(Spectrum reference, String declared) {
         Element element = reference.absorber().orElseThrow(() -> new IllegalArgumentException(
                 "the file names no element for its reference (Element.reference or Element.symbol); give the"
                         + " reference's edge energy in eV"));
@@ -125,10 +133,10 @@ record EnergyScale(double shiftEv, Double e0Ev, String e0Source, Optional<Refere
             throw new IllegalArgumentException("no tabulated " + element.symbol() + " " + edge + " edge here (K edges"
                     + " of Sc..Zn only); give the reference's edge energy in eV");
         }
-        String declared = reference.metadata("Sample.reference").orElse("").strip();
         if (!declared.isEmpty() && !declared.toLowerCase(Locale.ROOT).contains("foil")) {
-            notes.add("the reference is '" + declared + "', not said to be a metal foil: calibrated to the "
-                    + element.symbol() + " foil's " + ev + " eV, which may not be its edge; give its edge energy");
+            throw new IllegalArgumentException("the reference is '" + declared + "' (" + SAMPLE_REFERENCE + "), not a"
+                    + " metal foil, so the " + element.symbol() + " foil's tabulated " + ev + " eV need not be its"
+                    + " edge; give the reference's edge energy in eV");
         }
         return ev;
     }

@@ -149,7 +149,6 @@ public final class NormaliseStep implements ProcessingStep {
                 b.metadata(ProcessingFields.EDGE_STEP, ProcessingFields.edgeStep(n.edgeStep()));
             }
             List<String> warnings = new ArrayList<>();
-            energy.notes().forEach(w -> warnings.add(r.id() + ": " + w));
             XanesShape.Result shape = n != null ? XanesShape.check(n, kEdgeEv(r.current()))
                     : XanesShape.check(result.energyEv(), result.values(), e0, kEdgeEv(r.current()));
             if (!shape.isXanes()) {
