@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,17 @@ class EnergyOptionsTest {
         return row;
     }
 
+    /** @return a copy of the CuO file in {@code dir}, normalised into dir/out with {@code options} */
+    private static Path normalizeCuo(Path dir, String... options) throws Exception {
+        Path cuo = Files.copy(SharedData.require(CUO), dir.resolve("cuo.xdi"));
+        List<String> args = new ArrayList<>(List.of("normalize", "-q"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("-o", dir.resolve("out").toString(), cuo.toString()));
+        Fixtures.Cli cli = new Fixtures.Cli();
+        assertEquals(ExitCodes.OK, cli.run(args.toArray(new String[0])), cli.err());
+        return cuo;
+    }
+
     @Test
     void classifyRecordsTheE0ItWasGivenAndTheCalibrationItFound(@TempDir Path dir) throws Exception {
         Path cuo = Files.copy(SharedData.require(CUO), dir.resolve("cuo.xdi"));
@@ -64,10 +76,7 @@ class EnergyOptionsTest {
 
     @Test
     void normalizeShiftsTheEnergiesAndWritesTheChoiceIntoTheFile(@TempDir Path dir) throws Exception {
-        Path cuo = Files.copy(SharedData.require(CUO), dir.resolve("cuo.xdi"));
-        Fixtures.Cli cli = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "--e0", "auto", "--shift", "-1.5", "-o",
-                dir.resolve("out").toString(), cuo.toString()), cli.err());
+        Path cuo = normalizeCuo(dir, "--e0", "auto", "--shift", "-1.5");
         Spectrum written = SpectrumReaders.read(dir.resolve("out/cuo.xdi")).get(0);
         Spectrum raw = SpectrumReaders.read(cuo).get(0);
         assertEquals(raw.minEnergyEv() - 1.5, written.minEnergyEv(), 1e-6);
@@ -79,10 +88,8 @@ class EnergyOptionsTest {
 
     @Test
     void theE0OfANormalisedCsvIsReadBack(@TempDir Path dir) throws Exception {
-        Path cuo = Files.copy(SharedData.require(CUO), dir.resolve("cuo.xdi"));
+        normalizeCuo(dir, "--as", "csv", "--e0", "8985");
         Fixtures.Cli cli = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "--as", "csv", "--e0", "8985", "-o",
-                dir.resolve("out").toString(), cuo.toString()), cli.err());
         Path csv = dir.resolve("out/cuo.csv");
         assertTrue(Files.readString(csv).contains("# Processing.e0_eV = 8985.0000"), Files.readString(csv));
         assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "-o", dir.resolve("again").toString(),
