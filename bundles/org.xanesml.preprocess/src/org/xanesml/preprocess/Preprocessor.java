@@ -93,8 +93,12 @@ public final class Preprocessor {
                                 + ") and the recipe forbids normalising it again");
                     }
                     if (skip && n.alreadyNormalized() == AlreadyNormalizedPolicy.SKIP) {
-                        e0 = n.parameters().calculated() ? XanesNormalization.findE0Calculated(id, x, y)
-                                : XanesNormalization.findE0(id, x, y, workspace);
+                        // A given E0 holds here too (as pre_edge takes it, when inside the data): an already
+                        // normalised file's E0 is as much the operator's choice as a raw one's
+                        Double given = n.parameters().e0Ev();
+                        e0 = given != null && given >= x[0] && given <= x[x.length - 1] ? given
+                                : n.parameters().calculated() ? XanesNormalization.findE0Calculated(id, x, y)
+                                        : XanesNormalization.findE0(id, x, y, workspace);
                         log.add(where + ": skipped, spectrum is " + state + "; e0 = " + e0 + " eV");
                     } else {
                         NormalizationResult r = XanesNormalization.preEdge(id, x, y, n.parameters(), workspace);

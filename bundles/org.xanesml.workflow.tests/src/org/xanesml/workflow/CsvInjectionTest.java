@@ -45,7 +45,8 @@ class CsvInjectionTest {
         List<String> cells = LabelTable.split(lines[1]);
         assertEquals(row.id(), cells.get(1));
         assertEquals(row.source(), cells.get(0));
-        assertEquals(ProcessingFields.e0(row.e0Ev()), cells.get(cells.size() - 4));
+        assertEquals(ProcessingFields.e0(row.e0Ev()), cells.get(cells.size() - 5));
+        assertEquals(row.energy(), cells.get(cells.size() - 1));
     }
 
     @Test
@@ -60,7 +61,7 @@ class CsvInjectionTest {
                 + "-0.00756000,'=warning,"), line);
         List<String> back = LabelTable.split(line);
         assertEquals(List.of("@source", "-x", "Cu", "K", "OK", "-m", "4", "0.750000", "0.250000", "IN_DOMAIN",
-                "-1.50000", "+reason", "8979.0000", "-0.00756000", "=warning", ""), back);
+                "-1.50000", "+reason", "8979.0000", "-0.00756000", "=warning", "", ""), back);
         assertEquals(String.join(",", columns.header()), ReportWriters.csvHeaderLine(columns));
         // read back through the same columns: the answer as it was
         ReportRow.Answer a = columns.row(back).answers().get(0);

@@ -114,7 +114,7 @@ class MultiModelClassifyTest {
                 header.subList(0, 15));
         assertTrue(header.containsAll(List.of("oxidation_model", "oxidation", "oxidation_estimate",
                 "oxidation_spread")), header.toString());
-        assertEquals(List.of("e0_eV", "edge_step", "warnings", "error"), header.subList(header.size() - 4,
+        assertEquals(List.of("e0_eV", "edge_step", "warnings", "error", "energy"), header.subList(header.size() - 5,
                 header.size()));
         assertEquals(header.size(), new HashSet<>(header).size(), "no column twice: " + header);
         assertFalse(header.contains("confidence") || header.contains("reason"), header.toString());
@@ -138,7 +138,7 @@ class MultiModelClassifyTest {
         Pipeline normalise = new Pipeline("normalize", "read and normalise", List.of()).then("read", Map.of())
                 .then("normalise", Map.of());
         Report report = runner.run(normalise, mixed(dir), PipelineRunner.Options.threads(1)).report();
-        assertEquals("source,id,element,edge,status,e0_eV,edge_step,warnings,error", csv(report).get(0));
+        assertEquals("source,id,element,edge,status,e0_eV,edge_step,warnings,error,energy", csv(report).get(0));
     }
 
     @Test

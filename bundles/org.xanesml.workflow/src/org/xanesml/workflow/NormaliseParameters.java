@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.xanesml.preprocess.PreEdgeDetails;
+import org.xanesml.preprocess.EnergyControl;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.preprocess.recipe.NormalizeStep;
 
@@ -36,15 +37,82 @@ import org.xanesml.preprocess.recipe.NormalizeStep;
  * output bit for bit.
  */
 public final class NormaliseParameters {
+    /** Parameter: where E0 comes from when {@value #E0_EV} is unset, AUTO or FROM_FILE (unset: FROM_FILE). */
+    public static final String E0_SOURCE = "e0Source";
+    /** Parameter: a fixed E0, absolute eV on the shifted scale. */
+    public static final String E0_EV = "e0Ev";
+    /** Parameter: energy shift added to every energy, eV. */
+    public static final String SHIFT_EV = "shiftEv";
+    /** Parameter: calibrate against the file's reference channel. */
+    public static final String CALIBRATE_REFERENCE = "calibrateReference";
+    /** Parameter: the reference's edge energy, eV (unset: the tabulated K edge of its element). */
+    public static final String REFERENCE_EDGE_EV = "referenceEdgeEv";
+
     private NormaliseParameters() {
     }
 
     /**
-     * @return the step parameters for {@code p}'s E0, pre-edge and post-edge ranges and nnorm (unset: automatic)
+     * @return the step parameters for {@code p}'s E0, pre-edge and post-edge ranges and nnorm (unset: automatic);
+     *         without a given E0, E0 is the file's when it records one (see {@link EnergyControl#fromFile()})
      * @throws IllegalArgumentException when {@code p} sets what the step does not take (edge step, nvict, npre,
      *                                  calculated), rather than normalising otherwise than asked
      */
     public static Map<String, String> of(PreEdgeParameters p) {
+        EnergyControl energy = p.e0Ev() == null ? EnergyControl.fromFile()
+                : EnergyControl.fromFile().withFixedE0(p.e0Ev());
+        return of(p.withE0(null), energy);
+    }
+
+    /**
+     * @return the step parameters for {@code p}'s ranges and nnorm and the energy scale and E0 of {@code energy};
+     *         what is the step's default is left out
+     * @throws IllegalArgumentException when {@code p} sets E0 (it belongs to {@code energy}) or what the step does
+     *                                  not take
+     */
+    public static Map<String, String> of(PreEdgeParameters p, EnergyControl energy) {
+        if (p.e0Ev() != null) {
+            throw new IllegalArgumentException("E0 = " + p.e0Ev() + " eV is set in the pre-edge parameters; give it"
+                    + " as the energy control's fixed E0");
+        }
+        Map<String, String> m = new LinkedHashMap<>(ranges(p));
+        switch (energy.e0Mode()) {
+            case FIXED -> put(m, E0_EV, energy.e0Ev());
+            case AUTO -> m.put(E0_SOURCE, EnergyControl.E0Mode.AUTO.name());
+            case FROM_FILE -> {
+                // the step's default: left out, so a default pipeline stays the one earlier versions recorded
+            }
+        }
+        if (energy.shiftEv() != 0) {
+            put(m, SHIFT_EV, energy.shiftEv());
+        }
+        if (energy.calibrateReference()) {
+            m.put(CALIBRATE_REFERENCE, "true");
+            put(m, REFERENCE_EDGE_EV, energy.referenceEdgeEv());
+        }
+        return m;
+    }
+
+    /**
+     * @return the energy control the normalise step's parameters stand for
+     * @throws IllegalArgumentException when they set both a fixed E0 and an E0 source, or a reference edge energy
+     *                                  without calibration
+     */
+    public static EnergyControl energyControl(StepParameters p) {
+        Double e0 = p.number(E0_EV);
+        String source = p.text(E0_SOURCE).orElse(null);
+        if (e0 != null && source != null) {
+            throw new IllegalArgumentException("step '" + p.stepName() + "': " + E0_EV + " = " + e0 + " fixes E0"
+                    + " and " + E0_SOURCE + " = " + source + " chooses another; give one of them");
+        }
+        EnergyControl c = EnergyControl.fromFile();
+        c = e0 != null ? c.withFixedE0(e0)
+                : c.withE0Mode(source == null ? EnergyControl.E0Mode.FROM_FILE : EnergyControl.E0Mode.valueOf(source));
+        Double shift = p.number(SHIFT_EV);
+        return c.withShift(shift == null ? 0.0 : shift).withReferenceCalibration(p.bool(CALIBRATE_REFERENCE),
+                p.number(REFERENCE_EDGE_EV));
+    }
+
+    private static Map<String, String> ranges(PreEdgeParameters p) {
         PreEdgeParameters auto = PreEdgeParameters.automatic();
         if (p.edgeStep() != null || p.nvict() != auto.nvict() || p.npre() != auto.npre()
                 || p.calculated() != auto.calculated()) {
@@ -52,7 +120,6 @@ public final class NormaliseParameters {
                     + " not " + p);
         }
         Map<String, String> m = new LinkedHashMap<>();
-        put(m, "e0Ev", p.e0Ev());
         put(m, "pre1Ev", p.pre1Ev());
         put(m, "pre2Ev", p.pre2Ev());
         put(m, "norm1Ev", p.norm1Ev());
@@ -68,24 +135,26 @@ public final class NormaliseParameters {
 
     /** The step parameters a recipe line may set, in the order it writes them. */
     private static final List<String> RECIPE_KEYS = List.of("e0Ev", "pre1Ev", "pre2Ev", "norm1Ev", "norm2Ev", "nnorm",
-            "output", "alreadyNormalized", "requireEdge");
+            "output", "alreadyNormalized", "requireEdge", SHIFT_EV);
 
     /** @return the recipe line of a normalisation that ran: Larch's values as used ({@code pre_edge_details}) */
-    public static String recipeLine(PreEdgeDetails used, NormalizeStep step) {
+    public static String recipeLine(PreEdgeDetails used, NormalizeStep step, double shiftEv) {
         return recipeLine(used.e0Ev(), used.pre1Ev(), used.pre2Ev(), used.norm1Ev(), used.norm2Ev(), used.nnorm(),
-                step);
+                step, shiftEv);
     }
 
     /** @return the recipe line of a normalisation that did not run (source already normalised): as requested */
-    public static String recipeLine(PreEdgeParameters requested, NormalizeStep step) {
+    public static String recipeLine(PreEdgeParameters requested, NormalizeStep step, double shiftEv) {
         return recipeLine(requested.e0Ev(), requested.pre1Ev(), requested.pre2Ev(), requested.norm1Ev(),
-                requested.norm2Ev(), requested.nnorm(), step);
+                requested.norm2Ev(), requested.nnorm(), step, shiftEv);
     }
 
     private static String recipeLine(Double e0, Double pre1, Double pre2, Double norm1, Double norm2, Integer nnorm,
-            NormalizeStep step) {
+            NormalizeStep step, double shiftEv) {
+        // the shift applied before E0 (given, or found by reference calibration): E0 is on the shifted scale, so a
+        // replay applies the same shift and the same E0
         Object[] values = {e0, pre1, pre2, norm1, norm2, nnorm, step.output(), step.alreadyNormalized(),
-            step.requireEdge()};
+            step.requireEdge(), shiftEv};
         StringBuilder sb = new StringBuilder(RECIPE_TAG);
         for (int i = 0; i < values.length; i++) {
             sb.append(' ').append(RECIPE_KEYS.get(i)).append('=').append(values[i] == null ? "auto" : values[i]);

@@ -19,6 +19,13 @@ public final class ProcessingFields {
     public static final String E0 = "Processing.e0_eV";
     /** Metadata key (an XDI field) of the edge step, as {@link #edgeStep(double)} writes it. */
     public static final String EDGE_STEP = "Processing.edge_step";
+    /**
+     * Metadata key (an XDI field) of how the energy scale and E0 were chosen: E0, its source (auto, fixed, the
+     * file's), the shift applied and what the reference calibration found; the report's energy column.
+     */
+    public static final String ENERGY = "Processing.energy";
+    /** Metadata key (an XDI field) of the energy shift applied to the written energies, eV. */
+    public static final String ENERGY_SHIFT = "Processing.energy_shift_eV";
 
     private ProcessingFields() {
     }
@@ -29,6 +36,14 @@ public final class ProcessingFields {
      */
     public static String e0(double e0Ev) {
         return Double.isFinite(e0Ev) ? String.format(Locale.ROOT, "%.4f", e0Ev) : "";
+    }
+
+    /**
+     * @return how E0 and the energy scale of {@code r} were chosen ({@link #ENERGY}), "" when no normalise step set
+     *         E0 (the record a normalised input file carries is not this run's)
+     */
+    public static String energy(SpectrumRecord r) {
+        return Double.isFinite(r.e0Ev()) ? r.current().metadata(ENERGY).orElse("") : "";
     }
 
     /** @return the edge step with six significant digits; "" when unknown (NaN) */

@@ -129,7 +129,7 @@ class MultiModelCommandsTest {
         Path out = dir.resolve("normalised");
         Fixtures.Cli cli = new Fixtures.Cli();
         assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "-o", out.toString(), data.toString()), cli.err());
-        assertEquals("source,id,element,edge,status,e0_eV,edge_step,warnings,error",
+        assertEquals("source,id,element,edge,status,e0_eV,edge_step,warnings,error,energy",
                 Files.readAllLines(out.resolve("normalize-report.csv")).get(0));
     }
 

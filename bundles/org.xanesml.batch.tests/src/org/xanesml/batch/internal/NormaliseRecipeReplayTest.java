@@ -76,7 +76,7 @@ class NormaliseRecipeReplayTest {
         // A recipe file of its own: a comment, then the line with a narrower pre-edge window and a linear post-edge
         String edited = NormaliseParameters.RECIPE_TAG + " e0Ev=" + p.get("e0Ev") + " pre1Ev=-100.0 pre2Ev=-40.0"
                 + " norm1Ev=" + p.get("norm1Ev") + " norm2Ev=" + p.get("norm2Ev") + " nnorm=1 output=NORM"
-                + " alreadyNormalized=SKIP requireEdge=true";
+                + " alreadyNormalized=SKIP requireEdge=true shiftEv=0.0";
         Path recipe = Files.writeString(dir.resolve("narrow.recipe"), "# my recipe\n" + edited + "\n");
         Path second = dir.resolve("second");
         Fixtures.Cli again = new Fixtures.Cli();

@@ -63,6 +63,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     InputOptions select = new InputOptions();
 
+    @Mixin
+    EnergyOptions energy = new EnergyOptions();
+
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = "Model file or shipped model name; repeat for several. Each spectrum is answered by the"
                     + " models for its element and edge; without -m, by every shipped model for it.")
@@ -117,6 +120,9 @@ final class ClassifyCommand implements Callable<Integer> {
                 p = p.with("classify", "model", ModelChoice.join(named));
             }
             p = select.applyTo(p);
+            if (energy.given()) {
+                p = energy.applyTo(p);
+            }
             // The models come from -m or from the pipeline's classify step (every shipped one when neither names
             // any); a pipeline without one journals rows without answers. Loading them first fails before reading
             // thousands of files when one is unusable.

@@ -77,8 +77,9 @@ final class NormalizeCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Summary report (default DIR/normalize-report.csv).")
     Path report;
 
-    @Option(names = "--e0", paramLabel = "EV", description = "Edge energy, eV (default: found as Larch does).")
-    Double e0Ev;
+    @Mixin
+    EnergyOptions energy = new EnergyOptions();
+
     @Option(names = "--pre1", paramLabel = "EV", description = "Pre-edge range start relative to E0, eV.")
     Double pre1Ev;
     @Option(names = "--pre2", paramLabel = "EV", description = "Pre-edge range end relative to E0, eV.")
@@ -150,15 +151,17 @@ final class NormalizeCommand implements Callable<Integer> {
     /** @return the normalise step's parameters: the recipe's, or those of the range options */
     private Map<String, String> parameters() throws IOException {
         if (recipe != null) {
-            if (e0Ev != null || pre1Ev != null || pre2Ev != null || norm1Ev != null || norm2Ev != null
+            if (energy.given() || pre1Ev != null || pre2Ev != null || norm1Ev != null || norm2Ev != null
                     || nnorm != null || flat) {
                 throw new IllegalArgumentException("--recipe sets every normalisation parameter; give it without"
-                        + " --e0, --pre1, --pre2, --norm1, --norm2, --nnorm and --flat");
+                        + " --e0, --shift, --calibrate-reference, --pre1, --pre2, --norm1, --norm2, --nnorm and"
+                        + " --flat");
             }
             return NormaliseParameters.fromRecipe(recipe);
         }
         Map<String, String> params = new LinkedHashMap<>(NormaliseParameters.of(PreEdgeParameters.automatic()
-                .withE0(e0Ev).withPreEdgeRange(pre1Ev, pre2Ev).withNormRange(norm1Ev, norm2Ev).withNnorm(nnorm)));
+                .withPreEdgeRange(pre1Ev, pre2Ev).withNormRange(norm1Ev, norm2Ev).withNnorm(nnorm),
+                energy.control()));
         params.put("output", flat ? "FLAT" : "NORM");
         return params;
     }
@@ -272,8 +275,10 @@ final class NormalizeCommand implements Callable<Integer> {
                     .muScale(s.muScale());
             s.absorber().ifPresent(b::absorber);
             s.edge().ifPresent(b::edge);
+            // The file records what was applied (E0, shift, the recipe line); why E0 was chosen so (auto, from the
+            // file, calibrated) is the run's, in its report: a replay of the recipe then writes the same bytes.
             s.metadata().forEach((k, v) -> {
-                if (!k.startsWith(WARNING_FIELD)) {
+                if (!k.startsWith(WARNING_FIELD) && !k.equals(ProcessingFields.ENERGY)) {
                     b.metadata(k, v);
                 }
             });
@@ -284,8 +289,10 @@ final class NormalizeCommand implements Callable<Integer> {
         } else {
             StringBuilder sb = new StringBuilder();
             sb.append("# xanesml normalised spectrum ").append(s.id()).append('\n');
-            sb.append("# e0_eV = ").append(s.metadata(ProcessingFields.E0).orElse("")).append('\n');
-            sb.append("# edge_step = ").append(s.metadata(ProcessingFields.EDGE_STEP).orElse("")).append('\n');
+            // under the XDI field names, which the column reader takes back as metadata: E0 is read back from here
+            for (String key : List.of(ProcessingFields.E0, ProcessingFields.EDGE_STEP, ProcessingFields.ENERGY_SHIFT)) {
+                sb.append("# ").append(key).append(" = ").append(s.metadata(key).orElse("")).append('\n');
+            }
             sb.append("# recipe: ").append(s.metadata(ProcessingFields.RECIPE).orElse("").replace('\n', ' '))
                     .append('\n');
             for (String w : warnings) {

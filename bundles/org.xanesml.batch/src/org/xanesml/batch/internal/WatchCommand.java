@@ -86,6 +86,9 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     InputOptions select = new InputOptions();
 
+    @Mixin
+    EnergyOptions energy = new EnergyOptions();
+
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "Model file or shipped model name;"
             + " repeat for several. Each spectrum is answered by the models for its element and edge; without -m, by"
             + " every shipped model for it.")
@@ -233,7 +236,8 @@ final class WatchCommand implements Callable<Integer> {
         if (!done.isEmpty()) {
             err.println("watch: resuming, " + done.size() + " file(s) already done");
         }
-        Pipeline p = select.applyTo(StepCatalog.classification(named));
+        Pipeline p = select.applyTo(energy.given() ? energy.applyTo(StepCatalog.classification(named))
+                : StepCatalog.classification(named));
         Inputs.Selection selection = select.selection();
         PipelineRunner runner = steps.catalog().runner();
         PipelineRunner.Bound bound = runner.bind(p);

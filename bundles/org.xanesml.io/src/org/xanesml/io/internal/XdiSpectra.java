@@ -63,7 +63,7 @@ public final class XdiSpectra {
      */
     public static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy)
             throws SpectrumReadException {
-        return toSpectra(file, doc, policy, ColumnSelection.AUTO, NonFinitePolicy.DROP);
+        return toSpectra(file, doc, policy, ColumnSelection.AUTO, NonFinitePolicy.DROP, false);
     }
 
     /**
@@ -72,6 +72,24 @@ public final class XdiSpectra {
      */
     public static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy,
             ColumnSelection columns, NonFinitePolicy nonFinite) throws SpectrumReadException {
+        return toSpectra(file, doc, policy, columns, nonFinite, false);
+    }
+
+    /**
+     * The reference channel of the document (the foil measured downstream of the sample), one spectrum per block as
+     * {@link #toSpectra} gives the sample: mu from a {@code murefer} column, else {@code ln(itrans/irefer)}; the
+     * absorber is {@code Element.reference} when the header names it, else the sample's. Energies go through the
+     * same conversion and repairs as the sample's, so a shift found on the reference applies to the sample as is.
+     *
+     * @throws SpectrumReadException when the document records no reference channel, naming its columns
+     */
+    public static List<Spectrum> referenceSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy)
+            throws SpectrumReadException {
+        return toSpectra(file, doc, policy, ColumnSelection.AUTO, NonFinitePolicy.DROP, true);
+    }
+
+    private static List<Spectrum> toSpectra(Path file, XdiDocument doc, EnergyOrderPolicy policy,
+            ColumnSelection columns, NonFinitePolicy nonFinite, boolean reference) throws SpectrumReadException {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(FORMAT, "xdi");
         metadata.put("xdi.version", doc.versionLine());
@@ -87,8 +105,10 @@ public final class XdiSpectra {
         List<String> names = doc.columnNames();
         metadata.put("xdi.columns", String.join(" ", names));
 
+        // the abscissa first: a file that is no spectrum at all is told so before its columns are judged
         double[] energyEv = energy(file, doc, names, columns);
-        MuChoice mu = columns.mu().isPresent() ? chosenMu(file, doc, names, columns.mu().get())
+        MuChoice mu = reference ? referenceMu(file, doc, names)
+                : columns.mu().isPresent() ? chosenMu(file, doc, names, columns.mu().get())
                 : chooseMu(file, doc, names);
         metadata.put(MU_SOURCE, mu.source());
         columns.mu().ifPresent(m -> metadata.put(MU_EXPRESSION, m.text()));
@@ -114,6 +134,16 @@ public final class XdiSpectra {
                 HeaderChecks.edgeWithinRange(file, doc.fieldLine(symbolIndex.getAsInt()), element, edge, min, max);
             }
         }
+        OptionalInt referenceIndex = doc.fieldIndex("Element.reference");
+        if (reference && referenceIndex.isPresent()) {
+            element = HeaderChecks.element(file, doc.fieldLine(referenceIndex.getAsInt()),
+                    doc.fields().get(referenceIndex.getAsInt()).value());
+        }
+        OptionalInt referenceEdgeIndex = doc.fieldIndex("Element.ref_edge");
+        if (reference && referenceEdgeIndex.isPresent()) {
+            edge = HeaderChecks.edge(file, doc.fieldLine(referenceEdgeIndex.getAsInt()),
+                    doc.fields().get(referenceEdgeIndex.getAsInt()).value());
+        }
         // Blocks: split before every row that has fields written in front of it (except row 0).
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
@@ -134,6 +164,7 @@ public final class XdiSpectra {
                     blockFields.put(f.field().name(), f.field().value());
                 }
             }
+            // the reference keeps the sample's id: it is the same scan, and callers pair the two by it
             String id = baseName(file);
             if (starts.size() > 2) {
                 StringBuilder suffix = new StringBuilder();
@@ -297,6 +328,22 @@ public final class XdiSpectra {
         } catch (IllegalArgumentException e) {
             throw new SpectrumReadException(file, doc.labelLine(), e.getMessage());
         }
+    }
+
+    private static MuChoice referenceMu(Path file, XdiDocument doc, List<String> names)
+            throws SpectrumReadException {
+        int murefer = names.indexOf("murefer");
+        int itrans = firstOf(names, "itrans", "i1", "it");
+        int irefer = names.indexOf("irefer");
+        if (murefer > 0) {
+            return new MuChoice(doc.column(murefer), "column murefer (reference channel)", MuScale.RAW);
+        }
+        if (itrans > 0 && irefer > 0) {
+            return new MuChoice(logRatio(file, doc, itrans, irefer, names.get(itrans), "irefer"),
+                    "ln(" + names.get(itrans) + "/irefer) (reference channel)", MuScale.RAW);
+        }
+        throw new SpectrumReadException(file, doc.labelLine(), "no reference channel among columns " + names
+                + "; expected murefer, or itrans and irefer (the foil measured after the sample)");
     }
 
     private static int firstOf(List<String> names, String... candidates) {

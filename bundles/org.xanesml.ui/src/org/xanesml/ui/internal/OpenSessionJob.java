@@ -63,7 +63,7 @@ public final class OpenSessionJob extends Job {
                 try {
                     for (AnalysisEntry e : analysis.read(se.source())) {
                         if (e.key().equals(se.key())) {
-                            session.put(List.of(analysis.classify(analysis.renormalise(e, se.parameters()))));
+                            session.put(List.of(analysis.classify(analysis.renormalise(e, se.parameters(), se.energy()))));
                         }
                     }
                 } catch (IOException | StepException | RuntimeException e) {

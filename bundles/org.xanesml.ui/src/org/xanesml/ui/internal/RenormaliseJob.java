@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.xanesml.preprocess.EnergyControl;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.ui.internal.session.AnalysisEntry;
 import org.xanesml.ui.internal.session.AnalysisSession;
@@ -27,12 +28,22 @@ public final class RenormaliseJob extends Job {
     private final AnalysisSession session;
     private final List<AnalysisEntry> entries;
     private final PreEdgeParameters parameters;
+    /** Null: each entry keeps its own. */
+    private final EnergyControl energy;
 
+    /** Re-normalises with new pre-edge parameters, each entry keeping its energy shift and calibration. */
     public RenormaliseJob(AnalysisSession session, List<AnalysisEntry> entries, PreEdgeParameters parameters) {
+        this(session, entries, parameters, null);
+    }
+
+    /** @param energy shift, reference calibration and E0 source for every entry (E0 itself: the parameters') */
+    public RenormaliseJob(AnalysisSession session, List<AnalysisEntry> entries, PreEdgeParameters parameters,
+            EnergyControl energy) {
         super("Re-normalising " + entries.size() + " spectra");
         this.session = session;
         this.entries = List.copyOf(entries);
         this.parameters = parameters;
+        this.energy = energy;
         setSystem(true);
     }
 
@@ -45,7 +56,7 @@ public final class RenormaliseJob extends Job {
                 if (monitor.isCanceled()) {
                     return Status.CANCEL_STATUS;
                 }
-                AnalysisEntry r = analysis.renormalise(e, parameters);
+                AnalysisEntry r = analysis.renormalise(e, parameters, energy == null ? e.energy() : energy);
                 out.add(e.classified() ? analysis.classify(r) : r);
             }
         } catch (StepException e) {

@@ -33,6 +33,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.swt.ChartComposite;
+import org.xanesml.preprocess.EnergyControl;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.preprocess.PreEdgeDetails;
 import org.xanesml.preprocess.PreEdgeParameters;
@@ -42,6 +43,7 @@ import org.xanesml.ui.internal.charts.SpectrumDatasets;
 import org.xanesml.ui.internal.charts.SpectrumMode;
 import org.xanesml.ui.internal.session.AnalysisEntry;
 import org.xanesml.ui.internal.session.AnalysisSession;
+import org.xanesml.workflow.ProcessingFields;
 
 /**
  * The selected spectra: raw mu with the pre-edge line, post-edge curve and e0 marker, or normalised, flattened,
@@ -73,6 +75,8 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
     private Text norm1;
     private Text norm2;
     private Combo nnorm;
+    private Text shift;
+    private Button calibrate;
     private List<AnalysisEntry> shown = List.of();
     /** What the axes were last fitted to: the same spectra in the same mode keep the operator's zoom. */
     private String fittedTo = "";
@@ -152,6 +156,14 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
         nnorm.setItems(NNORM_CHOICES);
         nnorm.select(0);
         nnorm.addListener(SWT.Selection, e -> scheduleRenormalise());
+        shift = field(g, "shift (eV)");
+        shift.setToolTipText("Added to every energy before E0 is found (a known monochromator offset)");
+        calibrate = new Button(g, SWT.CHECK);
+        calibrate.setText("Calibrate to reference foil");
+        calibrate.setToolTipText("Shift the scan so that its reference channel's edge (XDI murefer or"
+                + " ln(itrans/irefer)) sits at the foil's tabulated K edge (Cu 8979 eV); the row records the shift");
+        calibrate.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        calibrate.addListener(SWT.Selection, e -> scheduleRenormalise());
         Button reset = new Button(g, SWT.PUSH);
         reset.setText("Reset to automatic");
         reset.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
@@ -208,6 +220,10 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
             set(norm1, p.norm1Ev(), used == null ? null : used.norm1Ev());
             set(norm2, p.norm2Ev(), used == null ? null : used.norm2Ev());
             nnorm.select(p.nnorm() == null ? 0 : Math.min(p.nnorm() + 1, NNORM_CHOICES.length - 1));
+            Double asked = first.energy().shiftEv() == 0 ? null : first.energy().shiftEv();
+            set(shift, asked, first.processed().current().metadata(ProcessingFields.ENERGY_SHIFT)
+                    .map(Double::valueOf).orElse(null));
+            calibrate.setSelection(first.energy().calibrateReference());
         } finally {
             filling = false;
         }
@@ -248,10 +264,11 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
     void resetToAutomatic() {
         filling = true;
         try {
-            for (Text t : new Text[] {e0, pre1, pre2, norm1, norm2}) {
+            for (Text t : new Text[] {e0, pre1, pre2, norm1, norm2, shift}) {
                 t.setText("");
             }
             nnorm.select(0);
+            calibrate.setSelection(false);
         } finally {
             filling = false;
         }
@@ -264,13 +281,23 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
             return;
         }
         PreEdgeParameters p;
+        EnergyControl energy;
         try {
             p = parameters();
+            energy = energy();
         } catch (IllegalArgumentException ex) {
             status.setText(ex.getMessage());
             return;
         }
-        new RenormaliseJob(session, shown, p).schedule();
+        new RenormaliseJob(session, shown, p, energy).schedule();
+    }
+
+    /** @return the shift and calibration in the fields, keeping the shown spectrum's E0 source */
+    EnergyControl energy() {
+        EnergyControl base = shown.isEmpty() ? EnergyControl.fromFile() : shown.get(0).energy();
+        Double s = parse(shift, "shift");
+        return base.withShift(s == null ? 0.0 : s).withReferenceCalibration(calibrate.getSelection(),
+                calibrate.getSelection() ? base.referenceEdgeEv() : null);
     }
 
     /** @return the parameters in the fields, keeping each shown spectrum's other settings (nvict, npre, calculated) */

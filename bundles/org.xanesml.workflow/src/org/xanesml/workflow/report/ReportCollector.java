@@ -14,6 +14,7 @@ import org.xanesml.core.Edge;
 import org.xanesml.core.Element;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.workflow.InputFailure;
+import org.xanesml.workflow.ProcessingFields;
 import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.WorkItem;
 
@@ -68,7 +69,7 @@ public final class ReportCollector {
         return new ReportRow(item.index(), item.source().toString(), r.id(),
                 r.raw().absorber().map(Element::symbol).orElse(""), r.raw().edge().map(Edge::name).orElse(""),
                 status, answers, r.e0Ev(), r.normalization().map(NormalizationResult::edgeStep).orElse(Double.NaN),
-                warnings, r.error() == null ? "" : r.error());
+                warnings, r.error() == null ? "" : r.error(), ProcessingFields.energy(r));
     }
 
     static PlotSample plot(SpectrumRecord r) {

@@ -30,7 +30,7 @@ import org.xanesml.workflow.ProcessingFields;
  */
 public record ReportColumns(List<Group> groups) {
     private static final List<String> LEAD = List.of("source", "id", "element", "edge", "status");
-    private static final List<String> TAIL = List.of("e0_eV", "edge_step", "warnings", "error");
+    private static final List<String> TAIL = List.of("e0_eV", "edge_step", "warnings", "error", "energy");
     /** Joins the warnings of a row in one cell; never part of a warning the steps write. */
     static final String WARNING_SEPARATOR = " | ";
     private static final String MODEL = "_model";
@@ -152,7 +152,7 @@ public record ReportColumns(List<Group> groups) {
             }
         }
         v.addAll(List.of(ProcessingFields.e0(r.e0Ev()), ProcessingFields.edgeStep(r.edgeStep()),
-                String.join(WARNING_SEPARATOR, r.warnings()), r.error()));
+                String.join(WARNING_SEPARATOR, r.warnings()), r.error(), r.energy()));
         return v;
     }
 
@@ -215,7 +215,7 @@ public record ReportColumns(List<Group> groups) {
         return new ReportRow(-1, c.get(0), c.get(1), c.get(2), c.get(3), status(c.get(4)), answers,
                 number(c.get(k)), number(c.get(k + 1)),
                 warnings.isEmpty() ? List.of() : List.of(warnings.split(java.util.regex.Pattern.quote(
-                        WARNING_SEPARATOR))), c.get(k + 3));
+                        WARNING_SEPARATOR))), c.get(k + 3), c.get(k + 4));
     }
 
     private static ReportRow.Status status(String s) {

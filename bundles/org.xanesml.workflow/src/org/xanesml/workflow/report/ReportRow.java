@@ -13,6 +13,8 @@ import org.xanesml.classify.OxidationEstimate;
 import org.xanesml.classify.Prediction;
 import org.xanesml.workflow.ModelAnswer;
 
+import org.xanesml.workflow.ProcessingFields;
+
 /**
  * One row of a report: one spectrum, or one input that failed as a whole. Light (no arrays but the probabilities)
  * so a run over tens of thousands of files keeps every row.
@@ -28,9 +30,11 @@ import org.xanesml.workflow.ModelAnswer;
  * @param edgeStep edge step, NaN when not normalised or already normalised by the source
  * @param warnings warnings of all steps (for {@link Status#NO_MODEL}, why no model answered)
  * @param error    what failed, "" when nothing did
+ * @param energy   how E0 and the energy scale were chosen ({@link ProcessingFields#ENERGY}), "" when not
+ *                 normalised
  */
 public record ReportRow(int index, String source, String id, String element, String edge, Status status,
-        List<Answer> answers, double e0Ev, double edgeStep, List<String> warnings, String error) {
+        List<Answer> answers, double e0Ev, double edgeStep, List<String> warnings, String error, String energy) {
 
     /** Outcome of one row. */
     public enum Status {
@@ -42,6 +46,12 @@ public record ReportRow(int index, String source, String id, String element, Str
         NO_MODEL,
         /** The spectrum or the whole input failed; see the error. */
         FAILED
+    }
+
+    /** A row without energy record (an input that failed before normalisation, a journal of an older version). */
+    public ReportRow(int index, String source, String id, String element, String edge, Status status,
+            List<Answer> answers, double e0Ev, double edgeStep, List<String> warnings, String error) {
+        this(index, source, id, element, edge, status, answers, e0Ev, edgeStep, warnings, error, "");
     }
 
     /**
@@ -104,6 +114,7 @@ public record ReportRow(int index, String source, String id, String element, Str
     }
 
     public ReportRow {
+        Objects.requireNonNull(energy);
         Objects.requireNonNull(source);
         Objects.requireNonNull(id);
         Objects.requireNonNull(status);
@@ -118,20 +129,21 @@ public record ReportRow(int index, String source, String id, String element, Str
 
     /** @return this row with another spelling of its source (a resumed run names inputs as it was given them) */
     public ReportRow withSource(String value) {
-        return new ReportRow(index, value, id, element, edge, status, answers, e0Ev, edgeStep, warnings, error);
+        return new ReportRow(index, value, id, element, edge, status, answers, e0Ev, edgeStep, warnings, error,
+                energy);
     }
 
     /** @return this row as FAILED with {@code message} (e.g. its output could not be written), the rest kept */
     public ReportRow failed(String message) {
         return new ReportRow(index, source, id, element, edge, Status.FAILED, answers, e0Ev, edgeStep, warnings,
-                Objects.requireNonNull(message));
+                Objects.requireNonNull(message), energy);
     }
 
     /** @return this row with one more warning */
     public ReportRow withWarning(String warning) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.add(warning);
-        return new ReportRow(index, source, id, element, edge, status, answers, e0Ev, edgeStep, all, error);
+        return new ReportRow(index, source, id, element, edge, status, answers, e0Ev, edgeStep, all, error, energy);
     }
 
     /** @return the row of an input that failed as a whole, before any spectrum was read from it */

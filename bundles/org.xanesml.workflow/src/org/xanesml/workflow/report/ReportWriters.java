@@ -141,6 +141,7 @@ public final class ReportWriters {
             r.warnings().forEach(warnings::add);
             o.add("warnings", warnings);
             o.addProperty("error", r.error());
+            o.addProperty("energy", r.energy());
             rows.add(o);
         }
         root.add("rows", rows);
@@ -237,8 +238,9 @@ public final class ReportWriters {
             if (!r.error().isEmpty()) {
                 notes.add(r.error());
             }
-            h.append("<td>").append(esc(ProcessingFields.e0(r.e0Ev()))).append("</td><td>")
-                    .append(esc(ProcessingFields.edgeStep(r.edgeStep()))).append("</td><td>")
+            // how E0 and the energy scale were chosen, on hover: a sentence per row would widen the table
+            h.append("<td title=\"").append(esc(r.energy())).append("\">").append(esc(ProcessingFields.e0(r.e0Ev())))
+                    .append("</td><td>").append(esc(ProcessingFields.edgeStep(r.edgeStep()))).append("</td><td>")
                     .append(esc(String.join("; ", notes))).append("</td></tr>\n");
         }
     }

@@ -95,6 +95,8 @@ public final class XmlReport {
         public List<String> warnings = new ArrayList<>();
         @XmlElement(name = "error", namespace = NAMESPACE)
         public String error;
+        @XmlElement(name = "energy", namespace = NAMESPACE)
+        public String energy;
     }
 
     /** The evaluation section. */
@@ -166,6 +168,7 @@ public final class XmlReport {
             }
             row.warnings.addAll(r.warnings());
             row.error = nonEmpty(r.error());
+            row.energy = nonEmpty(r.energy());
             x.rows.add(row);
         }
         report.evaluation().ifPresent(e -> {

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.xanesml.classify.Task;
 import org.xanesml.core.Spectrum;
+import org.xanesml.preprocess.EnergyControl;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.workflow.SpectrumRecord;
@@ -31,11 +32,32 @@ import org.xanesml.workflow.SpectrumRecord;
  * @param predictions one per model that answered (the loaded models for the spectrum's element and edge, chosen
  *                    as the command line chooses, {@link org.xanesml.workflow.ModelChoice}), in task order
  * @param noModel     why no loaded model answered ("no model for Mn K"), when it was classified without one
+ * @param energy      the energy shift, reference calibration and E0 source requested; a fixed E0 is the
+ *                    parameters' ({@link PreEdgeParameters#e0Ev()}), the operator's E0 field
  */
 public record AnalysisEntry(String key, Path source, PreEdgeParameters parameters, SpectrumRecord processed,
-        List<ModelPrediction> predictions, Optional<String> noModel) {
+        List<ModelPrediction> predictions, Optional<String> noModel, EnergyControl energy) {
+
+    /** An entry with the default energy control: E0 from the file when it records one, no shift, no calibration. */
+    public AnalysisEntry(String key, Path source, PreEdgeParameters parameters, SpectrumRecord processed,
+            List<ModelPrediction> predictions, Optional<String> noModel) {
+        this(key, source, parameters, processed, predictions, noModel, EnergyControl.fromFile());
+    }
+
+    /** An entry with answers from every model (or none) and the given energy control. */
+    public AnalysisEntry(String key, Path source, PreEdgeParameters parameters, SpectrumRecord processed,
+            List<ModelPrediction> predictions, EnergyControl energy) {
+        this(key, source, parameters, processed, predictions, Optional.empty(), energy);
+    }
+
+    /** An entry with the default energy control and no "no model" note. */
+    public AnalysisEntry(String key, Path source, PreEdgeParameters parameters, SpectrumRecord processed,
+            List<ModelPrediction> predictions) {
+        this(key, source, parameters, processed, predictions, Optional.empty(), EnergyControl.fromFile());
+    }
 
     public AnalysisEntry {
+        Objects.requireNonNull(energy, "energy");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(parameters, "parameters");
@@ -101,7 +123,7 @@ public record AnalysisEntry(String key, Path source, PreEdgeParameters parameter
         List<ModelPrediction> sorted = new ArrayList<>(value);
         sorted.sort(Comparator.comparingInt((ModelPrediction p) -> taskRank(p.task()))
                 .thenComparing(p -> p.model().name()));
-        return new AnalysisEntry(key, source, parameters, processed, sorted, noModel);
+        return new AnalysisEntry(key, source, parameters, processed, sorted, noModel, energy);
     }
 
     private static int taskRank(String task) {

@@ -35,7 +35,7 @@ public final class BatchCsv {
                 h.addAll(List.of(k + "_estimate", k + "_spread"));
             }
         }
-        h.addAll(List.of("e0_eV", "edge_step", "warnings"));
+        h.addAll(List.of("e0_eV", "edge_step", "warnings", "energy"));
         return List.copyOf(h);
     }
 
@@ -69,6 +69,7 @@ public final class BatchCsv {
         v.add(ProcessingFields.e0(e.e0Ev()));
         v.add(e.normalized().map(r -> ProcessingFields.edgeStep(r.edgeStep())).orElse(""));
         v.add(String.join("; ", e.warnings()));
+        v.add(ProcessingFields.energy(e.processed()));
         return v;
     }
 

@@ -18,6 +18,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import org.xanesml.preprocess.EnergyControl;
 import org.xanesml.preprocess.PreEdgeParameters;
 
 /**
@@ -29,7 +30,7 @@ public final class SessionFile {
     public static final int FORMAT_VERSION = 1;
 
     /** One open spectrum as saved. */
-    public record SavedEntry(String key, Path source, PreEdgeParameters parameters) {
+    public record SavedEntry(String key, Path source, PreEdgeParameters parameters, EnergyControl energy) {
     }
 
     /** The saved session. */
@@ -49,6 +50,7 @@ public final class SessionFile {
             o.addProperty("key", e.key());
             o.addProperty("source", e.source().toString());
             o.add("parameters", parameters(e.parameters()));
+            o.add("energy", energy(e.energy()));
             spectra.add(o);
         }
         root.add("spectra", spectra);
@@ -79,13 +81,15 @@ public final class SessionFile {
             for (JsonElement el : root.getAsJsonArray("spectra")) {
                 JsonObject o = el.getAsJsonObject();
                 entries.add(new SavedEntry(o.get("key").getAsString(), Path.of(o.get("source").getAsString()),
-                        parameters(o.getAsJsonObject("parameters"))));
+                        parameters(o.getAsJsonObject("parameters")), energy(o.getAsJsonObject("energy"))));
             }
             List<String> models = new ArrayList<>();
             root.getAsJsonArray("models").forEach(m -> models.add(m.getAsString()));
             return new Saved(entries, models);
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
-            // Gson signals a missing member or a wrong type with these unchecked exceptions
+        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException
+                | IllegalArgumentException e) {
+            // Gson signals a missing member or a wrong type with these unchecked exceptions, the value types a
+            // value out of range with the last
             throw new IOException(file + ": malformed session file: " + e, e);
         }
     }
@@ -110,6 +114,26 @@ public final class SessionFile {
                 dbl(o, "norm1Ev"), dbl(o, "norm2Ev"), o.has("nnorm") && !o.get("nnorm").isJsonNull()
                         ? o.get("nnorm").getAsInt() : null,
                 o.get("nvict").getAsInt(), o.get("npre").getAsInt(), o.get("calculated").getAsBoolean());
+    }
+
+    private static JsonObject energy(EnergyControl c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("e0Mode", c.e0Mode().name());
+        o.addProperty("e0Ev", c.e0Ev());
+        o.addProperty("shiftEv", c.shiftEv());
+        o.addProperty("calibrateReference", c.calibrateReference());
+        o.addProperty("referenceEdgeEv", c.referenceEdgeEv());
+        return o;
+    }
+
+    /** @return the saved energy control; a session saved before there was one gets the default */
+    private static EnergyControl energy(JsonObject o) {
+        if (o == null) {
+            return EnergyControl.fromFile();
+        }
+        return new EnergyControl(EnergyControl.E0Mode.valueOf(o.get("e0Mode").getAsString()), dbl(o, "e0Ev"),
+                o.get("shiftEv").getAsDouble(), o.get("calibrateReference").getAsBoolean(),
+                dbl(o, "referenceEdgeEv"));
     }
 
     private static Double dbl(JsonObject o, String name) {

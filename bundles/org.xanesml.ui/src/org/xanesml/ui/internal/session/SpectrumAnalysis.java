@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.ReadOptions;
 import org.xanesml.io.SpectrumReadException;
+import org.xanesml.preprocess.EnergyControl;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.workflow.DataKind;
 import org.xanesml.workflow.ModelAnswer;
@@ -97,20 +98,34 @@ public final class SpectrumAnalysis {
     }
 
     /**
-     * @return the entry normalised again, from the spectrum as read, with new parameters; old predictions are
-     *         dropped (they no longer apply); parameters the normalise step refuses become the entry's problem
+     * @return the entry normalised again, from the spectrum as read, with new parameters and the entry's energy
+     *         control; old predictions are dropped (they no longer apply); parameters the normalise step refuses
+     *         become the entry's problem
      */
     public AnalysisEntry renormalise(AnalysisEntry entry, PreEdgeParameters parameters) {
+        return renormalise(entry, parameters, entry.energy());
+    }
+
+    /**
+     * @param energy shift, reference calibration and E0 source; E0 itself is fixed by {@code parameters} when it
+     *               sets one (the operator's E0 field)
+     * @return the entry normalised again as {@link #renormalise(AnalysisEntry, PreEdgeParameters)}
+     */
+    public AnalysisEntry renormalise(AnalysisEntry entry, PreEdgeParameters parameters, EnergyControl energy) {
         SpectrumRecord raw = SpectrumRecord.of(entry.spectrum());
         SpectrumRecord out;
         try {
+            EnergyControl unfixed = energy.e0Mode() == EnergyControl.E0Mode.FIXED
+                    ? energy.withE0Mode(EnergyControl.E0Mode.FROM_FILE) : energy;
+            EnergyControl asked = parameters.e0Ev() == null ? unfixed : unfixed.withFixedE0(parameters.e0Ev());
             PipelineRunner.Bound normalise = runner.bind(new Pipeline("normalise", "the operator's parameters",
-                    List.of()).then(StepNames.NORMALISE, NormaliseParameters.of(parameters)), DataKind.SPECTRA);
+                    List.of()).then(StepNames.NORMALISE, NormaliseParameters.of(parameters.withE0(null), asked)),
+                    DataKind.SPECTRA);
             out = normalise.apply(new WorkItem(0, entry.source(), List.of(raw)), context).spectra().get(0);
         } catch (IllegalArgumentException | StepException e) {
             out = raw.withError(StepNames.NORMALISE + ": " + e.getMessage());
         }
-        return new AnalysisEntry(entry.key(), entry.source(), parameters, out);
+        return new AnalysisEntry(entry.key(), entry.source(), parameters, out, List.of(), energy);
     }
 
     /**

@@ -5,7 +5,9 @@
 package org.xanesml.workflow.internal.steps;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.xanesml.classify.EnergyReference;
@@ -13,6 +15,9 @@ import org.xanesml.core.Edge;
 import org.xanesml.core.Element;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
+import org.xanesml.io.ReferenceChannels;
+import org.xanesml.io.SpectrumReadException;
+import org.xanesml.preprocess.EnergyControl;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.preprocess.NormalizationWorkspace;
 import org.xanesml.preprocess.PreEdgeParameters;
@@ -20,6 +25,7 @@ import org.xanesml.preprocess.PreprocessingResult;
 import org.xanesml.preprocess.Preprocessor;
 import org.xanesml.preprocess.XanesShape;
 import org.xanesml.preprocess.recipe.AlreadyNormalizedPolicy;
+import org.xanesml.preprocess.recipe.CalibrateStep;
 import org.xanesml.preprocess.recipe.NormalizeStep;
 import org.xanesml.preprocess.recipe.NormalizedOutput;
 import org.xanesml.preprocess.recipe.Recipe;
@@ -29,6 +35,7 @@ import org.xanesml.workflow.ParameterSpec;
 import org.xanesml.workflow.ProcessingFields;
 import org.xanesml.workflow.ProcessingStep;
 import org.xanesml.workflow.StepContext;
+import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepParameters;
 import org.xanesml.workflow.WorkItem;
@@ -60,7 +67,19 @@ public final class NormaliseStep implements ProcessingStep {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                ParameterSpec.number("e0Ev", "eV", 0.0, 200000.0, null, "edge energy; automatic when unset"),
+                ParameterSpec.number(NormaliseParameters.E0_EV, "eV", 0.0, 200000.0, null,
+                        "fixed edge energy, on the shifted scale; unset: by " + NormaliseParameters.E0_SOURCE),
+                ParameterSpec.choice(NormaliseParameters.E0_SOURCE, List.of("FROM_FILE", "AUTO"), null,
+                        "E0 without a fixed one: the file's (the E0 normalize wrote, an Athena project's bkg_e0),"
+                                + " found as Larch does when the file has none (FROM_FILE, the default); or always"
+                                + " found (AUTO)"),
+                ParameterSpec.number(NormaliseParameters.SHIFT_EV, "eV", -EnergyControl.MAX_SHIFT_EV,
+                        EnergyControl.MAX_SHIFT_EV, null, "energy shift added to every energy before E0 is found"),
+                ParameterSpec.bool(NormaliseParameters.CALIBRATE_REFERENCE, false, "shift the scan so that its"
+                        + " reference channel's edge (XDI murefer or ln(itrans/irefer)) sits at the reference's edge"
+                        + " energy"),
+                ParameterSpec.number(NormaliseParameters.REFERENCE_EDGE_EV, "eV", 0.0, 200000.0, null,
+                        "edge energy of the reference; unset: the tabulated K edge of its element (metal foil)"),
                 ParameterSpec.number("pre1Ev", "eV", -2000.0, 0.0, null,
                         "start of the pre-edge fit range relative to E0; automatic when unset"),
                 ParameterSpec.number("pre2Ev", "eV", -2000.0, 0.0, null, "end of the pre-edge fit range"),
@@ -85,34 +104,51 @@ public final class NormaliseStep implements ProcessingStep {
         return DataKind.NORMALIZED_SPECTRA;
     }
 
-    /** @return the preprocessing recipe these parameters stand for */
-    public static Recipe recipe(StepParameters p) {
+    /** @return the recipe: shift the energies by {@code shiftEv}, then normalise with E0 {@code e0Ev} (null: find) */
+    private static Recipe recipe(StepParameters p, double shiftEv, Double e0Ev) {
         Integer nnorm = p.text("nnorm").map(Integer::valueOf).orElse(null);
-        PreEdgeParameters pre = PreEdgeParameters.automatic().withE0(p.number("e0Ev"))
+        PreEdgeParameters pre = PreEdgeParameters.automatic().withE0(e0Ev)
                 .withPreEdgeRange(p.number("pre1Ev"), p.number("pre2Ev"))
                 .withNormRange(p.number("norm1Ev"), p.number("norm2Ev")).withNnorm(nnorm);
-        return Recipe.of("xanesml normalise", new NormalizeStep(pre,
-                NormalizedOutput.valueOf(p.requireText("output")),
-                AlreadyNormalizedPolicy.valueOf(p.requireText("alreadyNormalized")), p.bool("requireEdge")));
+        NormalizeStep normalize = new NormalizeStep(pre, NormalizedOutput.valueOf(p.requireText("output")),
+                AlreadyNormalizedPolicy.valueOf(p.requireText("alreadyNormalized")), p.bool("requireEdge"));
+        // the shift is a recipe step, so the recipe written with the spectrum reproduces it
+        return shiftEv == 0 ? Recipe.of("xanesml normalise", normalize)
+                : Recipe.of("xanesml normalise", new CalibrateStep(shiftEv), normalize);
     }
 
     @Override
-    public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) {
-        Recipe recipe = recipe(parameters);
-        NormalizeStep step = (NormalizeStep) recipe.steps().get(0);
+    public WorkItem apply(WorkItem item, StepParameters parameters, StepContext context) throws StepException {
+        EnergyControl control;
+        try {
+            control = NormaliseParameters.energyControl(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new StepException(e.getMessage(), e);
+        }
+        Map<String, Spectrum> references = control.calibrateReference() ? references(item) : Map.of();
         // runner threads each keep one workspace, so a batch normalises without allocating working memory per file
         NormalizationWorkspace workspace = workspaces.get();
         return item.mapSpectra(r -> Steps.guard(r, NAME, () -> {
+            Spectrum reference = references.get(r.id());
+            if (control.calibrateReference() && reference == null) {
+                throw new IllegalArgumentException("the file's reference channel has no spectrum '" + r.id()
+                        + "'; calibrate it on its own");
+            }
+            EnergyScale energy = EnergyScale.resolve(control, r.current(), reference, workspace);
+            Recipe recipe = recipe(parameters, energy.shiftEv(), energy.e0Ev());
+            NormalizeStep step = (NormalizeStep) recipe.steps().get(recipe.steps().size() - 1);
             PreprocessingResult result = Preprocessor.run(r.current(), recipe, workspace);
             NormalizationResult n = result.normalization().orElse(null);
             double e0 = result.e0Ev();
             String e0Text = ProcessingFields.e0(e0);
             // The values Larch used, not the request: the line replays this normalisation exactly.
-            String recipeLine = n != null ? NormaliseParameters.recipeLine(n.details(), step)
-                    : NormaliseParameters.recipeLine(step.parameters(), step);
+            String recipeLine = n != null ? NormaliseParameters.recipeLine(n.details(), step, energy.shiftEv())
+                    : NormaliseParameters.recipeLine(step.parameters(), step, energy.shiftEv());
             Spectrum.Builder b = r.current().toBuilder().energyEv(result.energyEv()).mu(result.values())
                     .muScale(MuScale.EDGE_NORMALIZED).metadata(EnergyReference.E0_KEY, e0Text)
-                    .metadata(ProcessingFields.RECIPE, recipeLine).metadata(ProcessingFields.E0, e0Text);
+                    .metadata(ProcessingFields.RECIPE, recipeLine).metadata(ProcessingFields.E0, e0Text)
+                    .metadata(ProcessingFields.ENERGY, energy.describe(e0))
+                    .metadata(ProcessingFields.ENERGY_SHIFT, ProcessingFields.e0(energy.shiftEv()));
             if (n != null) {
                 b.metadata(ProcessingFields.EDGE_STEP, ProcessingFields.edgeStep(n.edgeStep()));
             }
@@ -131,6 +167,21 @@ public final class NormaliseStep implements ProcessingStep {
             }
             return r.withNormalization(b.build(), n, e0).withWarnings(warnings);
         }));
+    }
+
+    /**
+     * @return the reference channel of each spectrum of the item's file, by spectrum id
+     * @throws StepException when the file records none, saying what calibration needs
+     */
+    private static Map<String, Spectrum> references(WorkItem item) throws StepException {
+        try {
+            Map<String, Spectrum> out = new HashMap<>();
+            ReferenceChannels.read(item.source()).forEach(s -> out.put(s.id(), s));
+            return out;
+        } catch (SpectrumReadException e) {
+            throw new StepException(e.getMessage() + "; calibration against the reference needs it (or give the"
+                    + " shift itself)", e);
+        }
     }
 
     /** @return the tabulated K-edge energy of the absorber (NaN when unknown, or for another edge) */
