@@ -23,6 +23,7 @@ import org.xanesml.models.PretrainedModels;
 import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.preprocess.XanesNormalization;
+import org.xanesml.preprocess.XanesShape;
 import org.xanesml.testing.SharedData;
 
 /**
@@ -115,5 +116,25 @@ class NotXanesTest {
         assertFalse(far.applicability().inDomain());
         assertTrue(far.applicability().reason().contains("from the tabulated edge at 7112 eV"),
                 far.applicability().reason());
+    }
+
+    @Test
+    void aShapeCheckTheNormaliseStepMadeIsUsedOnlyWhenItJudgedTheSameEdge() throws IOException {
+        LocalEnvironmentClassifier c = shipped(PretrainedModels.CU_CN);
+        Spectrum step = synthetic("arctan", e -> 0.5 + Math.atan((e - 8981) / 2) / Math.PI);
+        Prediction own = c.classify(step);
+        XanesShape.Result fresh = XanesShape.check(step.energyEv(), step.mu(),
+                Double.parseDouble(step.metadata(EnergyReference.E0_KEY).orElseThrow()), Element.Cu.kEdgeEnergyEv());
+        // given the same check, the same answer (the classifier then skips its own)
+        Prediction given = c.classify(step, fresh);
+        assertEquals(own.applicability(), given.applicability());
+        // a check is taken as given: one that found no problem turns NOT_XANES into an answer...
+        XanesShape.Result clean = new XanesShape.Result(fresh.e0Ev(), fresh.rise(), fresh.fall(), fresh.noise(),
+                fresh.structure(), fresh.edgeOffsetEv(), java.util.List.of());
+        assertTrue(c.classify(step, clean).applicability().verdict() != Applicability.Verdict.NOT_XANES);
+        // ...but not for a spectrum of unknown absorber, whose edge the normalise step could not place
+        Spectrum anonymous = Spectrum.builder().id("anonymous").energyEv(step.energyEv()).mu(step.mu()).edge(Edge.K)
+                .muScale(MuScale.EDGE_NORMALIZED).metadata(step.metadata()).build();
+        assertEquals(Applicability.Verdict.NOT_XANES, c.classify(anonymous, clean).applicability().verdict());
     }
 }

@@ -59,6 +59,15 @@ public final class LocalEnvironmentClassifier {
 
     /** Classifies one spectrum (expected edge-step normalised, as the training spectra were). */
     public Prediction classify(Spectrum s) {
+        return classify(s, null);
+    }
+
+    /**
+     * As {@link #classify(Spectrum)}, given the XANES shape check the normalise step made of this very spectrum
+     * (null: none). It is used when it judged the edge against this model's element and edge, as this classifier
+     * would; then a spectrum answered by several models is checked once, not once per model.
+     */
+    public Prediction classify(Spectrum s, XanesShape.Result knownShape) {
         List<String> classes = model.classes();
         if (s.absorber().isPresent() && s.absorber().get() != element) {
             return rejected(s, Applicability.Verdict.WRONG_ELEMENT, s.id() + ": absorber is " + s.absorber().get()
@@ -88,9 +97,11 @@ public final class LocalEnvironmentClassifier {
                     "%s: data %.1f..%.1f eV leave %d of the model's %d grid points uncovered", s.id(),
                     s.minEnergyEv(), s.maxEnergyEv(), uncovered, model.recipe().gridSize()));
         }
+        boolean sameEdgeJudged = knownShape != null && edge == Edge.K && s.absorber().orElse(null) == element
+                && s.edge().orElse(Edge.K) == Edge.K;
         XanesShape.Result shape;
         try {
-            shape = shape(s);
+            shape = sameEdgeJudged ? knownShape : shape(s);
         } catch (FeatureException e) {
             return rejected(s, Applicability.Verdict.MISSING_REFERENCE_ENERGY, e.getMessage());
         } catch (PreprocessingException e) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.xanesml.classify.Prediction;
 import org.xanesml.core.Spectrum;
 import org.xanesml.preprocess.NormalizationResult;
+import org.xanesml.preprocess.XanesShape;
 
 /**
  * One spectrum on its way through a pipeline: as read, as it is now, what normalisation found, the models' answers
@@ -27,9 +28,13 @@ import org.xanesml.preprocess.NormalizationResult;
  *                      edge ("no model for Mn K"); empty otherwise
  * @param warnings      warnings of every step, in order
  * @param error         why a step failed on this spectrum, or null
+ * @param shape         the XANES shape check of {@code current} as the normalise step made it, so that each model
+ *                      classifying it need not repeat it; empty until then, and again once a step changes
+ *                      {@code current}
  */
 public record SpectrumRecord(Spectrum raw, Spectrum current, Optional<NormalizationResult> normalization,
-        double e0Ev, List<ModelAnswer> answers, Optional<String> noModel, List<String> warnings, String error) {
+        double e0Ev, List<ModelAnswer> answers, Optional<String> noModel, List<String> warnings, String error,
+        Optional<XanesShape.Result> shape) {
 
     public SpectrumRecord {
         Objects.requireNonNull(raw, "raw");
@@ -38,10 +43,12 @@ public record SpectrumRecord(Spectrum raw, Spectrum current, Optional<Normalizat
         answers = List.copyOf(answers);
         Objects.requireNonNull(noModel, "noModel");
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(shape, "shape");
     }
 
     public static SpectrumRecord of(Spectrum raw) {
-        return new SpectrumRecord(raw, raw, Optional.empty(), Double.NaN, List.of(), Optional.empty(), List.of(), null);
+        return new SpectrumRecord(raw, raw, Optional.empty(), Double.NaN, List.of(), Optional.empty(), List.of(), null,
+                Optional.empty());
     }
 
     public String id() {
@@ -53,11 +60,19 @@ public record SpectrumRecord(Spectrum raw, Spectrum current, Optional<Normalizat
     }
 
     public SpectrumRecord withCurrent(Spectrum value) {
-        return new SpectrumRecord(raw, value, normalization, e0Ev, answers, noModel, warnings, error);
+        return new SpectrumRecord(raw, value, normalization, e0Ev, answers, noModel, warnings, error,
+                Optional.empty());
     }
 
     public SpectrumRecord withNormalization(Spectrum value, NormalizationResult result, double e0) {
-        return new SpectrumRecord(raw, value, Optional.ofNullable(result), e0, answers, noModel, warnings, error);
+        return new SpectrumRecord(raw, value, Optional.ofNullable(result), e0, answers, noModel, warnings, error,
+                Optional.empty());
+    }
+
+    /** @return this spectrum with the shape check of its current form */
+    public SpectrumRecord withShape(XanesShape.Result value) {
+        return new SpectrumRecord(raw, current, normalization, e0Ev, answers, noModel, warnings, error,
+                Optional.of(value));
     }
 
     /** @return the first model's prediction, for callers that classify with one model */
@@ -69,12 +84,13 @@ public record SpectrumRecord(Spectrum raw, Spectrum current, Optional<Normalizat
     public SpectrumRecord withAnswer(ModelAnswer value) {
         List<ModelAnswer> all = new ArrayList<>(answers);
         all.add(value);
-        return new SpectrumRecord(raw, current, normalization, e0Ev, all, noModel, warnings, error);
+        return new SpectrumRecord(raw, current, normalization, e0Ev, all, noModel, warnings, error, shape);
     }
 
     /** @return this spectrum marked as answered by no model, and why */
     public SpectrumRecord withNoModel(String reason) {
-        return new SpectrumRecord(raw, current, normalization, e0Ev, answers, Optional.of(reason), warnings, error);
+        return new SpectrumRecord(raw, current, normalization, e0Ev, answers, Optional.of(reason), warnings, error,
+                shape);
     }
 
     public SpectrumRecord withWarnings(List<String> more) {
@@ -83,11 +99,11 @@ public record SpectrumRecord(Spectrum raw, Spectrum current, Optional<Normalizat
         }
         List<String> all = new ArrayList<>(warnings);
         all.addAll(more);
-        return new SpectrumRecord(raw, current, normalization, e0Ev, answers, noModel, all, error);
+        return new SpectrumRecord(raw, current, normalization, e0Ev, answers, noModel, all, error, shape);
     }
 
     public SpectrumRecord withError(String message) {
         return new SpectrumRecord(raw, current, normalization, e0Ev, answers, noModel, warnings,
-                Objects.requireNonNull(message, "message"));
+                Objects.requireNonNull(message, "message"), shape);
     }
 }

@@ -86,7 +86,7 @@ public final class ClassifyStep implements ProcessingStep {
             SpectrumRecord out = r;
             for (ModelChoice.Candidate c : selection.models()) {
                 // The applicability reason stays with its answer (the report shows it there), not among warnings.
-                Prediction p = classifiers.get(c.name()).classify(r.current());
+                Prediction p = classifiers.get(c.name()).classify(r.current(), r.shape().orElse(null));
                 out = out.withAnswer(new ModelAnswer(c.name(), c.bundle().descriptor().task, p));
             }
             return out;

@@ -165,7 +165,7 @@ public final class NormaliseStep implements ProcessingStep {
                 warnings.add(r.id() + ": already edge-normalised by its source (" + result.state()
                         + "); only E0 determined");
             }
-            return r.withNormalization(b.build(), n, e0).withWarnings(warnings);
+            return r.withNormalization(b.build(), n, e0).withShape(shape).withWarnings(warnings);
         }));
     }
 
