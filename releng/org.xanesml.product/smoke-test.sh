@@ -25,6 +25,10 @@ echo "$VERSION_OUT"
 echo "$VERSION_OUT" | grep -q '^xanesml 0\.' || { echo "smoke test: no xanesml version line" >&2; exit 1; }
 echo "$VERSION_OUT" | grep -q '^Weka 3\.8\.6$' || { echo "smoke test: no Weka 3.8.6 line" >&2; exit 1; }
 echo "$VERSION_OUT" | grep -q '^Apache Commons Math 3\.6\.1' || { echo "smoke test: no Commons Math line" >&2; exit 1; }
+# --version is answered by the launcher from the installation; the application itself must say the same
+"$APP/xanesml" -J-Dxanesml.smoke=1 --version > "$WORK/version-from-jvm.txt"
+echo "$VERSION_OUT" | cmp - "$WORK/version-from-jvm.txt" \
+  || { echo "smoke test: the launcher's --version differs from the application's:" >&2; cat "$WORK/version-from-jvm.txt" >&2; exit 1; }
 "$APP/xanesml" --help | grep -q 'Commands:' || { echo "smoke test: --help lists no commands" >&2; exit 1; }
 # JVM options reach the JVM: a -J option and XANESML_JAVA_OPTS (an impossible heap makes java refuse to start)
 if "$APP/xanesml" -J-Xmx1k --version >/dev/null 2>&1; then
