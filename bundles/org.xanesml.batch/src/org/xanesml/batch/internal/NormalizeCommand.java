@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.Xdi;
+import org.xanesml.preprocess.NormalizationResult;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.workflow.NormaliseParameters;
 import org.xanesml.workflow.Pipeline;
@@ -33,6 +34,7 @@ import org.xanesml.workflow.StepException;
 import org.xanesml.workflow.StepNames;
 import org.xanesml.workflow.StepServices;
 import org.xanesml.workflow.WorkItem;
+import org.xanesml.workflow.report.AthenaExport;
 import org.xanesml.workflow.report.AtomicFiles;
 import org.xanesml.workflow.report.Report;
 import org.xanesml.workflow.report.ReportRow;
@@ -49,11 +51,20 @@ import picocli.CommandLine.Spec;
         description = { "Normalise spectra as Larch's pre_edge does and write them as XDI or CSV.", "Each file is written with",
                 "with E0, edge step and the recipe recorded in the header; a summary report lists every input." },
         footer = { "", "Examples:", "  xanesml normalize -o normalised/ scans/*.xdi",
-                "  xanesml normalize --as csv --pre1 -150 --pre2 -30 --norm1 50 --norm2 300 -o out/ data/" })
+                "  xanesml normalize --as csv --pre1 -150 --pre2 -30 --norm1 50 --norm2 300 -o out/ data/",
+                "  xanesml normalize --export athena -o athena/ scans/*.xdi" })
 final class NormalizeCommand implements Callable<Integer> {
-    /** Output file kinds. */
+    /** Output file kinds, each with its file name extension. */
     enum As {
-        xdi, csv
+        xdi("xdi"), csv("csv"),
+        /** Athena's normalised-data columns (energy, mu, pre/post-edge lines, norm, flat, dmude), {@code *.nor}. */
+        athena(AthenaExport.EXTENSION);
+
+        final String extension;
+
+        As(String extension) {
+            this.extension = extension;
+        }
     }
 
     /** XDI field (namespace.tag) prefix of the warnings written into a normalised file's header. */
@@ -71,7 +82,9 @@ final class NormalizeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
     Path outputDir;
 
-    @Option(names = "--as", description = "Spectrum file type: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--as", "--export"}, description = "Spectrum file type: ${COMPLETION-CANDIDATES} (default "
+            + "${DEFAULT-VALUE}); athena writes Athena's normalised columns (energy, mu, pre_edge, post_edge, norm, "
+            + "flat, dmude) as NAME.nor.")
     As as = As.xdi;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Summary report (default DIR/normalize-report.csv).")
@@ -168,7 +181,7 @@ final class NormalizeCommand implements Callable<Integer> {
 
     private int normalize(List<ProcessingStep> available, Pipeline p, List<Path> in, Path summary,
             PrintWriter err) {
-        OutputNames names = new OutputNames(outputDir, as.name(), in, summary);
+        OutputNames names = new OutputNames(outputDir, as.extension, in, summary);
         // Keyed by "input index:spectrum number", the position of the spectrum's row in the report.
         Map<String, String> notWritten = new HashMap<>();
         Map<String, String> renamed = new HashMap<>();
@@ -269,7 +282,12 @@ final class NormalizeCommand implements Callable<Integer> {
     void write(SpectrumRecord record, Path f) throws IOException {
         Spectrum s = record.current();
         List<String> warnings = record.warnings();
-        if (as == As.xdi) {
+        if (as == As.athena) {
+            NormalizationResult n = record.normalization().orElseThrow(() -> new IllegalArgumentException(s.id()
+                    + " is edge-normalised by its source (FEFF, FDMNES), so it has no pre-edge or post-edge line for "
+                    + "Athena's columns; write it with --as xdi or --as csv"));
+            AthenaExport.write(f, s.id(), n, warnings, files);
+        } else if (as == As.xdi) {
             // A fresh builder: a normalised input's own Processing.warning_N fields must not outlive this run's.
             Spectrum.Builder b = Spectrum.builder().id(s.id()).energyEv(s.energyEv()).mu(s.mu())
                     .muScale(s.muScale());

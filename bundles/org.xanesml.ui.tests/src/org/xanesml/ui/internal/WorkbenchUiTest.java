@@ -71,6 +71,9 @@ class WorkbenchUiTest {
     private final List<IStatus> logged = new CopyOnWriteArrayList<>();
     private final ILogListener logListener = (status, plugin) -> logged.add(status);
     private boolean watchingDialogs;
+    /** Dialog title -> screenshot file: {@link #closeDialogs()} saves the dialog before it closes it. */
+    private final java.util.Map<String, String> dialogShots = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Throwable> dialogFailures = new CopyOnWriteArrayList<>();
 
     private static WorkbenchThread workbench;
 
@@ -128,6 +131,14 @@ class WorkbenchUiTest {
                 StringBuilder sb = new StringBuilder(s.getText());
                 collectTexts(s, sb);
                 dialogTexts.add(sb.toString());
+                String shot = dialogShots.remove(s.getText());
+                if (shot != null) {
+                    try {
+                        screenshot(s, shot);
+                    } catch (Exception e) {
+                        dialogFailures.add(e);
+                    }
+                }
                 s.close();
             }
         }
@@ -139,6 +150,8 @@ class WorkbenchUiTest {
             if (child instanceof Label l) {
                 sb.append('\n').append(l.getText());
             } else if (child instanceof Text t) {
+                sb.append('\n').append(t.getText());
+            } else if (child instanceof org.eclipse.swt.custom.StyledText t) {
                 sb.append('\n').append(t.getText());
             } else if (child instanceof Composite cc) {
                 collectTexts(cc, sb);
@@ -234,6 +247,7 @@ class WorkbenchUiTest {
         double autoE0 = cuoEntry.normalization().e0Ev();
         Text e0Field = spectrum.parameterFields()[0];
         e0Field.setText(String.format(java.util.Locale.ROOT, "%.1f", autoE0 + 4));
+        e0Field.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
         waitFor(() -> session.entry(cuoEntry.key()).orElseThrow().parameters().e0Ev() != null, "re-normalisation");
         settle();
         assertEquals(autoE0 + 4, session.entry(cuoEntry.key()).orElseThrow().normalization().e0Ev(), 0.051);
@@ -417,6 +431,255 @@ class WorkbenchUiTest {
             assertEquals(1, back.normalization().details().nnorm());
             assertFalse(back.predictions().isEmpty(), "classified again with the session's models");
         });
+    }
+
+    @Test
+    void e0AppliesOnReturnAndWhenTheFieldIsLeftNotWhileHalfTyped() throws Throwable {
+        workbench.run(() -> {
+            AnalysisEntry entry = openAndShow(CUO);
+            SpectrumView spectrum = view(SpectrumView.ID, SpectrumView.class);
+            double autoE0 = entry.normalization().e0Ev();
+            Text e0 = spectrum.parameterFields()[0];
+            // half-way through typing an edge energy: "89" is none, and a pause in the typing must not apply it
+            e0.setText("89");
+            spin(4 * SpectrumView.RENORMALISE_DELAY_MS);
+            settle();
+            assertEquals(null, current(entry).parameters().e0Ev(), "a half-typed E0 was applied");
+            assertEquals("89", e0.getText(), "the operator's typing stays as typed");
+
+            // Return applies it
+            double typed = Math.round((autoE0 + 3) * 10) / 10.0;
+            e0.setText(String.format(java.util.Locale.ROOT, "%.1f", typed));
+            e0.notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+            waitFor(() -> Double.valueOf(typed).equals(current(entry).parameters().e0Ev()), "Return to apply E0");
+            settle();
+            assertEquals(typed, current(entry).normalization().e0Ev(), 1e-9);
+            screenshotView(spectrum, "view-spectrum-e0-on-return.png");
+
+            // leaving the field (Tab, a click elsewhere) applies it too
+            double left = Math.round((autoE0 - 2) * 10) / 10.0;
+            e0.setText(String.format(java.util.Locale.ROOT, "%.1f", left));
+            e0.notifyListeners(SWT.FocusOut, new org.eclipse.swt.widgets.Event());
+            waitFor(() -> Double.valueOf(left).equals(current(entry).parameters().e0Ev()), "focus-out to apply E0");
+            settle();
+            assertEquals(left, current(entry).normalization().e0Ev(), 1e-9);
+            spectrum.resetToAutomatic();
+            settle();
+        });
+    }
+
+    @Test
+    void preAndPostEdgeLinesHaveColoursOfTheirOwnAndALegend() throws Throwable {
+        workbench.run(() -> {
+            openAndShow(CUO);
+            SpectrumView spectrum = view(SpectrumView.ID, SpectrumView.class);
+            spectrum.setMode(SpectrumMode.RAW);
+            settle();
+            XYPlot plot = (XYPlot) spectrum.chart().getPlot();
+            org.jfree.chart.renderer.xy.XYItemRenderer r = plot.getRenderer();
+            java.awt.Color mu = seriesColour(plot, r, " \u03bc");
+            java.awt.Color pre = seriesColour(plot, r, " pre-edge");
+            java.awt.Color post = seriesColour(plot, r, " post-edge");
+            assertTrue(hueDegrees(pre, post) >= 60, "pre-edge " + pre + " and post-edge " + post + " look alike");
+            assertTrue(hueDegrees(pre, mu) >= 60, "pre-edge " + pre + " and mu " + mu + " look alike");
+            assertTrue(hueDegrees(post, mu) >= 60, "post-edge " + post + " and mu " + mu + " look alike");
+            assertNotNull(spectrum.chart().getLegend(), "a legend");
+            assertTrue(spectrum.chart().getLegend().isVisible(), "the legend is shown");
+            List<String> labels = new java.util.ArrayList<>();
+            for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+                org.jfree.chart.LegendItem item = plot.getLegendItems().get(i);
+                labels.add(item.getLabel());
+                if (item.getLabel().endsWith(" pre-edge")) {
+                    assertEquals(pre, item.getLinePaint(), "the legend shows the pre-edge line's colour");
+                }
+            }
+            assertTrue(labels.stream().anyMatch(l -> l.endsWith(" pre-edge"))
+                    && labels.stream().anyMatch(l -> l.endsWith(" post-edge")), labels.toString());
+            screenshotView(spectrum, "view-spectrum-raw-legend.png");
+        });
+    }
+
+    @Test
+    void theProblemDialogListsEachFailureOnce(@TempDir Path tmp) throws Throwable {
+        workbench.run(() -> {
+            watchingDialogs = false;
+            List<String> names = List.of("broken-first.xdi", "broken-second.xdi");
+            String[] paths = new String[names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                Path bad = tmp.resolve(names.get(i));
+                Files.writeString(bad, "# XDI/1.0\n# Column.1: energy eV\n# Column.2: mutrans\n#----\n"
+                        + "8900.0 0.1\n8901.0 not-a-number\n");
+                paths[i] = bad.toString();
+            }
+            view(BatchView.ID, BatchView.class).openDropped(paths);
+            Shell main = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+            waitFor(() -> java.util.Arrays.stream(display.getShells()).anyMatch(s -> s != main && s.isVisible()),
+                    "the problem dialog");
+            Shell dialog = java.util.Arrays.stream(display.getShells()).filter(s -> s != main && s.isVisible())
+                    .findFirst().orElseThrow();
+            try {
+                // open its details, where the failures are listed
+                org.eclipse.swt.widgets.Button details = findButton(dialog, "Details");
+                assertNotNull(details, "a Details button");
+                details.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+                spin(300);
+                StringBuilder sb = new StringBuilder();
+                collectTexts(dialog, sb);
+                String text = sb.toString();
+                for (String n : names) {
+                    assertEquals(1, occurrences(text, n), n + " listed " + occurrences(text, n) + " times:\n" + text);
+                }
+                screenshot(dialog, "dialog-problems.png");
+            } finally {
+                dialog.close();
+            }
+        });
+    }
+
+    @Test
+    void fileAndHelpMenusOfferExportQuitAboutAndGettingStarted() throws Throwable {
+        workbench.run(() -> {
+            Shell main = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+            List<String> file = menuItems(main, "File");
+            List<String> help = menuItems(main, "Help");
+            assertTrue(file.stream().anyMatch(t -> t.startsWith("Export Athena Columns")), file.toString());
+            assertTrue(file.contains("Quit\tCtrl+Q"), "File > Quit with Ctrl+Q: " + file);
+            assertTrue(help.contains("About XANES-ML"), help.toString());
+            assertTrue(help.stream().anyMatch(t -> t.startsWith("Getting Started")), help.toString());
+            org.eclipse.ui.keys.IBindingService keys = PlatformUI.getWorkbench()
+                    .getService(org.eclipse.ui.keys.IBindingService.class);
+            assertTrue(java.util.Arrays.stream(keys.getActiveBindingsFor("org.eclipse.ui.file.exit"))
+                    .anyMatch(k -> k.format().equals("Ctrl+Q")), "Ctrl+Q quits");
+            assertTrue(PlatformUI.getWorkbench().getService(org.eclipse.ui.commands.ICommandService.class)
+                    .getCommand("org.eclipse.ui.file.exit").isHandled(), "Quit has a handler");
+
+            IHandlerService handlers = PlatformUI.getWorkbench().getService(IHandlerService.class);
+            dialogShots.put("About XANES-ML", "dialog-about.png");
+            handlers.executeCommand("org.xanesml.ui.about", null);
+            dialogShots.put("Getting Started with XANES-ML", "dialog-getting-started.png");
+            handlers.executeCommand("org.xanesml.ui.gettingStarted", null);
+            settle();
+            assertTrue(dialogFailures.isEmpty(), dialogFailures.toString());
+            assertTrue(dialogTexts.stream().anyMatch(t -> t.startsWith("About XANES-ML")
+                    && t.contains("org.xanesml.ui ") && t.contains("Java ")), dialogTexts.toString());
+            assertTrue(dialogTexts.stream().anyMatch(t -> t.startsWith("Getting Started with XANES-ML")
+                    && t.contains("Open Spectra") && t.contains("README")), dialogTexts.toString());
+        });
+    }
+
+    @Test
+    void fileExportWritesTheSelectedSpectraInAthenasColumns(@TempDir Path tmp) throws Throwable {
+        workbench.run(() -> {
+            AnalysisEntry cuo = openAndShow(CUO);
+            AnalysisEntry cu2s = openAndShow(CU2S);
+            Path out = Files.createDirectory(tmp.resolve("athena"));
+            Path kept = Files.writeString(out.resolve("Cu2S_13K_01.nor"), "an earlier export\n");
+            org.xanesml.ui.internal.session.AthenaFiles.Result r = org.xanesml.ui.internal.session.AthenaFiles
+                    .write(session.current(List.of(cuo, cu2s)), out,
+                            org.xanesml.workflow.report.AtomicFiles.standard());
+            assertEquals(List.of(), r.problems());
+            assertEquals(List.of(out.resolve("CuO_tenorite_13K_01.nor"), out.resolve("Cu2S_13K_01-2.nor")),
+                    r.written());
+            assertEquals("an earlier export\n", Files.readString(kept), "an existing file is never written over");
+            for (int i = 0; i < 2; i++) {
+                org.xanesml.preprocess.NormalizationResult n = current(i == 0 ? cuo : cu2s).normalization();
+                Path f = r.written().get(i);
+                assertEquals(n.size(), org.xanesml.io.SpectrumReaders.read(f).get(0).size(), f.toString());
+                double[] norm = org.xanesml.io.SpectrumReaders.plainColumns(org.xanesml.io.ColumnChoice.of("energy",
+                        "norm"), org.xanesml.io.EnergyOrderPolicy.REJECT).read(f).get(0).mu();
+                org.junit.jupiter.api.Assertions.assertArrayEquals(n.norm(), norm, 1e-9, f.toString());
+            }
+        });
+    }
+
+    /** Opens one shared-data file, selects it in Batch Results and waits until the Spectrum view shows it. */
+    private AnalysisEntry openAndShow(String relative) throws Exception {
+        Path f = SharedData.require(relative);
+        new OpenSpectraJob(session, List.of(f)).schedule();
+        settle();
+        AnalysisEntry entry = session.entries().stream().filter(e -> e.source().equals(f)).findFirst()
+                .orElseThrow();
+        BatchView batch = view(BatchView.ID, BatchView.class);
+        batch.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(entry), true);
+        view(SpectrumView.ID, SpectrumView.class);
+        settle();
+        return entry;
+    }
+
+    private AnalysisEntry current(AnalysisEntry e) {
+        return session.entry(e.key()).orElseThrow();
+    }
+
+    /** Runs the event loop for about {@code ms} milliseconds (timers fire, as when the operator pauses). */
+    private void spin(long ms) {
+        long end = System.currentTimeMillis() + ms;
+        while (System.currentTimeMillis() < end) {
+            while (display.readAndDispatch()) {
+                // drain
+            }
+            display.timerExec(20, () -> { });
+            display.sleep();
+        }
+    }
+
+    private static java.awt.Color seriesColour(XYPlot plot, org.jfree.chart.renderer.xy.XYItemRenderer r,
+            String suffix) {
+        for (int s = 0; s < plot.getDataset().getSeriesCount(); s++) {
+            if (String.valueOf(plot.getDataset().getSeriesKey(s)).endsWith(suffix)) {
+                return (java.awt.Color) r.getSeriesPaint(s);
+            }
+        }
+        throw new AssertionError("no series ending in '" + suffix + "'");
+    }
+
+    /** @return the hue difference of two colours, 0..180 degrees */
+    private static double hueDegrees(java.awt.Color a, java.awt.Color b) {
+        float ha = java.awt.Color.RGBtoHSB(a.getRed(), a.getGreen(), a.getBlue(), null)[0];
+        float hb = java.awt.Color.RGBtoHSB(b.getRed(), b.getGreen(), b.getBlue(), null)[0];
+        double d = Math.abs(ha - hb) * 360;
+        return Math.min(d, 360 - d);
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    private static org.eclipse.swt.widgets.Button findButton(Composite c, String textStart) {
+        for (Control child : c.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Button b && b.getText().replace("&", "")
+                    .startsWith(textStart)) {
+                return b;
+            }
+            if (child instanceof Composite cc) {
+                org.eclipse.swt.widgets.Button found = findButton(cc, textStart);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return the texts of a top-level menu's items (mnemonics removed), after letting its manager fill it */
+    private static List<String> menuItems(Shell shell, String menu) {
+        for (org.eclipse.swt.widgets.MenuItem top : shell.getMenuBar().getItems()) {
+            if (top.getText().replace("&", "").equals(menu) && top.getMenu() != null) {
+                top.getMenu().notifyListeners(SWT.Show, new org.eclipse.swt.widgets.Event());
+                List<String> out = new java.util.ArrayList<>();
+                for (org.eclipse.swt.widgets.MenuItem item : top.getMenu().getItems()) {
+                    if (!item.getText().isEmpty()) {
+                        out.add(item.getText().replace("&", ""));
+                    }
+                }
+                top.getMenu().notifyListeners(SWT.Hide, new org.eclipse.swt.widgets.Event());
+                return out;
+            }
+        }
+        throw new AssertionError("no " + menu + " menu in the menu bar");
     }
 
     private static AnalysisEntry firstRow(BatchView batch) {

@@ -34,7 +34,7 @@ public final class AboutView extends ViewPart {
     }
 
     /** @return one line per installed org.xanesml bundle with its version and OSGi state. */
-    static String describeInstallation() {
+    public static String describeInstallation() {
         StringBuilder sb = new StringBuilder();
         Bundle self = FrameworkUtil.getBundle(AboutView.class);
         if (self == null) {

@@ -37,9 +37,20 @@ public final class Jobs {
             return;
         }
         IStatus[] children = problems.getChildren();
-        // a single failure is shown as itself, so the dialog's headline is the reader's own message
-        IStatus shown = children.length == 1 ? children[0] : new MultiStatus(PLUGIN_ID, 0, children,
+        // the Error Log keeps each exception, with its stack trace, for a bug report
+        StatusManager.getManager().handle(grouped(problems, children), StatusManager.LOG);
+        // The dialog's details list a status's message and then its exception's message; our messages are the
+        // exceptions' own, so with the exceptions attached every failure was listed twice.
+        IStatus[] plain = new IStatus[children.length];
+        for (int i = 0; i < children.length; i++) {
+            plain[i] = new Status(children[i].getSeverity(), children[i].getPlugin(), children[i].getMessage());
+        }
+        StatusManager.getManager().handle(grouped(problems, plain), StatusManager.SHOW);
+    }
+
+    /** A single failure stands as itself, so the dialog's headline is the reader's own message. */
+    private static IStatus grouped(MultiStatus problems, IStatus[] children) {
+        return children.length == 1 ? children[0] : new MultiStatus(PLUGIN_ID, 0, children,
                 problems.getMessage() + " (" + children.length + "); see Details", null);
-        StatusManager.getManager().handle(shown, StatusManager.LOG | StatusManager.SHOW);
     }
 }

@@ -146,17 +146,19 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
         g.setText("Normalisation (empty = automatic)");
         g.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
         g.setLayout(new GridLayout(2, false));
-        e0 = field(g, "E0 (eV)");
-        pre1 = field(g, "pre1 (eV from E0)");
-        pre2 = field(g, "pre2 (eV from E0)");
-        norm1 = field(g, "norm1 (eV from E0)");
-        norm2 = field(g, "norm2 (eV from E0)");
+        // E0 is an absolute energy: while it is typed (8, 89, 898...) it is no edge energy yet, so it is not applied
+        // on a typing pause, only on Return or when the field is left
+        e0 = field(g, "E0 (eV)", false);
+        pre1 = field(g, "pre1 (eV from E0)", true);
+        pre2 = field(g, "pre2 (eV from E0)", true);
+        norm1 = field(g, "norm1 (eV from E0)", true);
+        norm2 = field(g, "norm2 (eV from E0)", true);
         new Label(g, SWT.NONE).setText("nnorm");
         nnorm = new Combo(g, SWT.READ_ONLY);
         nnorm.setItems(NNORM_CHOICES);
         nnorm.select(0);
         nnorm.addListener(SWT.Selection, e -> scheduleRenormalise());
-        shift = field(g, "shift (eV)");
+        shift = field(g, "shift (eV)", false);
         shift.setToolTipText("Added to every energy before E0 is found (a known monochromator offset)");
         calibrate = new Button(g, SWT.CHECK);
         calibrate.setText("Calibrate to reference foil");
@@ -170,13 +172,18 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
         reset.addListener(SWT.Selection, e -> resetToAutomatic());
     }
 
-    private Text field(Composite g, String label) {
+    /** @param whileTyping re-normalise on a pause in the typing too, not only on Return and focus-out */
+    private Text field(Composite g, String label, boolean whileTyping) {
         new Label(g, SWT.NONE).setText(label);
-        Text t = new Text(g, SWT.BORDER);
+        Text t = new Text(g, SWT.BORDER | SWT.SINGLE);
         GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         gd.widthHint = 90;
         t.setLayoutData(gd);
-        t.addListener(SWT.Modify, e -> scheduleRenormalise());
+        if (whileTyping) {
+            t.addListener(SWT.Modify, e -> scheduleRenormalise());
+        }
+        t.addListener(SWT.DefaultSelection, e -> applyTyped());
+        t.addListener(SWT.FocusOut, e -> applyTyped());
         return t;
     }
 
@@ -275,8 +282,22 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
         renormaliseNow();
     }
 
+    /** Return or focus-out: applies the fields at once (a pending typing-pause re-normalisation is dropped). */
+    private void applyTyped() {
+        if (filling || shown.isEmpty() || chartComposite.isDisposed()) {
+            return;
+        }
+        chartComposite.getDisplay().timerExec(-1, renormalise);
+        renormalise(false);
+    }
+
     /** Re-normalises the shown spectra with the typed parameters (a field that does not parse is marked red). */
     void renormaliseNow() {
+        renormalise(true);
+    }
+
+    /** @param evenIfUnchanged false: nothing to do when every shown spectrum already has these parameters */
+    private void renormalise(boolean evenIfUnchanged) {
         if (chartComposite.isDisposed() || shown.isEmpty()) {
             return;
         }
@@ -287,6 +308,10 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
             energy = energy();
         } catch (IllegalArgumentException ex) {
             status.setText(ex.getMessage());
+            return;
+        }
+        if (!evenIfUnchanged
+                && shown.stream().allMatch(e -> p.equals(e.parameters()) && energy.equals(e.energy()))) {
             return;
         }
         new RenormaliseJob(session, shown, p, energy).schedule();
@@ -374,22 +399,38 @@ public final class SpectrumView extends ViewPart implements AnalysisSession.List
         chartComposite.forceRedraw();
     }
 
-    /** In raw mode each spectrum's fits share its colour, dashed, so overlays stay readable. */
+    /** Pre-edge line colour in raw mode: a hue of its own, so it is not mistaken for the post-edge curve or mu. */
+    static final Color PRE_EDGE_COLOUR = new Color(0x2c, 0xa0, 0x2c);
+    /** Post-edge curve colour in raw mode. */
+    static final Color POST_EDGE_COLOUR = new Color(0xff, 0x7f, 0x0e);
+    /** Spectrum colours; green and orange are left out, they belong to the pre-edge and post-edge lines. */
+    private static final Color[] PALETTE = {new Color(0x1f, 0x77, 0xb4), new Color(0xd6, 0x27, 0x28),
+        new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b), new Color(0xe3, 0x77, 0xc2),
+        new Color(0x7f, 0x7f, 0x7f)};
+
+    /**
+     * Each spectrum has its colour; in raw mode its pre-edge line is green and dashed and its post-edge curve orange
+     * and dash-dotted (the legend names each), whichever spectrum they belong to.
+     */
     private static void styleSeries(XYPlot plot, SpectrumMode m) {
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
-        Color[] palette = {new Color(0x1f, 0x77, 0xb4), new Color(0xd6, 0x27, 0x28), new Color(0x2c, 0xa0, 0x2c),
-            new Color(0xff, 0x7f, 0x0e), new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b)};
         int n = plot.getDataset() == null ? 0 : plot.getDataset().getSeriesCount();
         BasicStroke solid = new BasicStroke(1.6f);
-        BasicStroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {5f, 3f}, 0f);
+        BasicStroke dashed = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {6f, 4f}, 0f);
+        BasicStroke dashDotted = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {8f, 3f, 2f, 3f}, 0f);
+        int spectrumIndex = -1;
         for (int s = 0; s < n; s++) {
             String key = String.valueOf(plot.getDataset().getSeriesKey(s));
-            boolean fit = m == SpectrumMode.RAW && (key.contains(" pre-edge") || key.contains(" post-edge"));
-            int spectrumIndex = m == SpectrumMode.RAW ? s / 3 : s;
-            Color c = palette[spectrumIndex % palette.length];
-            r.setSeriesPaint(s, fit ? (key.contains("pre-edge") ? c.darker() : c.brighter()) : c);
-            r.setSeriesStroke(s, fit ? dashed : solid);
+            boolean pre = m == SpectrumMode.RAW && key.contains(" pre-edge");
+            boolean post = m == SpectrumMode.RAW && key.contains(" post-edge");
+            if (!pre && !post) {
+                spectrumIndex++;
+            }
+            r.setSeriesPaint(s, pre ? PRE_EDGE_COLOUR : post ? POST_EDGE_COLOUR
+                    : PALETTE[spectrumIndex % PALETTE.length]);
+            r.setSeriesStroke(s, pre ? dashed : post ? dashDotted : solid);
         }
     }
 

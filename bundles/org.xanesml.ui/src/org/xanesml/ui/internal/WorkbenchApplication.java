@@ -17,7 +17,13 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
+import org.eclipse.ui.contexts.IContextService;
 
 /** The {@code xanesml-gui} workbench: an E3 workbench opening on the XANES Analysis perspective. */
 public final class WorkbenchApplication implements IApplication {
@@ -47,6 +53,9 @@ public final class WorkbenchApplication implements IApplication {
         });
     }
 
+    /** The key binding context of the standalone workbench (plugin.xml binds Ctrl+Q to Quit in it). */
+    static final String STANDALONE_CONTEXT = "org.xanesml.ui.standaloneContext";
+
     /** Also used by the UI tests, which start the same workbench on their own UI thread. */
     static class Advisor extends WorkbenchAdvisor {
         @Override
@@ -72,12 +81,38 @@ public final class WorkbenchApplication implements IApplication {
                 }
 
                 @Override
+                public void postWindowOpen() {
+                    // Ctrl+Q (plugin.xml) is bound in a context only this client activates: in a host RCP client
+                    // (an IDE binds Ctrl+Q to "last edit location") the host's own keys stay as they are
+                    getWindowConfigurer().getWindow().getService(IContextService.class)
+                            .activateContext(STANDALONE_CONTEXT);
+                }
+
+                @Override
                 public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer abc) {
                     return new ActionBarAdvisor(abc) {
+                        private IWorkbenchAction quit;
+
+                        @Override
+                        protected void makeActions(IWorkbenchWindow window) {
+                            quit = ActionFactory.QUIT.create(window);
+                            quit.setText("&Quit");
+                            register(quit);
+                        }
+
                         @Override
                         protected void fillMenuBar(IMenuManager menuBar) {
+                            // File and Help as a host RCP client has them, so plugin.xml contributes to both alike
+                            MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+                            file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+                            file.add(new Separator());
+                            file.add(quit);
+                            menuBar.add(file);
                             // the XANES menu (plugin.xml) goes "after=additions", as in any host RCP client
                             menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+                            MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+                            help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+                            menuBar.add(help);
                         }
                     };
                 }
