@@ -80,22 +80,25 @@ public final class Numbers {
     /** {@link #parseOrNaN(String)} of the token {@code line[from, to)}, without making a string of it. */
     public static double parseOrNaN(String line, int from, int to) {
         int[] end = new int[1];
-        double v = scan(line, from, to, end);
-        return end[0] == to ? v : Double.NaN;
+        char[] chars = line.substring(from, to).toCharArray();
+        double v = scan(chars, 0, chars.length, end);
+        return end[0] == chars.length ? v : Double.NaN;
     }
 
     /**
      * Reads the token that starts at {@code from} and ends at the first blank (or {@code to}), in the same pass that
-     * finds its end, and puts that end in {@code end[0]}.
+     * finds its end, and puts that end in {@code end[0]}. It works on the characters of a line copied out once
+     * ({@link String#getChars}): indexing an array costs less than {@link String#charAt}, most of all under the C1
+     * compiler the launcher uses for spectrum commands.
      *
      * @return its value as {@link #parseOrNaN(String)} gives it: NaN when the token is not a decimal number
      */
-    public static double scan(String line, int from, int to, int[] end) {
+    public static double scan(char[] line, int from, int to, int[] end) {
         int n = to;
         int i = from;
         boolean negative = false;
-        if (i < n && (line.charAt(i) == '+' || line.charAt(i) == '-')) {
-            negative = line.charAt(i) == '-';
+        if (i < n && (line[i] == '+' || line[i] == '-')) {
+            negative = line[i] == '-';
             i++;
         }
         long mantissa = 0;
@@ -103,11 +106,11 @@ public final class Numbers {
         int digits = 0;
         char c = 0;
         // a long holds 18 decimal digits; leading zeros count too, which sends only odd tokens to the slow path
-        for (; i < n && isDigit(c = line.charAt(i)); i++, digits++) {
+        for (; i < n && isDigit(c = line[i]); i++, digits++) {
             mantissa = mantissa * 10 + (c - '0');
         }
         if (i < n && c == '.') {
-            for (i++; i < n && isDigit(c = line.charAt(i)); i++, digits++) {
+            for (i++; i < n && isDigit(c = line[i]); i++, digits++) {
                 mantissa = mantissa * 10 + (c - '0');
                 scale--;
             }
@@ -122,13 +125,13 @@ public final class Numbers {
             }
             i++;
             boolean negativeExponent = false;
-            if (i < n && (line.charAt(i) == '+' || line.charAt(i) == '-')) {
-                negativeExponent = line.charAt(i) == '-';
+            if (i < n && (line[i] == '+' || line[i] == '-')) {
+                negativeExponent = line[i] == '-';
                 i++;
             }
             int exponent = 0;
             int exponentDigits = 0;
-            for (; i < n && isDigit(c = line.charAt(i)); i++, exponentDigits++) {
+            for (; i < n && isDigit(c = line[i]); i++, exponentDigits++) {
                 exponent = Math.min(exponent * 10 + (c - '0'), 100_000);
             }
             end[0] = i;
@@ -138,16 +141,16 @@ public final class Numbers {
             scale += negativeExponent ? -exponent : exponent;
         }
         if (digits > 18 || mantissa >= TWO_TO_53 || scale < -22 || scale > 22) {
-            return parseSlowly(line.substring(from, i));
+            return parseSlowly(new String(line, from, i - from));
         }
         double v = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale] : mantissa / EXACT_POWERS_OF_TEN[-scale];
         return negative ? -v : v;
     }
 
-    /** @return the first index at or after {@code from} that is not white space, or the line's length */
-    public static int skipBlanks(String line, int from) {
+    /** @return the first index at or after {@code from} (before {@code to}) that is not white space, else {@code to} */
+    public static int skipBlanks(char[] line, int from, int to) {
         int i = from;
-        while (i < line.length() && isBlank(line.charAt(i))) {
+        while (i < to && isBlank(line[i])) {
             i++;
         }
         return i;

@@ -55,6 +55,9 @@ public final class NumericTable {
         long[] lineNos = new long[capacity];
         List<InlineComment> inline = new ArrayList<>();
         int rows = 0;
+        // one line's characters at a time, and where a number ended: reused for every row of the file
+        char[][] buffer = {new char[256]};
+        int[] end = new int[1];
         for (int li = firstLine; li < lines.size(); li++) {
             String line = lines.get(li);
             int first = Numbers.firstNonBlank(line);
@@ -79,7 +82,7 @@ public final class NumericTable {
             if (cols == null) {
                 cols = new double[ncol][capacity];
             }
-            if (delimiter == ' ' && parseInPlace(line, cols, rows)) {
+            if (delimiter == ' ' && parseInPlace(line, cols, rows, buffer, end)) {
                 lineNos[rows] = lineNo;
                 rows++;
                 continue;
@@ -122,23 +125,27 @@ public final class NumericTable {
      *
      * @return false when the row does not have one finite number per column; the caller then reports it
      */
-    private static boolean parseInPlace(String line, double[][] cols, int row) {
+    private static boolean parseInPlace(String line, double[][] cols, int row, char[][] buffer, int[] end) {
         int n = line.length();
-        int[] end = new int[1];
+        if (buffer[0].length < n) {
+            buffer[0] = new char[Math.max(n, 2 * buffer[0].length)];
+        }
+        char[] chars = buffer[0];
+        line.getChars(0, n, chars, 0);
         int pos = 0;
         for (double[] col : cols) {
-            pos = Numbers.skipBlanks(line, pos);
+            pos = Numbers.skipBlanks(chars, pos, n);
             if (pos == n) {
                 return false;
             }
-            double v = Numbers.scan(line, pos, n, end);
+            double v = Numbers.scan(chars, pos, n, end);
             if (!Double.isFinite(v)) {
                 return false;
             }
             col[row] = v;
             pos = end[0];
         }
-        return Numbers.skipBlanks(line, pos) == n;
+        return Numbers.skipBlanks(chars, pos, n) == n;
     }
 
     /** @return the comment lines met among the rows (only in {@link CommentLines#KEEP} mode). */
