@@ -8,6 +8,9 @@ import java.io.PrintWriter;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.xanesml.classify.ModelBundle;
+
+import jakarta.xml.bind.JAXBException;
 
 /**
  * Equinox entry point of the {@code xanesml} launcher. Equinox strips its own options (-application, -data...)
@@ -24,6 +27,7 @@ public final class BatchApplication implements IApplication {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        prepareModelReading(args);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
@@ -41,4 +45,27 @@ public final class BatchApplication implements IApplication {
     public void stop() {
         // Commands run to completion on the calling thread; long ones check Thread.interrupted() themselves.
     }
+
+    /**
+     * Commands that read model files start building the XML binding they need on another thread, while picocli
+     * builds the command and the inputs are listed; a failure there is left for the command itself to meet and report.
+     */
+    private static void prepareModelReading(String[] args) {
+        if (args == null || args.length == 0 || !MODEL_COMMANDS.contains(args[0])) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                ModelBundle.prepare();
+            } catch (JAXBException | RuntimeException | LinkageError e) {
+                // not lost: the command builds the context again when it reads its first model, meets the same
+                // failure there and reports it with the file (ModelBundle.context)
+            }
+        }, "xanesml-prepare-models");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static final java.util.Set<String> MODEL_COMMANDS = java.util.Set.of("classify", "watch", "evaluate",
+            "inspect", "demo");
 }
