@@ -101,6 +101,7 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter notes = run.notes(err);
         try (StepServices services = StepServices.open()) {
             List<ProcessingStep> available = steps != null ? steps : services.catalog().steps();
             Pipeline p = pipeline != null ? new PipelineXml().read(pipeline) : null;
@@ -119,7 +120,7 @@ final class ClassifyCommand implements Callable<Integer> {
             List<String> classes = modelName == null ? List.of()
                     : Failures.loadModel(models, modelName).model().classes();
             Inputs.Listing listing = Inputs.list(inputs, recursive);
-            listing.notes().forEach(n -> err.println("classify: note: " + n));
+            listing.notes().forEach(n -> notes.println("classify: note: " + n));
             List<Path> all = listing.files();
             if (all.isEmpty()) {
                 err.println("classify: no input files in " + inputs);
@@ -131,10 +132,10 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             Inputs.refuseAsOutput(all, output, "the report");
             try (RunLock lock = RunLock.acquire(output)) {
-                lock.note().ifPresent(n -> err.println("classify: note: " + n));
+                lock.note().ifPresent(n -> notes.println("classify: note: " + n));
                 // No live run holds this report (we do), so temporary files beside it are a killed run's.
                 for (Path stale : AtomicFiles.removeStale(Inputs.canonical(output).getParent())) {
-                    err.println("classify: removed " + stale + ", left unfinished by a run that was killed");
+                    notes.println("classify: removed " + stale + ", left unfinished by a run that was killed");
                 }
                 RunIdentity identity = RunIdentity.of("classify", all, modelName == null ? null
                         : ModelSource.sha256(modelName), p);
@@ -157,7 +158,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     Set<String> finished = new HashSet<>();
                     previous.forEach(row -> finished.add(row.source()));
                     todo = all.stream().filter(f -> !finished.contains(f.toString())).toList();
-                    err.println("classify: resuming, " + (all.size() - todo.size()) + " input(s) already done");
+                    notes.println("classify: resuming, " + (all.size() - todo.size()) + " input(s) already done");
                 }
                 return classify(available, p, all, previous, todo, classes, journalFile, identity, out, err);
             }
@@ -224,7 +225,7 @@ final class ClassifyCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, "  %-24s %8.2f s wall", "write report", writeNanos / 1e9));
         }
         Reports.listFailures(report, err, 20);
-        return verdict(report, err, output);
+        return verdict(report, err, run.notes(err), output);
     }
 
     /** @return why the journal cannot be resumed by a run of {@code now}, or empty when it is the same run */
@@ -296,7 +297,11 @@ final class ClassifyCommand implements Callable<Integer> {
         return new Report(now.title(), info, rows, now.plots(), now.evaluation());
     }
 
-    static int verdict(Report report, PrintWriter err, Path output) {
+    /**
+     * @param err   standard error, for the failure of a run whose every spectrum is of another element
+     * @param notes where the summary line goes (nowhere under -q)
+     */
+    static int verdict(Report report, PrintWriter err, PrintWriter notes, Path output) {
         long wrongElement = report.rows().stream().filter(x -> x.verdict().equals("WRONG_ELEMENT")).count();
         if (wrongElement > 0 && wrongElement == report.rows().size()) {
             err.println("classify: every spectrum is of another element than the model: "
@@ -305,7 +310,7 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         long failed = report.count(ReportRow.Status.FAILED);
         if (output != null) {
-            err.println(report.rows().size() + " spectra: " + report.count(ReportRow.Status.OK) + " ok, "
+            notes.println(report.rows().size() + " spectra: " + report.count(ReportRow.Status.OK) + " ok, "
                     + report.count(ReportRow.Status.NOT_APPLICABLE) + " not applicable, " + failed
                     + " failed; report " + output);
         }

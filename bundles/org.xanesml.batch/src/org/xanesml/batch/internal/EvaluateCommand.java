@@ -120,7 +120,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (splitFile != null) {
                 Map<String, SplitRole> roles = TrainingRequest.Split.read(splitFile, splitIdColumn, splitColumn).table();
                 items = items.stream().filter(ls -> roles.get(ls.id()) == splitRole).toList();
-                err.println(items.size() + " labelled spectra in the " + splitRole + " split of " + splitFile);
+                run.notes(err).println(items.size() + " labelled spectra in the " + splitRole + " split of " + splitFile);
             }
             Training.Evaluated e = Training.evaluate(bundle, items);
             out.println(String.format(Locale.ROOT, "%s on %s: n %d, accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f"
@@ -144,7 +144,7 @@ final class EvaluateCommand implements Callable<Integer> {
     /** {@code --measured}: the model on measured references, through the steps classify runs. */
     private int measured(PrintWriter out, PrintWriter err) {
         try {
-            ModelBundle bundle = ModelSource.load(model);
+            ModelBundle bundle = Failures.loadModel(ModelSource::load, model);
             MeasuredReferences refs = MeasuredReferences.read(measured);
             MeasuredEvaluation e;
             try (StepServices steps = StepServices.open()) {

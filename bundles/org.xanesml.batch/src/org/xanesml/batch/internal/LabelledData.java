@@ -121,7 +121,10 @@ final class LabelledData {
             SpectrumRecord r = normalised.get(i);
             String key = keys.get(i);
             if (r.failed()) {
-                rows.add(failure(rows.size(), key, key + ": " + r.error()));
+                // The file the user can open, not only the table's id of the spectrum.
+                String file = labelled.get(i).files().values().stream().findFirst().orElse(key);
+                rows.add(failure(rows.size(), file, file + (file.equals(key) ? "" : " (" + key + ")") + ": "
+                        + r.error()));
                 continue;
             }
             // The spectrum takes the table's id, so split files keyed like the labels table find it.
@@ -243,7 +246,8 @@ final class LabelledData {
             Thread.currentThread().interrupt();
             throw new IOException("normalisation was interrupted", e);
         } catch (ExecutionException e) {
-            throw new IOException("normalisation failed: " + e.getCause(), e.getCause());
+            // A step throws only on a bug (bad input is a failed record): the handler logs its trace.
+            throw new IllegalStateException("normalisation failed", e.getCause());
         } catch (StepException e) {
             throw new IOException(e.getMessage(), e);
         }

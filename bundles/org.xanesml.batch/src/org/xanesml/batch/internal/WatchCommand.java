@@ -152,14 +152,14 @@ final class WatchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (state != null) {
-            err.println("watch: note: --state is ignored: the report " + report + " is the watch's state");
+            run.notes(err).println("watch: note: --state is ignored: the report " + report + " is the watch's state");
         }
         try (StepServices steps = StepServices.open()) {
             ModelBundle bundle = Failures.loadModel(ModelSource::load, model);
             String modelSha256 = ModelSource.sha256(model);
             List<String> classes = bundle.model().classes();
             try (RunLock lock = RunLock.acquire(report)) {
-                lock.note().ifPresent(n -> err.println("watch: note: " + n));
+                lock.note().ifPresent(n -> run.notes(err).println("watch: note: " + n));
                 try (WatchReport records = WatchReport.open(report, classes, modelSha256, folderReal, faults,
                         n -> err.println("watch: " + n))) {
                     return watch(steps, records, folderReal, reportReal, out, err);
@@ -225,7 +225,7 @@ final class WatchCommand implements Callable<Integer> {
             PrintWriter err) throws IOException, InterruptedException, StepException {
         Map<Path, WatchReport.FileKey> done = new HashMap<>(records.done());
         if (!done.isEmpty()) {
-            err.println("watch: resuming, " + done.size() + " file(s) already done");
+            run.notes(err).println("watch: resuming, " + done.size() + " file(s) already done");
         }
         Pipeline p = StepCatalog.classification(model);
         PipelineRunner runner = steps.catalog().runner();
@@ -245,7 +245,7 @@ final class WatchCommand implements Callable<Integer> {
                 : System.nanoTime() + (long) (timeoutSeconds * 1e9);
         int processed = 0;
         int failedRows = 0;
-        err.println("watch: watching " + folder + " with " + model + "; report " + records.path() + " (Ctrl-C stops)");
+        run.notes(err).println("watch: watching " + folder + " with " + model + "; report " + records.path() + " (Ctrl-C stops)");
         while (processed < maxFiles && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
             List<FolderWatcher.Ready> ready = watcher.awaitReady(() -> System.nanoTime() >= deadline);
             List<Candidate> todo = new ArrayList<>();
@@ -261,7 +261,7 @@ final class WatchCommand implements Callable<Integer> {
                 }
                 WatchReport.FileKey before = done.get(real);
                 if (before != null && before.sameContent(key)) {
-                    err.println("watch: " + r.file() + " changed its time but not its content; not read again");
+                    run.notes(err).println("watch: " + r.file() + " changed its time but not its content; not read again");
                     continue;
                 }
                 if (todo.size() < maxFiles - processed) {
