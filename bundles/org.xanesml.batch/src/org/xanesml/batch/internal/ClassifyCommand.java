@@ -42,14 +42,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code xanesml classify}: one row per spectrum with class, probabilities and applicability. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = { "Classify spectra with a model: one row per spectrum.", "Each row holds the id, element, predicted class, probabilities, applicability verdict, E0, edge step and",
-                "id, element, predicted class, probabilities, applicability verdict, E0, edge step and warnings.",
-                "Spectra are read (format detected), Larch-normalised and classified." },
+        description = { "Classify spectra with a model: one row per spectrum.",
+                "Each row holds the id, element, predicted class, probabilities, applicability verdict, E0, edge step"
+                        + " and warnings. Spectra are read (format detected), Larch-normalised and classified." },
         footer = { "", "Examples:",
                 "  xanesml classify -m cu-k-cn my-scans/*.xdi",
                 "  xanesml classify -m fe-k-geometry -o report.html --threads 2 data/",
-                "  xanesml classify -m model.zip --pipeline my-pipeline.xml -o results.json scans/",
-                "Shipped models: cu-k-cn, cu-k-geometry, fe-k-cn, fe-k-geometry." })
+                "  xanesml classify -m model.zip --pipeline my-pipeline.xml -o out.json scans/",
+                "Shipped models: cu-k-cn, cu-k-geometry, cu-k-oxidation, fe-k-cn, fe-k-geometry, fe-k-oxidation"
+                        + " ('xanesml inspect NAME' shows what each knows)." })
 final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -42,17 +42,24 @@ import picocli.CommandLine.Spec;
 
 /** {@code xanesml evaluate}: model + labelled data -> metrics and confusion matrix. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = { "Evaluate a model on labelled spectra.", "Accuracy, balanced accuracy, macro-F1, per-class",
-                "precision/recall and the confusion matrix (HTML reports draw it).",
-                "With --measured, on measured reference spectra listed in a table (path, element, compound, sites,",
-                "cn, geometry, oxidation_state, confidence): coverage (in-scope spectra answered in domain), accuracy",
-                "of the answers, accuracy when forced, out-of-scope spectra flagged, confusion matrix." },
-        footer = { "", "Examples:", "  xanesml evaluate -m fe-geometry.zip --data test-spectra/ --labels labels.csv",
-                "  xanesml evaluate -m fe-k-cn --data ../shared/data/xanesnet-fe/spectra.csv.gz \\",
-                "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
-                "      --split ../shared/golden/splits/xanesnet_fe_split.csv --split-role TEST",
-                "  xanesml evaluate -m cu-k-cn --data cu-scans/ --labels cu-labels.csv -o evaluation.html",
-                "  xanesml evaluate -m fe-k-cn --measured ../shared/golden/measured/labels.csv --root ../shared" })
+        description = { "Evaluate a model on labelled spectra.",
+                "Accuracy, balanced accuracy, macro-F1, per-class precision/recall and the confusion matrix (HTML"
+                        + " reports draw it).",
+                "With --measured, on measured reference spectra listed in a table (path, element, compound, sites,"
+                        + " cn, geometry, oxidation_state, confidence): coverage (in-scope spectra answered in"
+                        + " domain), accuracy of the answers, accuracy when forced, out-of-scope spectra flagged,"
+                        + " confusion matrix." },
+        footer = { "", "Examples:",
+                "  xanesml evaluate -m fe-geometry.zip --data test-spectra/ --labels labels.csv",
+                "  xanesml evaluate -m fe-k-cn \\",
+                "      --data ../shared/data/xanesnet-fe/spectra.csv.gz \\",
+                "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 \\",
+                "      --exclude possible_pi_ligand=1 --split-role TEST \\",
+                "      --split ../shared/golden/splits/xanesnet_fe_split.csv",
+                "  xanesml evaluate -m cu-k-cn --data cu-scans/ --labels cu-labels.csv \\",
+                "      -o evaluation.html",
+                "  xanesml evaluate -m fe-k-cn --root ../shared \\",
+                "      --measured ../shared/golden/measured/labels.csv" })
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

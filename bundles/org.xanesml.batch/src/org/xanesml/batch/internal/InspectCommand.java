@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml inspect}: what a model bundle contains. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = { "Show what a model bundle contains.", "Element, task, classes, learner, training data, metrics, applicability domain,",
-                "versions and checksum." },
+        description = { "Show what a model bundle contains.", "Element, task, classes, learner, training data,"
+                + " metrics, applicability domain, versions and checksum." },
         footer = { "", "Examples:", "  xanesml inspect cu-k-cn", "  xanesml inspect my-model.zip --descriptor" })
 final class InspectCommand implements Callable<Integer> {
     @Spec

@@ -46,10 +46,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code xanesml normalize}: Larch normalisation of many files, written as XDI or CSV with the recipe recorded. */
 @Command(name = "normalize", aliases = "normalise", mixinStandardHelpOptions = true,
-        description = { "Normalise spectra as Larch's pre_edge does and write them as XDI or CSV.", "Each file is written with",
-                "with E0, edge step and the recipe recorded in the header; a summary report lists every input." },
+        description = { "Normalise spectra as Larch's pre_edge does and write them as XDI or CSV.",
+                "Each file is written with E0, edge step and the recipe recorded in its header; a summary report"
+                        + " lists every input." },
         footer = { "", "Examples:", "  xanesml normalize -o normalised/ scans/*.xdi",
-                "  xanesml normalize --as csv --pre1 -150 --pre2 -30 --norm1 50 --norm2 300 -o out/ data/" })
+                "  xanesml normalize --as csv --pre1 -150 --pre2 -30 --norm1 50 --norm2 300 \\",
+                "      -o out/ data/" })
 final class NormalizeCommand implements Callable<Integer> {
     /** Output file kinds. */
     enum As {

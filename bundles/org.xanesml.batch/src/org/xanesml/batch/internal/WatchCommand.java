@@ -49,10 +49,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  * NeXus/HDF5, Athena projects and gzip files end with a mark their writer",
                 "    puts there last (HDF5: the superblock's end-of-file address equals the",
                 "    file size; Athena: the closing '1;'; gzip: its trailer). Such a file is",
-                "    read as soon as the mark is there,",
-                "    however long the writer paused, and never before. One whose mark is still",
-                "    missing after --incomplete-after seconds unchanged is read anyway, its",
-                "    rows warning that it may be cut short.",
+                "    read as soon as the mark is there, however long the writer paused, and",
+                "    never before. One whose mark is still missing after --incomplete-after",
+                "    seconds unchanged is read anyway, its rows warning that it may be cut short.",
                 "  * XDI, plain columns, FEFF xmu.dat, FDMNES and TSV files have no end mark:",
                 "    such a file is read once its size and modification time stayed the same",
                 "    for --stable-seconds (default " + FolderWatcher.DEFAULT_STABLE_SECONDS
