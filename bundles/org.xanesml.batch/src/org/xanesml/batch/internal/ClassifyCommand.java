@@ -183,7 +183,7 @@ final class ClassifyCommand implements Callable<Integer> {
         try (Journal journal = journalFile == null ? null : Journal.open(journalFile, classes, identity)) {
             IOException[] journalError = {null};
             r = runner.run(p, todo, new PipelineRunner.Options(threads,
-                    output != null && format != ReportFormat.CSV ? 20 : 0, (done, total, source, rows) -> {
+                    plotted(), (done, total, source, rows) -> {
                         if (progress != null) {
                             progress.finished(done, total, source, rows);
                         }
@@ -227,6 +227,13 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         Reports.listFailures(report, err, 20);
         return verdict(report, err, run.notes(err), output);
+    }
+
+    /** @return how many spectra the report keeps curves of: all for an HTML report (it plots each), else none */
+    private int plotted() {
+        boolean html = output != null && (format != null ? format : ReportFormat.ofFileName(output.toString()))
+                == ReportFormat.HTML;
+        return html ? Report.MAX_PLOTS : 0;
     }
 
     /** @return why the journal cannot be resumed by a run of {@code now}, or empty when it is the same run */

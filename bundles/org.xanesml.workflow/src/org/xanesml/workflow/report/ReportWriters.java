@@ -227,7 +227,9 @@ public final class ReportWriters {
                 .append("</title>\n<style>body{font-family:sans-serif;margin:1.5em;color:#222}"
                         + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px}"
                         + "th{background:#eee}tr.FAILED{background:#fdd}tr.NOT_APPLICABLE{background:#ffe9b3}"
-                        + ".plots{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start}pre{background:#f6f6f6;"
+                        + ".viewer{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}"
+                        + ".picker select{min-width:16em;max-width:28em}canvas{border:1px solid #eee;margin:0 6px 6px 0}"
+                        + ".prob span{display:inline-block;height:10px;background:#1f77b4}pre{background:#f6f6f6;"
                         + "padding:8px}</style></head><body>\n");
         h.append("<h1>").append(esc(report.title())).append("</h1>\n<table>");
         report.info().forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v))
@@ -242,18 +244,12 @@ public final class ReportWriters {
             h.append(img(Charts.confusion(e.classes(), e.confusion(), side, side), "confusion matrix"));
             h.append("\n<pre>").append(esc(e.text())).append("</pre>\n");
         }
-        if (!report.plots().isEmpty()) {
-            h.append("<h2>Spectra</h2>\n<p>The first ").append(report.plots().size())
-                    .append(" spectra, with the normalisation's pre-edge line (green) and post-edge curve (red)"
-                            + " and the class probabilities.</p>\n");
-            for (PlotSample s : report.plots()) {
-                h.append("<div class=\"plots\">").append(img(Charts.spectrum(s, 560, 320), "spectrum " + s.id()));
-                if (!s.classes().isEmpty() && s.probabilities().length == s.classes().size()) {
-                    h.append(img(Charts.probabilities(s.verdict(), s.classes(), s.probabilities(), 380,
-                            60 + 36 * s.classes().size()), "probabilities " + s.id()));
-                }
-                h.append("</div>\n");
-            }
+        SpectraHtml.append(report, h);
+        if (report.rows().isEmpty()) {
+            // a training report has rows only for inputs that failed: no table rather than an empty one
+            h.append("</body></html>\n");
+            out.write(h.toString().getBytes(StandardCharsets.UTF_8));
+            return;
         }
         List<String> classes = classes(report);
         h.append("<h2>Results</h2>\n<table><tr>");
