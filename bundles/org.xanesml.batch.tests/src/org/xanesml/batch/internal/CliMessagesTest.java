@@ -120,6 +120,22 @@ class CliMessagesTest {
         assertTrue(broken.err().contains("nowhere"), broken.err());
     }
 
+    /** Rows removed by --exclude were counted as spectra "without a label". */
+    @Test
+    void rowsLeftOutByExcludeAreNotCountedAsUnlabelled() throws IOException {
+        Path labelled = dir.resolve("labelled");
+        SyntheticData.write(SyntheticData.generate(30, 4), labelled);
+        List<String> table = Files.readAllLines(labelled.resolve("labels.csv"));
+        long octahedral = table.stream().filter(l -> l.contains(",octahedral,")).count();
+        assertTrue(octahedral > 0 && octahedral < 30, table.toString());
+        Fixtures.Cli cli = new Fixtures.Cli();
+        assertEquals(ExitCodes.OK, cli.run("evaluate", "-m", model.toString(), "--data", labelled.toString(),
+                "--labels", labelled.resolve("labels.csv").toString(), "--exclude", "geometry=octahedral"),
+                cli.err());
+        assertTrue(cli.err().contains((30 - octahedral) + " labelled spectra, " + octahedral
+                + " left out by --where/--exclude, 0 without a label, 0 failed"), cli.err());
+    }
+
     @Test
     void anOutputFolderThatCannotBeCreatedSaysWhyAndWhatToDo() {
         Fixtures.Cli cli = new Fixtures.Cli();

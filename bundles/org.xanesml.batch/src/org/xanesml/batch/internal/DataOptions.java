@@ -89,8 +89,8 @@ final class DataOptions {
         Training.Loaded loaded = LabelledData.load(data, format, element, recursive, sourceNormalised, table, run.threads(),
                 Progress.forConsole(err, "spectra", run.quiet));
         Reports.listFailures(loaded.report(), err, 20);
-        notes.println(String.format(Locale.ROOT, "%d labelled spectra, %d without a label, %d failed",
-                loaded.items().size(), loaded.unlabelled(),
+        notes.println(String.format(Locale.ROOT, "%d labelled spectra, %d left out by --where/--exclude, %d without"
+                + " a label, %d failed", loaded.items().size(), loaded.filteredOut(), loaded.unlabelled(),
                 loaded.report().count(org.xanesml.workflow.report.ReportRow.Status.FAILED)));
         return loaded;
     }

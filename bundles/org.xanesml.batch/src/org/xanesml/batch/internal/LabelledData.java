@@ -105,9 +105,12 @@ final class LabelledData {
         List<CollectionEntry> labelled = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         int unlabelled = 0;
+        int filteredOut = 0;
         for (CollectionEntry e : entries) {
             String key = labels.keyOf(names(e), null);
-            if (key == null) {
+            if (key == null && labels.filteredOut(names(e), null)) {
+                filteredOut++;
+            } else if (key == null) {
                 unlabelled++;
             } else {
                 labelled.add(e);
@@ -133,7 +136,7 @@ final class LabelledData {
         }
         Report report = new Report("labelled data", Map.of("source", sources.toString(), "format", f.name()), rows,
                 List.of(), java.util.Optional.empty());
-        return new Training.Loaded(items, report, unlabelled);
+        return new Training.Loaded(items, report, unlabelled, filteredOut);
     }
 
     /** The names a collection entry may have in a labels table, most specific first. */
