@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             PipelineRunner.RunResult r;
             try (StepServices steps = StepServices.open()) {
                 r = steps.catalog().runner().run(StepCatalog.classification(model.toString()), newFiles,
-                        new PipelineRunner.Options(run.threads(), 12, null));
+                        new PipelineRunner.Options(run.threads(), Report.MAX_PLOTS, null));
             }
             Report report = new Report("xanesml demo (SYNTHETIC data): Fe K-edge geometry", info(t, r), r.report()
                     .rows(), r.report().plots(), Optional.of(e.evaluation()));

@@ -95,18 +95,23 @@ final class LabelledData {
         }
         List<ReportRow> failures = new ArrayList<>();
         List<CollectionEntry> entries = new ArrayList<>();
+        // the file or archive each entry came from, to name in its failure
+        List<Path> from = new ArrayList<>();
         for (Path s : sources) {
             SpectrumCollection c = read(s, f, element);
             entries.addAll(c.entries());
+            c.entries().forEach(e -> from.add(s));
             for (CollectionProblem p : c.problems()) {
                 failures.add(failure(failures.size(), p.location(), p.message()));
             }
         }
         List<CollectionEntry> labelled = new ArrayList<>();
+        List<Path> labelledFrom = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         int unlabelled = 0;
         int filteredOut = 0;
-        for (CollectionEntry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            CollectionEntry e = entries.get(i);
             String key = labels.keyOf(names(e), null);
             if (key == null && labels.filteredOut(names(e), null)) {
                 filteredOut++;
@@ -114,6 +119,7 @@ final class LabelledData {
                 unlabelled++;
             } else {
                 labelled.add(e);
+                labelledFrom.add(from.get(i));
                 keys.add(key);
             }
         }
@@ -124,10 +130,9 @@ final class LabelledData {
             SpectrumRecord r = normalised.get(i);
             String key = keys.get(i);
             if (r.failed()) {
-                // The file the user can open, not only the table's id of the spectrum.
-                String file = labelled.get(i).files().values().stream().findFirst().orElse(key);
-                rows.add(failure(rows.size(), file, file + (file.equals(key) ? "" : " (" + key + ")") + ": "
-                        + r.error()));
+                // The file or archive the user can open, not only the table's id of the spectrum.
+                String where = labelledFrom.get(i) + " (" + key + ")";
+                rows.add(failure(rows.size(), where, where + ": " + r.error()));
                 continue;
             }
             // The spectrum takes the table's id, so split files keyed like the labels table find it.
