@@ -19,7 +19,8 @@ import org.xanesml.workflow.ModelSource;
 import org.xanesml.workflow.StepException;
 
 /**
- * Failures that escape a command become one line on standard error and exit code 1 (2 for a {@link UsageFailure}): the cause in the user's terms
+ * Failures that escape a command become one line on standard error and exit code 1 (2 for a {@link UsageFailure}):
+ * the cause in the user's terms
  * and what to do, never a stack trace (a beamline user cannot act on one) and never silence. The trace of an
  * unexpected error (a bug) goes to a log file the line names, for the bug report.
  */

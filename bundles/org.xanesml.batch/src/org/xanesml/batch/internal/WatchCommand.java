@@ -244,7 +244,8 @@ final class WatchCommand implements Callable<Integer> {
                 : System.nanoTime() + (long) (timeoutSeconds * 1e9);
         int processed = 0;
         int failedRows = 0;
-        run.notes(err).println("watch: watching " + folder + " with " + model + "; report " + records.path() + " (Ctrl-C stops)");
+        run.notes(err).println("watch: watching " + folder + " with " + model + "; report " + records.path()
+                + " (Ctrl-C stops)");
         while (processed < maxFiles && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
             List<FolderWatcher.Ready> ready = watcher.awaitReady(() -> System.nanoTime() >= deadline);
             List<Candidate> todo = new ArrayList<>();
@@ -260,7 +261,8 @@ final class WatchCommand implements Callable<Integer> {
                 }
                 WatchReport.FileKey before = done.get(real);
                 if (before != null && before.sameContent(key)) {
-                    run.notes(err).println("watch: " + r.file() + " changed its time but not its content; not read again");
+                    run.notes(err).println("watch: " + r.file() + " changed its time but not its content; not read"
+                            + " again");
                     continue;
                 }
                 if (todo.size() < maxFiles - processed) {

@@ -228,7 +228,8 @@ public final class ReportWriters {
                         + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 6px}"
                         + "th{background:#eee}tr.FAILED{background:#fdd}tr.NOT_APPLICABLE{background:#ffe9b3}"
                         + ".viewer{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}"
-                        + ".picker select{min-width:16em;max-width:28em}canvas{border:1px solid #eee;margin:0 6px 6px 0}"
+                        + ".picker select{min-width:16em;max-width:28em}"
+                        + "canvas{border:1px solid #eee;margin:0 6px 6px 0}"
                         + ".prob span{display:inline-block;height:10px;background:#1f77b4}pre{background:#f6f6f6;"
                         + "padding:8px}</style></head><body>\n");
         h.append("<h1>").append(esc(report.title())).append("</h1>\n<table>");

@@ -53,7 +53,8 @@ final class SpectraHtml {
                     .append("</option>");
         }
         h.append("</select></div>\n<div><canvas id=\"xs-xanes\" width=\"600\" height=\"340\"></canvas>"
-                + "<canvas id=\"xs-raw\" width=\"600\" height=\"340\"></canvas><div id=\"xs-info\"></div></div></div>\n");
+                + "<canvas id=\"xs-raw\" width=\"600\" height=\"340\"></canvas><div id=\"xs-info\"></div>"
+                + "</div></div>\n");
         h.append("<noscript><p>The spectra are drawn by a script; allow scripts for this page to see them.</p>"
                 + "</noscript>\n");
         // Gson escapes <, > and & as \\u003c..., so no id can close the script element
