@@ -238,6 +238,27 @@ class UntrustedModelTest {
         assertTrue(ModelPayload.read(shipped, "fe-k-cn", ModelPayload.TIME_LIMIT) instanceof weka.classifiers.meta.Vote);
     }
 
+    /**
+     * Issue 17: a truncated model said "Unexpected end of ZLIB input stream", a file that is not a zip "missing
+     * descriptor.xml"; each now says what the file is and what to do.
+     */
+    @Test
+    void truncatedAndNonZipModelsSayWhatIsWrongAndWhatToDo() throws Exception {
+        Map<String, byte[]> entries = synthetic();
+        Path whole = zip(List.of(Map.entry(ModelBundle.DESCRIPTOR_ENTRY, entries.get(ModelBundle.DESCRIPTOR_ENTRY)),
+                Map.entry(ModelBundle.PAYLOAD_ENTRY, entries.get(ModelBundle.PAYLOAD_ENTRY))));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(tmp.resolve("cut.zip"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        String m = refused(cut);
+        assertFalse(m.contains("ZLIB") || m.contains("input stream"), m);
+        assertTrue(m.contains("the model file is cut short") && m.contains("copy the model file again"), m);
+
+        Path text = Files.writeString(tmp.resolve("notes.zip"), "a text file, not a model\n");
+        m = refused(text);
+        assertFalse(m.contains("missing descriptor.xml"), m);
+        assertTrue(m.contains("not a model file (not a zip archive)") && m.contains("written by xanesml train"), m);
+    }
+
     @Test
     void repeatedAndOversizedEntriesAreRefusedWhileInflating() throws Exception {
         Map<String, byte[]> ok = synthetic();

@@ -7,9 +7,11 @@ package org.xanesml.classify;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.xanesml.core.CsvCells;
 
@@ -26,9 +28,15 @@ import org.xanesml.core.CsvCells;
  * @param groups group by id, when a group column was given
  * @param rows   data rows read
  * @param kept   rows that passed the filters
+ * @param filteredOut ids of the rows the filters ({@code --where}, {@code --exclude}) removed, so a spectrum of such
+ *                    a row is counted as left out, not as one without a label
  */
 public record LabelTable(Path file, String column, Map<String, String> labels, Map<String, String> groups, int rows,
-        int kept) {
+        int kept, Set<String> filteredOut) {
+    public LabelTable {
+        filteredOut = Set.copyOf(filteredOut);
+    }
+
 
     /** A row condition {@code column=value}; several values separated by {@code |} are alternatives. */
     public record Filter(String column, List<String> values) {
@@ -104,9 +112,11 @@ public record LabelTable(Path file, String column, Map<String, String> labels, M
             needed = Math.max(needed, w);
         }
         int kept = 0;
+        Set<String> filteredOut = new HashSet<>();
         for (CsvTable.Row row : t.rows()) {
             List<String> cells = t.cells(row, needed);
             if (!passes(cells, c, where, exclude)) {
+                filteredOut.add(cells.get(id).strip());
                 continue;
             }
             kept++;
@@ -119,7 +129,9 @@ public record LabelTable(Path file, String column, Map<String, String> labels, M
                 }
             }
         }
-        return new LabelTable(file, c.labelColumn(), labels, groups, t.rows().size(), kept);
+        // an id both kept (labelled) and filtered out on another row is labelled
+        filteredOut.removeAll(labels.keySet());
+        return new LabelTable(file, c.labelColumn(), labels, groups, t.rows().size(), kept, filteredOut);
     }
 
     private static boolean passes(List<String> cells, Columns c, int[] where, int[] exclude) {
@@ -188,8 +200,20 @@ public record LabelTable(Path file, String column, Map<String, String> labels, M
      * @return the first of the names (or the file name without extension) that the table labels, or null
      */
     public String keyOf(List<String> ids, Path source) {
+        return keyIn(labels.keySet(), ids, source);
+    }
+
+    /**
+     * @return whether the spectrum of these names (as {@link #keyOf}) has no label because the filters removed its
+     *         row, rather than because the table does not list it
+     */
+    public boolean filteredOut(List<String> ids, Path source) {
+        return keyIn(filteredOut, ids, source) != null;
+    }
+
+    private static String keyIn(Set<String> keys, List<String> ids, Path source) {
         for (String id : ids) {
-            if (id != null && labels.containsKey(id)) {
+            if (id != null && keys.contains(id)) {
                 return id;
             }
         }
@@ -197,7 +221,7 @@ public record LabelTable(Path file, String column, Map<String, String> labels, M
             String name = source.getFileName().toString();
             int dot = name.lastIndexOf('.');
             String stem = dot > 0 ? name.substring(0, dot) : name;
-            if (labels.containsKey(stem)) {
+            if (keys.contains(stem)) {
                 return stem;
             }
         }

@@ -57,6 +57,8 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
     static final long MAX_DESCRIPTOR_BYTES = 4L << 20;
     /** Largest payload, counted while it is inflated (the largest shipped one, the Fe CN vote, is 13.2 MB). */
     static final long MAX_PAYLOAD_BYTES = 64L << 20;
+    /** What to do about a damaged or truncated model file. */
+    private static final String COPY_AGAIN = "copy the model file again from where it was made, or train it again";
     /**
      * What a payload may contain: Weka's classifier, core and filter classes (SMO stores its standardisation filter),
      * java.lang boxes and the java.util classes Weka models hold (measured over every learner xanesml trains:
@@ -260,9 +262,11 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
     private static Entries entries(InputStream in, String where) throws IOException {
         byte[] xml = null;
         byte[] payload = null;
+        int seen = 0;
         try (ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
+                seen++;
                 String name = e.getName();
                 boolean descriptor = DESCRIPTOR_ENTRY.equals(name);
                 if (!descriptor && !PAYLOAD_ENTRY.equals(name)) {
@@ -280,13 +284,22 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
                     payload = content;
                 }
             }
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw new InvalidModelException(where + ": the zip archive is damaged or truncated (" + e.getMessage()
-                    + ")", e);
+        } catch (java.io.EOFException e) {
+            // Java says "Unexpected end of ZLIB input stream": the file ends inside an entry
+            throw new InvalidModelException(where + ": the model file is cut short (it ends inside "
+                    + (xml == null ? DESCRIPTOR_ENTRY : PAYLOAD_ENTRY) + "; an interrupted copy or download?); "
+                    + COPY_AGAIN, e);
+        } catch (java.util.zip.ZipException e) {
+            throw new InvalidModelException(where + ": the model file is damaged (" + e.getMessage() + " in "
+                    + (xml == null ? DESCRIPTOR_ENTRY : PAYLOAD_ENTRY) + "); " + COPY_AGAIN, e);
+        }
+        if (seen == 0) {
+            throw new InvalidModelException(where + ": not a model file (not a zip archive); expected a model .zip"
+                    + " written by xanesml train or the workbench, or the name of a shipped model");
         }
         if (xml == null || payload == null) {
-            throw new InvalidModelException(where + ": missing " + (xml == null ? DESCRIPTOR_ENTRY : PAYLOAD_ENTRY)
-                    + " (not a model file?)");
+            throw new InvalidModelException(where + ": the model file has no " + (xml == null ? DESCRIPTOR_ENTRY
+                    : PAYLOAD_ENTRY) + " (cut short, or a zip that is not a model); " + COPY_AGAIN);
         }
         return new Entries(xml, payload);
     }

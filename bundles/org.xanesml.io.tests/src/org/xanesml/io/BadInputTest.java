@@ -166,6 +166,24 @@ class BadInputTest {
         assertTrue(e.getMessage().contains("10000"), e.getMessage());
     }
 
+    /**
+     * A 20,000-line header that does end with '# ---' must not be called one "without the header-end line": the
+     * message says where the header ends and what to do.
+     */
+    @Test
+    void longXdiHeaderThatEndsSaysWhereItEnds() {
+        StringBuilder b = new StringBuilder("# XDI/1.0\n# Element.symbol: Cu\n# Element.edge: K\n");
+        for (int i = 0; i < 20_000; i++) {
+            b.append("# Extra.f").append(i).append(": x\n");
+        }
+        b.append("#----\n# energy mu\n8970 0.1\n8980 0.5\n");
+        SpectrumReadException e = fails("xdi", "long.xdi", b.toString());
+        assertTrue(!e.getMessage().contains("without the header-end line") && !e.getMessage().contains("no header-end"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("its header-end line '# ---' is line 20004"), e.getMessage());
+        assertTrue(e.getMessage().contains("shorten the header"), e.getMessage());
+    }
+
     @Test
     void overlongLineIsBounded() {
         SpectrumReadException e = fails("columns", "long.dat", "# " + "x".repeat(100_000) + "\n1 2\n3 4\n");

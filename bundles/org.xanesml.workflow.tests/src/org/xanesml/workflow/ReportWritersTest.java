@@ -74,8 +74,8 @@ class ReportWritersTest {
             assertNotNull(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1)))));
             images++;
         }
-        // confusion matrix + (spectrum + probability bars) for the two Cu spectra + the Fe spectrum's plot
-        assertTrue(images >= 5, "images: " + images);
+        // the confusion matrix; the spectra are drawn by the page's script (ReportSpectraTest)
+        assertEquals(1, images, "images");
         assertTrue(html.contains("c_corrupt.xdi") && html.contains("FAILED"), "failed inputs listed");
         Path out = SharedData.outputDir();
         if (out != null) {

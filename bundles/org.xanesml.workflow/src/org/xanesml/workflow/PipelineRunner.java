@@ -70,7 +70,7 @@ public final class PipelineRunner {
         }
 
         public static Options threads(int n) {
-            return new Options(n, 20, null);
+            return new Options(n, Report.MAX_PLOTS, null);
         }
 
         public Options withListener(Listener value) {

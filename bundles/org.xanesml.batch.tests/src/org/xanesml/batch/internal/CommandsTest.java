@@ -128,7 +128,7 @@ class CommandsTest {
     void missingOrUnreadableInputsAndModelsFailClearly(@TempDir Path dir) throws IOException {
         assertEquals(ExitCodes.FAILURE, run("classify", "-m", model().toString(), dir.resolve("nowhere").toString()));
         assertTrue(err.toString().contains("nowhere: no such file or folder"), err.toString());
-        assertEquals(ExitCodes.FAILURE, run("classify", "-m", dir.resolve("none.zip").toString(), newData()
+        assertEquals(ExitCodes.USAGE, run("classify", "-m", dir.resolve("none.zip").toString(), newData()
                 .toString()));
         assertTrue(err.toString().contains("neither a model file nor a shipped model"), err.toString());
         Path notAFolder = Files.writeString(dir.resolve("file.txt"), "x");

@@ -83,7 +83,7 @@ class FailureReportingTest {
             }
         });
         Path report = dir.resolve("report.csv");
-        assertEquals(ExitCodes.PARTIAL, cli.run("classify", "-q", "--threads", "2", "-m", model.toString(), "-o",
+        assertEquals(ExitCodes.PARTIAL, cli.run("classify", "--threads", "2", "-m", model.toString(), "-o",
                 report.toString(), data.toString()), cli.err());
         List<String> rows = Files.readAllLines(report);
         assertEquals(13, rows.size(), String.join("\n", rows));
@@ -141,7 +141,7 @@ class FailureReportingTest {
             Files.copy(data.resolve("synthetic_0000.xdi"), dir.resolve("real.xdi"));
             Fixtures.Cli folder = new Fixtures.Cli();
             assertEquals(ExitCodes.OK, assertTimeoutPreemptively(Duration.ofSeconds(60), () -> folder.run(
-                    "classify", "-q", "-m", model.toString(), dir.toString())), folder.err());
+                    "classify", "-m", model.toString(), dir.toString())), folder.err());
             assertTrue(folder.err().contains("note: skipped 1 entry that is not a regular file: " + fifo
                     + " (a named pipe, socket or device)"), folder.err());
             assertEquals(2, folder.out.toString().lines().count(), folder.out.toString());
@@ -154,7 +154,7 @@ class FailureReportingTest {
     void moreThreadsThanCoresAreCappedWithANoteUnlessForced() {
         int cores = Runtime.getRuntime().availableProcessors();
         Fixtures.Cli cli = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, cli.run("classify", "-q", "--timings", "--threads", "1000", "-m",
+        assertEquals(ExitCodes.OK, cli.run("classify", "--timings", "--threads", "1000", "-m",
                 model.toString(), data.toString()), cli.err());
         assertTrue(cli.err().contains("classify: note: using " + cores + " thread(s), the processors available, not"
                 + " --threads 1000"), cli.err());

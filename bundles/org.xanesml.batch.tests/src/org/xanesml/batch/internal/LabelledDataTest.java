@@ -64,6 +64,28 @@ class LabelledDataTest {
         }
     }
 
+    /** Issue 17: a spectrum that fails was named by its id alone; its failure names the file or archive too. */
+    @Test
+    void aFailedSpectrumOfACollectionNamesItsFolderOrArchive(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("data");
+        SyntheticData.write(SyntheticData.generate(12, 3), data);
+        StringBuilder tiny = new StringBuilder("# XDI/1.0\n# Element.symbol: Fe\n# Element.edge: K\n"
+                + "# Column.1: energy eV\n# Column.2: mutrans\n#----\n# energy mutrans\n");
+        for (int i = 0; i < 6; i++) {
+            tiny.append(7100 + 5 * i).append(' ').append(0.1 * i).append('\n');
+        }
+        Files.writeString(data.resolve("tiny.xdi"), tiny);
+        Files.writeString(data.resolve("labels.csv"), "tiny,octahedral,2,6\n", java.nio.file.StandardOpenOption.APPEND);
+        Training.Loaded loaded = LabelledData.load(List.of(data), LabelledData.Format.XDI, Element.Fe, false,
+                LabelTable.read(data.resolve("labels.csv"), "geometry"), 2, null);
+        assertEquals(12, loaded.items().size());
+        List<org.xanesml.workflow.report.ReportRow> failed = loaded.report().rows();
+        assertEquals(1, failed.size(), failed.toString());
+        String error = failed.get(0).error();
+        assertTrue(error.startsWith(data + " (tiny): "), error);
+        assertTrue(failed.get(0).source().equals(data + " (tiny)"), failed.get(0).source());
+    }
+
     @Test
     void trainsFromAnXdiCollectionWithAGroupedSplit(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");

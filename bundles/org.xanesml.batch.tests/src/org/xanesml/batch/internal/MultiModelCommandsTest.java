@@ -115,7 +115,7 @@ class MultiModelCommandsTest {
         Files.writeString(journal, String.join("\n", lines.subList(0, 4)) + "\n" + lines.get(4).substring(0, 20));
 
         Fixtures.Cli resumed = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, resumed.run("classify", "-q", "--threads", "1", "--resume", "-o",
+        assertEquals(ExitCodes.OK, resumed.run("classify", "--threads", "1", "--resume", "-o",
                 report.toString(), data.toString()), resumed.err());
         assertTrue(resumed.err().contains("resuming, 3 input(s) already done"), resumed.err());
         List<String> expected = Files.readAllLines(whole);

@@ -34,7 +34,7 @@ class NormalizeOutputsTest {
             before.put(f, Files.readAllBytes(f));
         }
         Fixtures.Cli cli = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "-o", scans.toString(), scans.toString()), cli.err());
+        assertEquals(ExitCodes.OK, cli.run("normalize", "-o", scans.toString(), scans.toString()), cli.err());
         for (Map.Entry<Path, byte[]> e : before.entrySet()) {
             assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), e.getKey() + " was written over");
         }
@@ -62,7 +62,7 @@ class NormalizeOutputsTest {
         }
         Path out = dir.resolve("out");
         Fixtures.Cli cli = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "-o", out.toString(), dir.resolve("a").toString(),
+        assertEquals(ExitCodes.OK, cli.run("normalize", "-o", out.toString(), dir.resolve("a").toString(),
                 dir.resolve("b").toString(), dir.resolve("c").toString()), cli.err());
         assertEquals(List.of("cu_metal_rt-2.xdi", "cu_metal_rt-3.xdi", "cu_metal_rt.xdi", "normalize-report.csv"),
                 Fixtures.names(out));
@@ -150,7 +150,7 @@ class NormalizeOutputsTest {
         Path staleSpectrum = Files.writeString(out.resolve(".cu_metal_rt.xdi.4417920517373525612.part"), "# XDI");
         Path staleSummary = Files.writeString(out.resolve(".normalize-report.csv.912.part"), "source");
         Fixtures.Cli cli = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, cli.run("normalize", "-q", "-o", out.toString(), Fixtures.cu().toString()),
+        assertEquals(ExitCodes.OK, cli.run("normalize", "-o", out.toString(), Fixtures.cu().toString()),
                 cli.err());
         assertFalse(Files.exists(staleSpectrum) || Files.exists(staleSummary), Fixtures.names(out).toString());
         assertTrue(cli.err().contains("removed " + out.toRealPath().resolve(staleSpectrum.getFileName())), cli.err());

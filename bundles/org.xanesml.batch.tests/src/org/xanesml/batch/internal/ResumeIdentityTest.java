@@ -62,7 +62,7 @@ class ResumeIdentityTest {
         Path relative = Path.of("").toAbsolutePath().relativize(data);
         interrupted(report, 12, "-m", model.toString(), relative.toString());
         Fixtures.Cli cli = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, cli.run("classify", "-q", "--resume", "-m", model.toString(), "-o",
+        assertEquals(ExitCodes.OK, cli.run("classify", "--resume", "-m", model.toString(), "-o",
                 report.toString(), data.toString()), cli.err());
         assertTrue(cli.err().contains("resuming, 12 input(s) already done"), cli.err());
         List<String> rows = Files.readAllLines(report);
@@ -103,7 +103,7 @@ class ResumeIdentityTest {
         // The same model under another name (a copy) is the same model.
         Path copy = Files.copy(model, dir.resolve("renamed.zip"));
         Fixtures.Cli same = new Fixtures.Cli();
-        assertEquals(ExitCodes.OK, same.run("classify", "-q", "--resume", "-m", copy.toString(), "-o",
+        assertEquals(ExitCodes.OK, same.run("classify", "--resume", "-m", copy.toString(), "-o",
                 report.toString(), data.toString()), same.err());
         assertTrue(same.err().contains("resuming, 10 input(s) already done"), same.err());
     }

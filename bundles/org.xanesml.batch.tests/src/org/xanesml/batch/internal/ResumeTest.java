@@ -63,7 +63,7 @@ class ResumeTest {
         assertTrue(err2.toString().contains("interrupted run"), "refuses to overwrite silently: " + err2);
 
         StringWriter err3 = new StringWriter();
-        assertEquals(ExitCodes.OK, XanesmlCommand.run(new String[] {"classify", "-q", "--resume", "--threads", "2",
+        assertEquals(ExitCodes.OK, XanesmlCommand.run(new String[] {"classify", "--resume", "--threads", "2",
                 "-m", model.toString(), "-o", report.toString(), data.toString()}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err3)), err3.toString());
         assertTrue(err3.toString().contains("resuming, " + (kept.size() - 1) + " input(s) already done"),
@@ -127,7 +127,7 @@ class ResumeTest {
                 new PrintWriter(err2)));
         assertTrue(err2.toString().contains("interrupted run"), err2.toString());
         StringWriter err3 = new StringWriter();
-        assertEquals(ExitCodes.OK, XanesmlCommand.run(new String[] {"classify", "-q", "--resume", "--pipeline",
+        assertEquals(ExitCodes.OK, XanesmlCommand.run(new String[] {"classify", "--resume", "--pipeline",
                 pipeline.toString(), "-o", report.toString(), data.toString()}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err3)), err3.toString());
         assertTrue(err3.toString().contains("resuming, 12 input(s) already done"), err3.toString());

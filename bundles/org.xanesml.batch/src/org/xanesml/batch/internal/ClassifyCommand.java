@@ -44,15 +44,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code xanesml classify}: one row per spectrum with class, probabilities and applicability. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = { "Classify spectra with a model: one row per spectrum.", "Each row holds the id, element, predicted class, probabilities, applicability verdict, E0, edge step and",
-                "id, element, predicted class, probabilities, applicability verdict, E0, edge step and warnings.",
-                "Spectra are read (format detected), Larch-normalised and classified." },
+        description = { "Classify spectra with a model: one row per spectrum.",
+                "Each row holds the id, element, predicted class, probabilities, applicability verdict, E0, edge step"
+                        + " and warnings. Spectra are read (format detected), Larch-normalised and classified." },
         footer = { "", "Examples:",
-                "  xanesml classify my-scans/*.xdi           (every shipped model for each spectrum's element)",
+                "  xanesml classify my-scans/*.xdi   (all shipped models for each element)",
                 "  xanesml classify -m cu-k-cn -m cu-k-geometry my-scans/*.xdi",
                 "  xanesml classify -m fe-k-geometry -o report.html --threads 2 data/",
-                "  xanesml classify -m model.zip --pipeline my-pipeline.xml -o results.json scans/",
-                "Shipped models: cu-k-cn, cu-k-geometry, cu-k-oxidation, fe-k-cn, fe-k-geometry, fe-k-oxidation." })
+                "  xanesml classify -m model.zip --pipeline my-pipeline.xml -o out.json scans/",
+                "Shipped models: cu-k-cn, cu-k-geometry, cu-k-oxidation, fe-k-cn, fe-k-geometry, fe-k-oxidation"
+                        + " ('xanesml inspect NAME' shows what each knows)." })
 final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -111,6 +112,7 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter notes = run.notes(err);
         try (StepServices services = StepServices.open()) {
             List<ProcessingStep> available = steps != null ? steps : services.catalog().steps();
             Pipeline p = pipeline != null ? new PipelineXml().read(pipeline) : null;
@@ -128,7 +130,7 @@ final class ClassifyCommand implements Callable<Integer> {
             // thousands of files when one is unusable.
             RunModels runModels = classifies(p) ? RunModels.load(ModelChoice.split(modelOf(p)), models) : null;
             Inputs.Listing listing = Inputs.list(inputs, recursive, select.selection());
-            listing.notes().forEach(n -> err.println("classify: note: " + n));
+            listing.notes().forEach(n -> notes.println("classify: note: " + n));
             List<Path> all = listing.files();
             if (all.isEmpty()) {
                 err.println("classify: no input files in " + inputs);
@@ -140,10 +142,10 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             Inputs.refuseAsOutput(all, output, "the report");
             try (RunLock lock = RunLock.acquire(output)) {
-                lock.note().ifPresent(n -> err.println("classify: note: " + n));
+                lock.note().ifPresent(n -> notes.println("classify: note: " + n));
                 // No live run holds this report (we do), so temporary files beside it are a killed run's.
                 for (Path stale : AtomicFiles.removeStale(Inputs.canonical(output).getParent())) {
-                    err.println("classify: removed " + stale + ", left unfinished by a run that was killed");
+                    notes.println("classify: removed " + stale + ", left unfinished by a run that was killed");
                 }
                 RunIdentity identity = RunIdentity.of("classify", all, runModels == null ? null
                         : runModels.sha256(), p);
@@ -166,7 +168,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     Set<String> finished = new HashSet<>();
                     previous.forEach(row -> finished.add(row.source()));
                     todo = all.stream().filter(f -> !finished.contains(f.toString())).toList();
-                    err.println("classify: resuming, " + (all.size() - todo.size()) + " input(s) already done");
+                    notes.println("classify: resuming, " + (all.size() - todo.size()) + " input(s) already done");
                 }
                 return classify(available, p, all, previous, todo, runModels, journalFile, identity, out, err);
             }
@@ -192,7 +194,7 @@ final class ClassifyCommand implements Callable<Integer> {
         try (Journal journal = journalFile == null ? null : Journal.open(journalFile, columns, identity)) {
             IOException[] journalError = {null};
             r = runner.run(p, todo, new PipelineRunner.Options(threads,
-                    output != null && format != ReportFormat.CSV ? 20 : 0, (done, total, source, rows) -> {
+                    plotted(), (done, total, source, rows) -> {
                         if (progress != null) {
                             progress.finished(done, total, source, rows);
                         }
@@ -238,7 +240,14 @@ final class ClassifyCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, "  %-24s %8.2f s wall", "write report", writeNanos / 1e9));
         }
         Reports.listFailures(report, err, 20);
-        return verdict(report, err, output, modelOf(p) != null);
+        return verdict(report, err, run.notes(err), output, modelOf(p) != null);
+    }
+
+    /** @return how many spectra the report keeps curves of: all for an HTML report (it plots each), else none */
+    private int plotted() {
+        boolean html = output != null && (format != null ? format : ReportFormat.ofFileName(output.toString()))
+                == ReportFormat.HTML;
+        return html ? Report.MAX_PLOTS : 0;
     }
 
     /** @return why the journal cannot be resumed by a run of {@code now}, or empty when it is the same run */
@@ -311,10 +320,12 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     /**
+     * @param err   standard error, for the failure of a run in which no spectrum has a model it was given
+     * @param notes where the summary line goes (nowhere under -q)
      * @param named whether the user named the models: then a run in which no spectrum has a model is a mistake
      *              (wrong models for the data) and fails; with every shipped model it is an answer about the data
      */
-    static int verdict(Report report, PrintWriter err, Path output, boolean named) {
+    static int verdict(Report report, PrintWriter err, PrintWriter notes, Path output, boolean named) {
         long noModel = report.count(ReportRow.Status.NO_MODEL);
         if (named && noModel > 0 && noModel == report.rows().size()) {
             err.println("classify: every spectrum is of another element than the model: "
@@ -323,7 +334,7 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         long failed = report.count(ReportRow.Status.FAILED);
         if (output != null) {
-            err.println(report.rows().size() + " spectra: " + report.count(ReportRow.Status.OK) + " ok, "
+            notes.println(report.rows().size() + " spectra: " + report.count(ReportRow.Status.OK) + " ok, "
                     + report.count(ReportRow.Status.NOT_APPLICABLE) + " not applicable, "
                     + (noModel > 0 ? noModel + " without a model, " : "") + failed + " failed; report " + output);
         }

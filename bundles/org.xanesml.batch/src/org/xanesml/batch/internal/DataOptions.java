@@ -83,13 +83,14 @@ final class DataOptions {
     /** Reads labels and spectra and tells the user how many of each were kept. */
     Training.Loaded load(Task task, Element element, RunOptions run, PrintWriter err) throws IOException {
         LabelTable table = LabelTable.read(labels, columns(task));
-        err.println(String.format(Locale.ROOT, "%s: %d rows, %d pass the filters, %d with a '%s' label", labels,
+        PrintWriter notes = run.notes(err);
+        notes.println(String.format(Locale.ROOT, "%s: %d rows, %d pass the filters, %d with a '%s' label", labels,
                 table.rows(), table.kept(), table.labels().size(), table.column()));
         Training.Loaded loaded = LabelledData.load(data, format, element, recursive, sourceNormalised, table, run.threads(),
                 Progress.forConsole(err, "spectra", run.quiet));
         Reports.listFailures(loaded.report(), err, 20);
-        err.println(String.format(Locale.ROOT, "%d labelled spectra, %d without a label, %d failed",
-                loaded.items().size(), loaded.unlabelled(),
+        notes.println(String.format(Locale.ROOT, "%d labelled spectra, %d left out by --where/--exclude, %d without"
+                + " a label, %d failed", loaded.items().size(), loaded.filteredOut(), loaded.unlabelled(),
                 loaded.report().count(org.xanesml.workflow.report.ReportRow.Status.FAILED)));
         return loaded;
     }

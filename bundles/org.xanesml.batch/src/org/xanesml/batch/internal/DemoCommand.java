@@ -37,11 +37,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@link SyntheticData}): train, evaluate on fresh spectra, classify them and write an HTML report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = { "Train, evaluate and classify on generated SYNTHETIC data (no download).", "Runs the whole chain end to end on a small SYNTHETIC Fe K-edge data set generated here",
-                "(a parametric edge model whose pre-edge peak, edge position and white line vary with geometry and",
-                "oxidation state; not measured data): train -> evaluate -> classify -> HTML report." },
+        description = { "Train, evaluate and classify on generated SYNTHETIC data (no download).",
+                "Runs the whole chain end to end on a small SYNTHETIC Fe K-edge data set generated here (a parametric"
+                        + " edge model whose pre-edge peak, edge position and white line vary with geometry and"
+                        + " oxidation state; not measured data): train -> evaluate -> classify -> HTML report." },
         footer = { "", "Examples:", "  xanesml demo", "  xanesml demo -o /tmp/xanesml-demo --spectra 600",
-                "  xanesml demo --generate-only --spectra 10000 -o /tmp/bench   (files for a speed test)",
+                "  xanesml demo --generate-only --spectra 10000 -o /tmp/bench   (speed test)",
                 "The same steps on real data: see 'xanesml train --help' and 'xanesml classify --help'." })
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -114,7 +115,8 @@ final class DemoCommand implements Callable<Integer> {
             PipelineRunner.RunResult r;
             try (StepServices steps = StepServices.open()) {
                 r = steps.catalog().runner().run(StepCatalog.classification(List.of(model.toString(),
-                        oxidationModel.toString())), newFiles, new PipelineRunner.Options(run.threads(), 12, null));
+                        oxidationModel.toString())), newFiles, new PipelineRunner.Options(run.threads(),
+                        Report.MAX_PLOTS, null));
             }
             Report report = new Report("xanesml demo (SYNTHETIC data): Fe K-edge geometry and oxidation state",
                     info(t, ox, r), r.report().rows(), r.report().plots(), Optional.of(e.evaluation()));

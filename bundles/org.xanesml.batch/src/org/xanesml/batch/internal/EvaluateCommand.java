@@ -42,17 +42,24 @@ import picocli.CommandLine.Spec;
 
 /** {@code xanesml evaluate}: model + labelled data -> metrics and confusion matrix. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = { "Evaluate a model on labelled spectra.", "Accuracy, balanced accuracy, macro-F1, per-class",
-                "precision/recall and the confusion matrix (HTML reports draw it).",
-                "With --measured, on measured reference spectra listed in a table (path, element, compound, sites,",
-                "cn, geometry, oxidation_state, confidence): coverage (in-scope spectra answered in domain), accuracy",
-                "of the answers, accuracy when forced, out-of-scope spectra flagged, confusion matrix." },
-        footer = { "", "Examples:", "  xanesml evaluate -m fe-geometry.zip --data test-spectra/ --labels labels.csv",
-                "  xanesml evaluate -m fe-k-cn --data ../shared/data/xanesnet-fe/spectra.csv.gz \\",
-                "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
-                "      --split ../shared/golden/splits/xanesnet_fe_split.csv --split-role TEST",
-                "  xanesml evaluate -m cu-k-cn --data cu-scans/ --labels cu-labels.csv -o evaluation.html",
-                "  xanesml evaluate -m fe-k-cn --measured ../shared/golden/measured/labels.csv --root ../shared" })
+        description = { "Evaluate a model on labelled spectra.",
+                "Accuracy, balanced accuracy, macro-F1, per-class precision/recall and the confusion matrix (HTML"
+                        + " reports draw it).",
+                "With --measured, on measured reference spectra listed in a table (path, element, compound, sites,"
+                        + " cn, geometry, oxidation_state, confidence): coverage (in-scope spectra answered in"
+                        + " domain), accuracy of the answers, accuracy when forced, out-of-scope spectra flagged,"
+                        + " confusion matrix." },
+        footer = { "", "Examples:",
+                "  xanesml evaluate -m fe-geometry.zip --data test-spectra/ --labels labels.csv",
+                "  xanesml evaluate -m fe-k-cn \\",
+                "      --data ../shared/data/xanesnet-fe/spectra.csv.gz \\",
+                "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 \\",
+                "      --exclude possible_pi_ligand=1 --split-role TEST \\",
+                "      --split ../shared/golden/splits/xanesnet_fe_split.csv",
+                "  xanesml evaluate -m cu-k-cn --data cu-scans/ --labels cu-labels.csv \\",
+                "      -o evaluation.html",
+                "  xanesml evaluate -m fe-k-cn --root ../shared \\",
+                "      --measured ../shared/golden/measured/labels.csv" })
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -120,7 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (splitFile != null) {
                 Map<String, SplitRole> roles = TrainingRequest.Split.read(splitFile, splitIdColumn, splitColumn).table();
                 items = items.stream().filter(ls -> roles.get(ls.id()) == splitRole).toList();
-                err.println(items.size() + " labelled spectra in the " + splitRole + " split of " + splitFile);
+                run.notes(err).println(items.size() + " labelled spectra in the " + splitRole + " split of " + splitFile);
             }
             Training.Evaluated e = Training.evaluate(bundle, items);
             out.println(String.format(Locale.ROOT, "%s on %s: n %d, accuracy %.3f, balanced accuracy %.3f, macro-F1 %.3f"
@@ -144,7 +151,7 @@ final class EvaluateCommand implements Callable<Integer> {
     /** {@code --measured}: the model on measured references, through the steps classify runs. */
     private int measured(PrintWriter out, PrintWriter err) {
         try {
-            ModelBundle bundle = ModelSource.load(model);
+            ModelBundle bundle = Failures.loadModel(ModelSource::load, model);
             MeasuredReferences refs = MeasuredReferences.read(measured);
             MeasuredEvaluation e;
             try (StepServices steps = StepServices.open()) {

@@ -37,8 +37,8 @@ final class InputOptions {
             + " a name or a 1-based number (default: the reader's choice).")
     String energyColumn;
 
-    @Option(names = "--mu", paramLabel = "EXPR", description = {"mu from the columns of XDI and column files, e.g."
-            + " 'ln(I0/IT)', 'sum(Fe_Ka_mca*)/I0', '(ch1+ch2)/I0', '$3/$2' (columns by number).",
+    @Option(names = "--mu", paramLabel = "EXPR", description = {"Absorption mu computed from the columns of XDI and column"
+            + " files, e.g. 'ln(I0/IT)', 'sum(Fe_Ka_mca*)/I0', '(ch1+ch2)/I0', '$3/$2' (columns by number).",
         "Operators + - * /, ln(...), sum(GLOB) over matching columns, parentheses (default: the reader's choice)."})
     String mu;
 

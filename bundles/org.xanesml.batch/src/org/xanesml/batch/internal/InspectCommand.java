@@ -23,10 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml inspect}: what a model bundle contains. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = { "Show what a model bundle contains and when to trust it.",
-                "Element, task, classes, learner, energy placement, training data, metrics, applicability domain,",
-                "versions, checksum; for a shipped model also what it was trained on and its scores on measured",
-                "spectra." },
+        description = { "Show what a model bundle contains and when to trust it.", "Element, task, classes, learner,"
+                + " energy placement, training data, metrics, applicability domain, versions and checksum; for a"
+                + " shipped model also what it was trained on and its scores on measured spectra." },
         footer = { "", "Examples:", "  xanesml inspect cu-k-cn", "  xanesml inspect my-model.zip --descriptor" })
 final class InspectCommand implements Callable<Integer> {
     @Spec

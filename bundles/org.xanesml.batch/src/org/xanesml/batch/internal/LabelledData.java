@@ -95,22 +95,31 @@ final class LabelledData {
         }
         List<ReportRow> failures = new ArrayList<>();
         List<CollectionEntry> entries = new ArrayList<>();
+        // the file or archive each entry came from, to name in its failure
+        List<Path> from = new ArrayList<>();
         for (Path s : sources) {
             SpectrumCollection c = read(s, f, element);
             entries.addAll(c.entries());
+            c.entries().forEach(e -> from.add(s));
             for (CollectionProblem p : c.problems()) {
                 failures.add(failure(failures.size(), p.location(), p.message()));
             }
         }
         List<CollectionEntry> labelled = new ArrayList<>();
+        List<Path> labelledFrom = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         int unlabelled = 0;
-        for (CollectionEntry e : entries) {
+        int filteredOut = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            CollectionEntry e = entries.get(i);
             String key = labels.keyOf(names(e), null);
-            if (key == null) {
+            if (key == null && labels.filteredOut(names(e), null)) {
+                filteredOut++;
+            } else if (key == null) {
                 unlabelled++;
             } else {
                 labelled.add(e);
+                labelledFrom.add(from.get(i));
                 keys.add(key);
             }
         }
@@ -121,7 +130,9 @@ final class LabelledData {
             SpectrumRecord r = normalised.get(i);
             String key = keys.get(i);
             if (r.failed()) {
-                rows.add(failure(rows.size(), key, key + ": " + r.error()));
+                // The file or archive the user can open, not only the table's id of the spectrum.
+                String where = labelledFrom.get(i) + " (" + key + ")";
+                rows.add(failure(rows.size(), where, where + ": " + r.error()));
                 continue;
             }
             // The spectrum takes the table's id, so split files keyed like the labels table find it.
@@ -130,7 +141,7 @@ final class LabelledData {
         }
         Report report = new Report("labelled data", Map.of("source", sources.toString(), "format", f.name()), rows,
                 List.of(), java.util.Optional.empty());
-        return new Training.Loaded(items, report, unlabelled);
+        return new Training.Loaded(items, report, unlabelled, filteredOut);
     }
 
     /** The names a collection entry may have in a labels table, most specific first. */
@@ -243,7 +254,8 @@ final class LabelledData {
             Thread.currentThread().interrupt();
             throw new IOException("normalisation was interrupted", e);
         } catch (ExecutionException e) {
-            throw new IOException("normalisation failed: " + e.getCause(), e.getCause());
+            // A step throws only on a bug (bad input is a failed record): the handler logs its trace.
+            throw new IllegalStateException("normalisation failed", e.getCause());
         } catch (StepException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -25,14 +25,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml labels}: structures -> labels table (CN, geometry, bond-valence sums...). */
 @Command(name = "labels", mixinStandardHelpOptions = true,
-        description = { "Write a labels table from structures.", "Local-environment labels (coordination number, geometry, donor set, bond-valence",
-                "sums) from absorber-centred structures: feff.inp, xyz, POSCAR files, folders or tar.gz archives." },
+        description = { "Write a labels table from structures.",
+                "Local-environment labels (coordination number, geometry, donor set, bond-valence sums) from"
+                        + " absorber-centred structures: feff.inp, xyz, POSCAR files, folders or tar.gz archives." },
         footer = { "", "Examples:", "  xanesml labels --rules xanesnet-fe -o fe-labels.csv xyz_train/",
                 "  xanesml labels --rules omnixas-cu -o cu-labels.csv FEFF_Cu_xmu_POSCAR.tar.gz",
-                "  xanesml labels --rules omnixas-cu --oxidation -o cu-ox.csv FEFF_Cu_feff_inp.tar.gz",
-                "", "--oxidation adds the formal oxidation state by bond valence (bvparm2020 R0 per valence, b 0.37, the",
-                "valence whose sum is closest to itself; Fe-N also per spin state), its sum, distance, margin and",
-                "confidence, flags, and the state by charge balance of the formula where the source gives one." })
+                "  xanesml labels --rules omnixas-cu --oxidation -o cu-ox.csv \\",
+                "      FEFF_Cu_feff_inp.tar.gz",
+                "",
+                "--oxidation adds the formal oxidation state by bond valence (bvparm2020 R0 per valence, b 0.37, the"
+                        + " valence whose sum is closest to itself; Fe-N also per spin state), its sum, distance,"
+                        + " margin and confidence, flags, and the state by charge balance of the formula where the"
+                        + " source gives one." })
 final class LabelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -48,10 +48,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code xanesml normalize}: Larch normalisation of many files, written as XDI or CSV with the recipe recorded. */
 @Command(name = "normalize", aliases = "normalise", mixinStandardHelpOptions = true,
-        description = { "Normalise spectra as Larch's pre_edge does and write them as XDI or CSV.", "Each file is written with",
-                "with E0, edge step and the recipe recorded in the header; a summary report lists every input." },
+        description = { "Normalise spectra as Larch's pre_edge does and write them as XDI or CSV.",
+                "Each file is written with E0, edge step and the recipe recorded in its header; a summary report"
+                        + " lists every input." },
         footer = { "", "Examples:", "  xanesml normalize -o normalised/ scans/*.xdi",
-                "  xanesml normalize --as csv --pre1 -150 --pre2 -30 --norm1 50 --norm2 300 -o out/ data/",
+                "  xanesml normalize --as csv --pre1 -150 --pre2 -30 --norm1 50 --norm2 300 \\",
+                "      -o out/ data/",
                 "  xanesml normalize --export athena -o athena/ scans/*.xdi" })
 final class NormalizeCommand implements Callable<Integer> {
     /** Output file kinds, each with its file name extension. */
@@ -128,13 +130,14 @@ final class NormalizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter notes = run.notes(err);
         try (StepServices services = StepServices.open()) {
             List<ProcessingStep> available = steps != null ? steps : services.catalog().steps();
             Map<String, String> params = parameters();
             Pipeline p = select.applyTo(new Pipeline("normalize", "read and Larch-normalise", List.of())
                     .then(StepNames.READ, Map.of()).then(StepNames.NORMALISE, params));
             Inputs.Listing listing = Inputs.list(inputs, recursive, select.selection());
-            listing.notes().forEach(n -> err.println("normalize: note: " + n));
+            listing.notes().forEach(n -> notes.println("normalize: note: " + n));
             List<Path> in = listing.files();
             if (in.isEmpty()) {
                 err.println("normalize: no input files in " + inputs);
@@ -142,15 +145,15 @@ final class NormalizeCommand implements Callable<Integer> {
             }
             Path summary = report != null ? report : outputDir.resolve("normalize-report.csv");
             Inputs.refuseAsOutput(in, summary, "the summary report");
-            Files.createDirectories(outputDir);
+            Failures.createFolder(outputDir, "the output folder");
             // The summary's lock keeps out a second run with the same summary (by default: the same output folder).
             try (RunLock lock = RunLock.acquire(summary)) {
-                lock.note().ifPresent(n -> err.println("normalize: note: " + n));
+                lock.note().ifPresent(n -> notes.println("normalize: note: " + n));
                 Set<Path> folders = new LinkedHashSet<>(List.of(Inputs.canonical(outputDir),
                         Inputs.canonical(summary).getParent()));
                 for (Path folder : folders) {
                     for (Path stale : AtomicFiles.removeStale(folder)) {
-                        err.println("normalize: removed " + stale + ", left unfinished by a run that was killed");
+                        notes.println("normalize: removed " + stale + ", left unfinished by a run that was killed");
                     }
                 }
                 return normalize(available, p, in, summary, err);
@@ -248,9 +251,10 @@ final class NormalizeCommand implements Callable<Integer> {
         }
         // Without a summary the console is the only record: then every failure is listed.
         Reports.listFailures(rep, err, summaryError == null ? 20 : Integer.MAX_VALUE);
-        renamedNotes.stream().limit(20).forEach(n -> err.println("normalize: " + n));
+        PrintWriter notes = run.notes(err);
+        renamedNotes.stream().limit(20).forEach(n -> notes.println("normalize: " + n));
         if (renamedNotes.size() > 20) {
-            err.println("normalize: ... and " + (renamedNotes.size() - 20) + " more written under another name"
+            notes.println("normalize: ... and " + (renamedNotes.size() - 20) + " more written under another name"
                     + " (see the summary's warnings)");
         }
         if (!notWritten.isEmpty()) {
@@ -271,7 +275,7 @@ final class NormalizeCommand implements Callable<Integer> {
             err.println("normalize: stopped after " + r.delivered() + " of " + r.inputs() + " inputs; " + counts);
             return ExitCodes.FAILURE;
         }
-        err.println(counts);
+        notes.println(counts);
         return summaryError != null ? ExitCodes.FAILURE : Reports.exitCode(rep);
     }
 

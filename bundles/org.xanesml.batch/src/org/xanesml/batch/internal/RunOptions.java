@@ -4,6 +4,9 @@
  */
 package org.xanesml.batch.internal;
 
+import java.io.PrintWriter;
+import java.io.Writer;
+
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,7 +21,7 @@ final class RunOptions {
     @Option(names = "--force-threads", description = "Use --threads N even when N exceeds the cores available.")
     boolean forceThreads;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    @Option(names = {"-q", "--quiet"}, description = "Print errors only: no progress, notes or summary lines.")
     boolean quiet;
 
     /** The command using these options, for the note about capped threads. */
@@ -26,6 +29,14 @@ final class RunOptions {
     CommandSpec command;
 
     private boolean noted;
+
+    /**
+     * @param err standard error
+     * @return where notes and summary lines go: {@code err}, or nowhere under {@code -q}, which leaves errors only
+     */
+    PrintWriter notes(PrintWriter err) {
+        return quiet ? new PrintWriter(Writer.nullWriter()) : err;
+    }
 
     /**
      * @return the worker threads to use: {@code --threads}, but no more than the cores available unless forced; each
@@ -39,7 +50,7 @@ final class RunOptions {
         if (threads <= cores || forceThreads) {
             return threads;
         }
-        if (!noted && command != null) {
+        if (!noted && command != null && !quiet) {
             noted = true;
             command.commandLine().getErr().println(command.name() + ": note: using " + cores + " thread(s), the"
                     + " processors available, not --threads " + threads + " (more would only add memory and"

@@ -43,28 +43,36 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code xanesml train}: labelled collection or folder + labels table + task + learner -> model bundle and report. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = { "Train a classifier on labelled spectra.", "Spectra come from a folder of files or any"
-                + " collection (FEFF run tree or .tar.gz, XANESNET preconv, spectra.csv.gz table, XDI folder);",
-                "they are normalised as classify does, split by a split file or grouped and stratified (70/15/15),",
-                "and the model bundle records recipe, learner, metrics and the applicability domain. An evaluation",
-                "report on the test split is written beside it." },
+        description = { "Train a classifier on labelled spectra.",
+                "Spectra come from a folder of files or any collection (FEFF run tree or .tar.gz, XANESNET preconv,"
+                        + " spectra.csv.gz table, XDI folder); they are normalised as classify does, split by a split"
+                        + " file or grouped and stratified (70/15/15), and the model bundle records recipe, learner,"
+                        + " metrics and the applicability domain. An evaluation report on the test split is written"
+                        + " beside it." },
         footer = { "", "Examples:",
                 "  xanesml labels --rules xanesnet-fe -o labels.csv structures/",
-                "  xanesml train --data spectra/ --labels labels.csv --task GEOMETRY --element Fe -o fe-geometry.zip",
-                "  xanesml train --data ../shared/data/omnixas-cu/spectra.csv.gz --element Cu --task COORDINATION_NUMBER \\",
-                "      --labels ../shared/data/omnixas-cu/sites.csv --label-column cn_shell125 --where first_shell_all_O=1 \\",
-                "      --classes 4,5,6 --split ../shared/golden/splits/omnixas_cu_split.csv \\",
-                "      --reference ABSOLUTE --grid 8990:9100:0.5 \\",
-                "      --learner SMO_RBF --param C=10 --param gamma=0.002 --balance SQRT_WEIGHTED -o cu-cn.zip",
-                "  xanesml train --data ../shared/data/xanesnet-fe/spectra.csv.gz --element Fe --task COORDINATION_NUMBER \\",
-                "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 --exclude possible_pi_ligand=1 \\",
-                "      --classes 4,5,6 --split ../shared/golden/splits/xanesnet_fe_split.csv --reference ABSOLUTE \\",
-                "      --grid 7097:7170:1 --derivative 1 --smoothing 1.5 --renormalise 7097:7105:7140:7165 \\",
-                "      --calibrate-against ../shared/golden/measured/labels.csv --root ../shared --white-line-check \\",
-                "      --balance SQRT_WEIGHTED \\",
-                "      --learner VOTE --param C=10 --param gamma=0.005 --param trees=500 --param k=0 -o fe-cn.zip",
-                "  xanesml train --data spectra/ --labels labels.csv --task GEOMETRY --element Fe --learner SMO_RBF \\",
-                "      --search C=3,10,30 --search gamma=0.001,0.005 --select CV -o fe-geometry.zip" })
+                "  xanesml train --data spectra/ --labels labels.csv --task GEOMETRY \\",
+                "      --element Fe -o fe-geometry.zip",
+                "  xanesml train --data ../shared/data/omnixas-cu/spectra.csv.gz --element Cu \\",
+                "      --task COORDINATION_NUMBER --labels ../shared/data/omnixas-cu/sites.csv \\",
+                "      --label-column cn_shell125 --where first_shell_all_O=1 --classes 4,5,6 \\",
+                "      --split ../shared/golden/splits/omnixas_cu_split.csv \\",
+                "      --reference ABSOLUTE --grid 8990:9100:0.5 --learner SMO_RBF \\",
+                "      --param C=10 --param gamma=0.002 --balance SQRT_WEIGHTED -o cu-cn.zip",
+                "  xanesml train --data ../shared/data/xanesnet-fe/spectra.csv.gz --element Fe \\",
+                "      --task COORDINATION_NUMBER --classes 4,5,6 \\",
+                "      --labels ../shared/data/xanesnet-fe/labels.csv --label-column cn_cov115 \\",
+                "      --exclude possible_pi_ligand=1 \\",
+                "      --split ../shared/golden/splits/xanesnet_fe_split.csv \\",
+                "      --reference ABSOLUTE --grid 7097:7170:1 --derivative 1 --smoothing 1.5 \\",
+                "      --renormalise 7097:7105:7140:7165 --white-line-check \\",
+                "      --calibrate-against ../shared/golden/measured/labels.csv \\",
+                "      --root ../shared \\",
+                "      --balance SQRT_WEIGHTED --learner VOTE --param C=10 --param gamma=0.005 \\",
+                "      --param trees=500 --param k=0 -o fe-cn.zip",
+                "  xanesml train --data spectra/ --labels labels.csv --task GEOMETRY \\",
+                "      --element Fe --learner SMO_RBF --search C=3,10,30 \\",
+                "      --search gamma=0.001,0.005 --select CV -o fe-geometry.zip" })
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--task", required = true, description = "${COMPLETION-CANDIDATES}")
+    @Option(names = "--task", required = true, description = "What the model predicts: ${COMPLETION-CANDIDATES}.")
     Task task;
 
     @Option(names = "--element", required = true, description = "Absorbing element, e.g. Fe.")

@@ -57,7 +57,11 @@ final class Training {
     }
 
     /** Normalised spectra of a labelled folder, with the inputs that failed. */
-    record Loaded(List<LabelledSpectrum> items, Report report, int unlabelled) {
+    /**
+     * @param unlabelled  spectra the labels table does not list
+     * @param filteredOut spectra whose rows --where or --exclude removed
+     */
+    record Loaded(List<LabelledSpectrum> items, Report report, int unlabelled, int filteredOut) {
     }
 
     /** Reads and normalises every input; keeps the spectra with a label in the table. */
@@ -67,6 +71,7 @@ final class Training {
                 .then("read", Map.of()).then("normalise", Map.of());
         List<LabelledSpectrum> items = new ArrayList<>();
         int[] unlabelled = {0};
+        int[] filteredOut = {0};
         PipelineRunner.Listener listener = new PipelineRunner.Listener() {
             @Override
             public void finished(int done, int total, Path source, List<org.xanesml.workflow.report.ReportRow> rows) {
@@ -82,7 +87,9 @@ final class Training {
                         continue;
                     }
                     String label = labels.labelOf(r.id(), item.source());
-                    if (label == null) {
+                    if (label == null && labels.filteredOut(List.of(r.id()), item.source())) {
+                        filteredOut[0]++;
+                    } else if (label == null) {
                         unlabelled[0]++;
                     } else {
                         items.add(new LabelledSpectrum(r.current(), label, r.id()));
@@ -97,7 +104,7 @@ final class Training {
         } catch (StepException e) {
             throw new IOException("the processing steps are not available: " + e.getMessage(), e);
         }
-        return new Loaded(items, result.report(), unlabelled[0]);
+        return new Loaded(items, result.report(), unlabelled[0], filteredOut[0]);
     }
 
     /** A trained model with its test evaluation and, after a search, how its hyper-parameters were chosen. */

@@ -49,10 +49,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  * NeXus/HDF5, Athena projects and gzip files end with a mark their writer",
                 "    puts there last (HDF5: the superblock's end-of-file address equals the",
                 "    file size; Athena: the closing '1;'; gzip: its trailer). Such a file is",
-                "    read as soon as the mark is there,",
-                "    however long the writer paused, and never before. One whose mark is still",
-                "    missing after --incomplete-after seconds unchanged is read anyway, its",
-                "    rows warning that it may be cut short.",
+                "    read as soon as the mark is there, however long the writer paused, and",
+                "    never before. One whose mark is still missing after --incomplete-after",
+                "    seconds unchanged is read anyway, its rows warning that it may be cut short.",
                 "  * XDI, plain columns, FEFF xmu.dat, FDMNES and TSV files have no end mark:",
                 "    such a file is read once its size and modification time stayed the same",
                 "    for --stable-seconds (default " + FolderWatcher.DEFAULT_STABLE_SECONDS
@@ -160,12 +159,12 @@ final class WatchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (state != null) {
-            err.println("watch: note: --state is ignored: the report " + report + " is the watch's state");
+            run.notes(err).println("watch: note: --state is ignored: the report " + report + " is the watch's state");
         }
         try (StepServices steps = StepServices.open()) {
             RunModels models = RunModels.load(named, ModelSource::load);
             try (RunLock lock = RunLock.acquire(report)) {
-                lock.note().ifPresent(n -> err.println("watch: note: " + n));
+                lock.note().ifPresent(n -> run.notes(err).println("watch: note: " + n));
                 try (WatchReport records = WatchReport.open(report, models.columns(), models.sha256(), folderReal, faults,
                         n -> err.println("watch: " + n))) {
                     return watch(steps, records, models, folderReal, reportReal, out, err);
@@ -234,7 +233,7 @@ final class WatchCommand implements Callable<Integer> {
             PrintWriter out, PrintWriter err) throws IOException, InterruptedException, StepException {
         Map<Path, WatchReport.FileKey> done = new HashMap<>(records.done());
         if (!done.isEmpty()) {
-            err.println("watch: resuming, " + done.size() + " file(s) already done");
+            run.notes(err).println("watch: resuming, " + done.size() + " file(s) already done");
         }
         Pipeline p = select.applyTo(energy.given() ? energy.applyTo(StepCatalog.classification(named))
                 : StepCatalog.classification(named));
@@ -256,7 +255,8 @@ final class WatchCommand implements Callable<Integer> {
                 : System.nanoTime() + (long) (timeoutSeconds * 1e9);
         int processed = 0;
         int failedRows = 0;
-        err.println("watch: watching " + folder + " with " + models.describe() + "; report " + records.path() + " (Ctrl-C stops)");
+        run.notes(err).println("watch: watching " + folder + " with " + models.describe() + "; report "
+                + records.path() + " (Ctrl-C stops)");
         while (processed < maxFiles && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
             List<FolderWatcher.Ready> ready = watcher.awaitReady(() -> System.nanoTime() >= deadline);
             List<Candidate> todo = new ArrayList<>();
@@ -278,7 +278,8 @@ final class WatchCommand implements Callable<Integer> {
                 }
                 WatchReport.FileKey before = done.get(real);
                 if (before != null && before.sameContent(key)) {
-                    err.println("watch: " + r.file() + " changed its time but not its content; not read again");
+                    run.notes(err).println("watch: " + r.file() + " changed its time but not its content; not read"
+                            + " again");
                     continue;
                 }
                 if (todo.size() < maxFiles - processed) {

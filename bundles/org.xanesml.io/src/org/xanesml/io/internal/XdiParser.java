@@ -36,6 +36,22 @@ public final class XdiParser {
         return VERSION.matcher(line.strip()).matches();
     }
 
+    /**
+     * @return why a header of more than {@link TextFile#MAX_HEADER_LINES} lines is refused, telling a long header
+     *         that does end (say where, and to shorten it) from one whose end line is missing
+     */
+    private static String headerTooLong(List<String> lines, int from) {
+        for (int k = from; k < lines.size(); k++) {
+            if (HEADER_END.matcher(lines.get(k).strip()).matches()) {
+                return "the header is " + k + " lines long (its header-end line '# ---' is line " + (k + 1)
+                        + "); expected at most " + TextFile.MAX_HEADER_LINES + " header lines (beamline headers have a few"
+                        + " hundred): shorten the header, e.g. move long comments to another file";
+            }
+        }
+        return "no header-end line '# ---' in the file's " + lines.size() + " lines; expected '# ---' after the"
+                + " header fields and comments (at most " + TextFile.MAX_HEADER_LINES + " lines), then the data";
+    }
+
     public static XdiDocument parse(TextFile text) throws SpectrumReadException {
         List<String> lines = text.lines();
         if (lines.isEmpty()) {
@@ -58,8 +74,7 @@ public final class XdiParser {
         for (; i < lines.size(); i++) {
             long lineNo = i + 1L;
             if (i > TextFile.MAX_HEADER_LINES) {
-                throw text.error(lineNo, "header has more than " + TextFile.MAX_HEADER_LINES
-                        + " lines without the header-end line '# ---'; expected a bounded XDI header");
+                throw text.error(lineNo, headerTooLong(lines, i));
             }
             String line = lines.get(i);
             String s = line.strip();

@@ -17,11 +17,17 @@ import java.util.Optional;
  * @param title      report title
  * @param info       key facts in display order (model, pipeline, counts); no timings, so reports are reproducible
  * @param rows       one per spectrum or failed input
- * @param plots      spectra to plot (the first few, to keep an HTML report small)
+ * @param plots      spectra to plot, in row order (at most {@link #MAX_PLOTS})
  * @param evaluation present when labelled data were evaluated
  */
 public record Report(String title, Map<String, String> info, List<ReportRow> rows, List<PlotSample> plots,
         Optional<Evaluation> evaluation) {
+    /**
+     * Spectra an HTML report plots at most: every spectrum of any run a person browses (each takes about 4 KB of
+     * page and 8 KB of memory while the run lasts); a larger run's HTML plots the first ones and says so.
+     */
+    public static final int MAX_PLOTS = 20_000;
+
     public Report {
         info = Collections.unmodifiableMap(new LinkedHashMap<>(info));
         rows = List.copyOf(rows);

@@ -19,8 +19,8 @@ import org.xanesml.workflow.SpectrumRecord;
 import org.xanesml.workflow.WorkItem;
 
 /**
- * Turns finished inputs into report rows, keeping plot data only for the first {@code plotLimit} spectra so memory
- * stays flat on large runs. Not thread-safe: the runner feeds it in input order from one thread at a time.
+ * Turns finished inputs into report rows, keeping plot data (thinned, {@link PlotSample#of}) for the first
+ * {@code plotLimit} spectra. Not thread-safe: the runner feeds it in input order from one thread at a time.
  */
 public final class ReportCollector {
     private final int plotLimit;
@@ -38,7 +38,7 @@ public final class ReportCollector {
             ReportRow row = row(item, r);
             out.add(row);
             if (plots.size() < plotLimit && !r.failed()) {
-                plots.add(plot(r));
+                plots.add(plot(item, r));
             }
         }
         rows.addAll(out);
@@ -72,17 +72,19 @@ public final class ReportCollector {
                 warnings, r.error() == null ? "" : r.error(), ProcessingFields.energy(r));
     }
 
-    static PlotSample plot(SpectrumRecord r) {
+    static PlotSample plot(WorkItem item, SpectrumRecord r) {
         Optional<Prediction> p = r.prediction();
         List<String> classes = p.map(Prediction::classes).orElse(List.of());
         double[] probabilities = p.map(Prediction::probabilities).orElse(new double[0]);
         String verdict = p.map(x -> x.applicability().verdict().name()).orElse("");
+        String source = item.source().toString();
         if (r.normalization().isPresent()) {
             NormalizationResult n = r.normalization().get();
-            return new PlotSample(r.id(), n.energyEv(), n.mu(), n.preEdge(), n.postEdge(), n.e0Ev(), classes,
-                    probabilities, verdict);
+            return PlotSample.of(r.id(), source, n.energyEv(), n.mu(), n.preEdge(), n.postEdge(), n.norm(),
+                    n.e0Ev(), classes, probabilities, verdict);
         }
-        return new PlotSample(r.id(), r.current().energyEv(), r.current().mu(), new double[0], new double[0],
-                r.e0Ev(), classes, probabilities, verdict);
+        // the source had normalised mu already: it is both the raw and the normalised curve
+        return PlotSample.of(r.id(), source, r.current().energyEv(), r.current().mu(), new double[0], new double[0],
+                r.current().mu(), r.e0Ev(), classes, probabilities, verdict);
     }
 }

@@ -299,7 +299,10 @@ public final class ReportWriters {
                         + "tr.NO_MODEL{background:#eef}table.results{width:100%;table-layout:fixed}"
                         + "table.results td{overflow-wrap:anywhere;vertical-align:top}td.out summary{color:#a60}"
                         + "summary{cursor:pointer}details p{margin:2px 0;font-size:12px}"
-                        + ".plots{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start}pre{background:#f6f6f6;"
+                        + ".viewer{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}"
+                        + ".picker select{min-width:16em;max-width:28em}"
+                        + "canvas{border:1px solid #eee;margin:0 6px 6px 0}"
+                        + ".prob span{display:inline-block;height:10px;background:#1f77b4}pre{background:#f6f6f6;"
                         + "padding:8px}</style></head><body>\n");
         h.append("<h1>").append(esc(report.title())).append("</h1>\n<table>");
         report.info().forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v))
@@ -314,18 +317,12 @@ public final class ReportWriters {
             h.append(img(Charts.confusion(e.classes(), e.confusion(), side, side), "confusion matrix"));
             h.append("\n<pre>").append(esc(e.text())).append("</pre>\n");
         }
-        if (!report.plots().isEmpty()) {
-            h.append("<h2>Spectra</h2>\n<p>The first ").append(report.plots().size())
-                    .append(" spectra, with the normalisation's pre-edge line (green) and post-edge curve (red)"
-                            + " and the class probabilities.</p>\n");
-            for (PlotSample s : report.plots()) {
-                h.append("<div class=\"plots\">").append(img(Charts.spectrum(s, 560, 320), "spectrum " + s.id()));
-                if (!s.classes().isEmpty() && s.probabilities().length == s.classes().size()) {
-                    h.append(img(Charts.probabilities(s.verdict(), s.classes(), s.probabilities(), 380,
-                            60 + 36 * s.classes().size()), "probabilities " + s.id()));
-                }
-                h.append("</div>\n");
-            }
+        SpectraHtml.append(report, h);
+        if (report.rows().isEmpty()) {
+            // a training report has rows only for inputs that failed: no table rather than an empty one
+            h.append("</body></html>\n");
+            out.write(h.toString().getBytes(StandardCharsets.UTF_8));
+            return;
         }
         results(report, h);
         h.append("</table>\n</body></html>\n");
