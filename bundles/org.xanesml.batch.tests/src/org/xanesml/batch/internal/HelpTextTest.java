@@ -178,6 +178,19 @@ class HelpTextTest {
 
     /** Option descriptions are sentences: they start with a capital letter and end with a full stop. */
     @Test
+    void theLineTheCommandListShowsIsAWholeSentence() {
+        // 'xanesml --help' lists each command with the first line of its description only
+        List<String> found = new ArrayList<>();
+        commands().forEach((name, cl) -> {
+            String[] d = cl.getCommandSpec().usageMessage().description();
+            if (!name.equals("help") && !name.equals("xanesml") && (d.length == 0 || !d[0].strip().endsWith("."))) {
+                found.add(name + ": '" + (d.length == 0 ? "" : d[0]) + "'");
+            }
+        });
+        assertTrue(found.isEmpty(), String.join("\n", found));
+    }
+
+    @Test
     void optionDescriptionsAreSentences() {
         List<String> found = new ArrayList<>();
         commands().forEach((name, cl) -> {

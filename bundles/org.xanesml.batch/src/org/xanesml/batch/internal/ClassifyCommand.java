@@ -44,9 +44,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code xanesml classify}: one row per spectrum with class, probabilities and applicability. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = { "Classify spectra with a model: one row per spectrum.",
-                "Each row holds the id, element, predicted class, probabilities, applicability verdict, E0, edge step"
-                        + " and warnings. Spectra are read (format detected), Larch-normalised and classified." },
+        description = { "Classify spectra with the models of their element: one row per spectrum.",
+                "Each row holds the id, element and, side by side, each model's class, probabilities and"
+                        + " applicability verdict (coordination number, geometry, oxidation state), then E0, edge step,"
+                        + " warnings and how E0 was chosen. Spectra are read (format detected), Larch-normalised and"
+                        + " classified; without -m every shipped model of the spectrum's element answers." },
         footer = { "", "Examples:",
                 "  xanesml classify my-scans/*.xdi   (all shipped models for each element)",
                 "  xanesml classify -m cu-k-cn -m cu-k-geometry my-scans/*.xdi",

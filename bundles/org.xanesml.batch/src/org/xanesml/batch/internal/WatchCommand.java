@@ -41,9 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * twice for one content and misses nothing.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = { "Watch a folder and classify each file as soon as it is complete, and again",
-                "when it changes. Results are appended to a CSV report and printed. Runs until",
-                "stopped (Ctrl-C) and resumes from its report without redoing any file.",
+        description = { "Watch a folder and classify each file as soon as it is complete.",
+                "A file is classified again when it changes. Results are appended to a CSV report and printed. Runs"
+                        + " until stopped (Ctrl-C) and resumes from its report without redoing any file.",
                 "",
                 "When a file is complete:",
                 "  * NeXus/HDF5, Athena projects and gzip files end with a mark their writer",
