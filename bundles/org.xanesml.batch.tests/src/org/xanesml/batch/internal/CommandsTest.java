@@ -228,6 +228,15 @@ class CommandsTest {
             assertTrue(text.contains(line("measured spectra", c.measured())), text);
             assertTrue(text.contains("energy placement:"), text);
             assertTrue(c.measured().matches(".*\\d+ (in-scope )?measured spectra.*"), c.measured());
+            // the hand-written statement agrees with the descriptor on the energy calibration
+            ModelDescriptor.Calibration cal = ModelSource.load(name).descriptor().recipe.calibration;
+            if (cal == null) {
+                assertFalse(c.simulation().contains("shifted"), name + ": " + c.simulation());
+            } else {
+                assertTrue(c.simulation().contains(String.format(java.util.Locale.ROOT, "shifted %+.2f eV",
+                        cal.shiftEv)) && c.simulation().contains(String.format(java.util.Locale.ROOT,
+                                "%+.2f..%+.2f", cal.shiftLowEv, cal.shiftHighEv)), name + ": " + c.simulation());
+            }
         }
         out.getBuffer().setLength(0);
         assertEquals(ExitCodes.OK, run("inspect", "fe-k-cn"));
