@@ -65,6 +65,23 @@ public final class PretrainedModels {
         if (!ALL.contains(name) && !ALL.contains(name + ".zip")) {
             throw new IOException("'" + name + "' is not a shipped model; available: " + ALL);
         }
+        return coverage(statements(), name);
+    }
+
+    /**
+     * @return the coverage statement of every shipped model, in {@link #ALL}'s order, read in one pass
+     * @throws IOException when a statement is missing or incomplete
+     */
+    public static List<Coverage> coverages() throws IOException {
+        Properties p = statements();
+        List<Coverage> all = new java.util.ArrayList<>();
+        for (String name : ALL) {
+            all.add(coverage(p, name));
+        }
+        return all;
+    }
+
+    private static Properties statements() throws IOException {
         Properties p = new Properties();
         try (InputStream in = PretrainedModels.class.getResourceAsStream("/models/coverage.properties")) {
             if (in == null) {
@@ -72,6 +89,10 @@ public final class PretrainedModels {
             }
             p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
+        return p;
+    }
+
+    private static Coverage coverage(Properties p, String name) throws IOException {
         String key = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
         String[] values = new String[4];
         String[] fields = {"chemistry", "simulation", "measured", "payloadSha256"};

@@ -47,17 +47,11 @@ public final class ModelSource {
         if (sha == null) {
             return Optional.empty();
         }
-        for (String name : PretrainedModels.ALL) {
-            try {
-                PretrainedModels.Coverage c = PretrainedModels.coverage(name);
-                if (c.describes(sha)) {
-                    return Optional.of(c);
-                }
-            } catch (IOException e) {
-                throw new StepException("shipped model " + name + ": " + e.getMessage(), e);
-            }
+        try {
+            return PretrainedModels.coverages().stream().filter(c -> c.describes(sha)).findFirst();
+        } catch (IOException e) {
+            throw new StepException("the shipped models' coverage statements: " + e.getMessage(), e);
         }
-        return Optional.empty();
     }
 
     /**

@@ -5,6 +5,7 @@
 package org.xanesml.batch.internal;
 
 import java.io.PrintWriter;
+import java.util.Set;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -17,6 +18,8 @@ import jakarta.xml.bind.JAXBException;
  * and hands the rest here; the Integer returned becomes the process exit code.
  */
 public final class BatchApplication implements IApplication {
+    /** The commands that read model files. */
+    private static final Set<String> MODEL_COMMANDS = Set.of("classify", "watch", "evaluate", "inspect", "demo");
 
     @Override
     public Object start(IApplicationContext context) {
@@ -65,7 +68,4 @@ public final class BatchApplication implements IApplication {
         t.setDaemon(true);
         t.start();
     }
-
-    private static final java.util.Set<String> MODEL_COMMANDS = java.util.Set.of("classify", "watch", "evaluate",
-            "inspect", "demo");
 }

@@ -74,13 +74,8 @@ public final class Numbers {
      *         an overflowing exponent ("1e999") also yields a non-finite value, which callers report too
      */
     public static double parseOrNaN(String token) {
-        return parseOrNaN(token, 0, token.length());
-    }
-
-    /** {@link #parseOrNaN(String)} of the token {@code line[from, to)}, without making a string of it. */
-    public static double parseOrNaN(String line, int from, int to) {
         int[] end = new int[1];
-        char[] chars = line.substring(from, to).toCharArray();
+        char[] chars = token.toCharArray();
         double v = scan(chars, 0, chars.length, end);
         return end[0] == chars.length ? v : Double.NaN;
     }
@@ -156,20 +151,12 @@ public final class Numbers {
         return i;
     }
 
-    /** Double.parseDouble for a token of the decimal grammar, Fortran's 'D' exponent read as 'E'. */
+    /**
+     * Double.parseDouble for a token {@link #scan} has checked against the decimal grammar (too many digits or too
+     * large an exponent for the fast path), Fortran's 'D' exponent read as 'E'.
+     */
     private static double parseSlowly(String token) {
-        if (!isDecimal(token)) {
-            return Double.NaN;
-        }
-        String t = token;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == 'd' || c == 'D') {
-                t = t.replace('d', 'e').replace('D', 'e');
-                break;
-            }
-        }
-        return Double.parseDouble(t);
+        return Double.parseDouble(token.replace('d', 'e').replace('D', 'e'));
     }
 
     /** @return true for the words a writer puts for a missing or infinite value: nan, inf, infinity (any case, signed) */
@@ -286,11 +273,6 @@ public final class Numbers {
 
     /** @return true when the line holds only white space. */
     public static boolean isBlankLine(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (!isBlank(line.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return firstNonBlank(line) < 0;
     }
 }
