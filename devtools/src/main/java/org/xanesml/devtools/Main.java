@@ -31,7 +31,7 @@ public final class Main {
                     ReadSpeed::main),
             "measured", new Entry("<shared dir> [model ...]   shipped models on the measured references",
                     MeasuredBenchmark::main),
-            "candidates", new Entry("<shared dir> <cu|fe> <cn|geo> <config> ...   configurations built as shipped and"
+            "candidates", new Entry("<shared dir> <cu|fe> <cn|geo|ox> <config> ...   configurations built as shipped and"
                     + " scored on val and the measured references (round 7)", MeasuredCandidates::main),
             "calibration", new Entry("<shared dir> <cu|fe> <cn|geo> <config>   the simulation-to-experiment edge offset"
                     + " estimated for a recipe", Calibrations::main),

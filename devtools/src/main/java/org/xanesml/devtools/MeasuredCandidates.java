@@ -29,7 +29,8 @@ import org.xanesml.workflow.StepCatalog;
  * {@code xanesml classify} runs. Prints the validation macro-F1 of the train-only fit, the share of validation spectra
  * in the applicability domain, optionally ({@code -Dxanesml.cvRepeats=N}) the repeated grouped 5-fold CV macro-F1 over
  * train + val, and the measured figures; never a test number. Usage:
- * {@code java -jar devtools/target/xanesml-devtools.jar candidates <shared> <fe|cu> <cn|geo> <config> ...};
+ * {@code java -jar devtools/target/xanesml-devtools.jar candidates <shared> <fe|cu> <cn|geo|ox> <config> ...}
+ * (oxidation: also the mixed-valence rows whose continuous estimate is within 0.3 of the known average);
  * {@code -Dxanesml.details=true} adds each candidate's measured misses.
  */
 public final class MeasuredCandidates {
@@ -39,7 +40,11 @@ public final class MeasuredCandidates {
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(args[0]);
         BenchmarkData.Source src = args[1].equals("cu") ? BenchmarkData.loadCu(shared) : BenchmarkData.loadFe(shared);
-        Task task = args[2].equals("cn") ? Task.COORDINATION_NUMBER : Task.GEOMETRY;
+        Task task = switch (args[2]) {
+            case "cn" -> Task.COORDINATION_NUMBER;
+            case "ox" -> Task.OXIDATION_STATE;
+            default -> Task.GEOMETRY;
+        };
         BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, task);
         MeasuredReferences refs = MeasuredReferences.read(shared.resolve("golden/measured/labels.csv"));
         int cvRepeats = Integer.getInteger("xanesml.cvRepeats", 0);
@@ -85,6 +90,11 @@ public final class MeasuredCandidates {
                     forced == null ? 0.0 : forced.accuracy(), e.outOfScopeFlagged(), e.outOfScope(),
                     e.otherElementsFlagged(), e.otherElements(), Files.size(file) / 1e6,
                     (System.nanoTime() - t0) / 1e9));
+            if (task == Task.OXIDATION_STATE) {
+                int[] mixed = e.mixedValenceWithin(0.3);
+                System.out.println(String.format(Locale.ROOT, "    mixed valence: estimate within 0.3 of the average"
+                        + " %d of %d", mixed[0], mixed[1]));
+            }
             if (c.recipe().calibration() != null) {
                 System.out.println("    calibration: " + c.recipe().calibration().shiftEv() + " eV ["
                         + c.recipe().calibration().shiftLowEv() + ", " + c.recipe().calibration().shiftHighEv() + "]");
