@@ -30,7 +30,7 @@ import org.xanesml.workflow.StepCatalog;
  * {@code golden/measured/labels.csv} with a known single valence of 2 or 3 (the Fe(II)/Fe(III) minerals,
  * {@link SimulationCalibration#referenceRows}), the measured files read and normalised by the steps
  * {@code xanesml classify} runs ({@link MeasuredScoring#normalised}). Usage:
- * {@code java -jar devtools/target/xanesml-devtools.jar calibration <shared> <fe|cu> <cn|geo> <config>}.
+ * {@code java -jar devtools/target/xanesml-devtools.jar calibration <shared> <fe|cu> <cn|geo|ox> <config>}.
  */
 public final class Calibrations {
     /** Bootstrap resamples and seed of every estimate (reproducible). */
@@ -44,8 +44,11 @@ public final class Calibrations {
     public static void main(String[] args) throws IOException {
         Path shared = Path.of(args[0]);
         BenchmarkData.Source src = args[1].equals("cu") ? BenchmarkData.loadCu(shared) : BenchmarkData.loadFe(shared);
-        BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, args[2].equals("cn")
-                ? org.xanesml.classify.Task.COORDINATION_NUMBER : org.xanesml.classify.Task.GEOMETRY);
+        BenchmarkData.Benchmark b = BenchmarkData.benchmark(src, switch (args[2]) {
+            case "cn" -> org.xanesml.classify.Task.COORDINATION_NUMBER;
+            case "ox" -> org.xanesml.classify.Task.OXIDATION_STATE;
+            default -> org.xanesml.classify.Task.GEOMETRY;
+        });
         FeatureRecipe r = Experiments.parse(args[3], b.baseRecipe()).recipe();
         if (r.renormalisation() == null) {
             throw new IllegalArgumentException("the calibration places edges on the renormalised spectrum: give rn=");

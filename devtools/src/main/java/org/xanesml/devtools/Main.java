@@ -33,7 +33,7 @@ public final class Main {
                     MeasuredBenchmark::main),
             "candidates", new Entry("<shared dir> <cu|fe> <cn|geo|ox> <config> ...   configurations built as shipped and"
                     + " scored on val and the measured references (round 7)", MeasuredCandidates::main),
-            "calibration", new Entry("<shared dir> <cu|fe> <cn|geo> <config>   the simulation-to-experiment edge offset"
+            "calibration", new Entry("<shared dir> <cu|fe> <cn|geo|ox> <config>   the simulation-to-experiment edge offset"
                     + " estimated for a recipe", Calibrations::main),
             "experiments", new Entry("<shared dir> <cu|fe> <cn|geo> <config> ...   validation (or CV) scores of"
                     + " configurations", Experiments::main));
