@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xanesml.core.Element;
+import org.xanesml.core.Spectrum;
 
 /** The one training path: what every model it writes records, searches, cancellation, the written file. */
 class ModelBuilderTest {
@@ -138,6 +139,23 @@ class ModelBuilderTest {
         e = assertThrows(IllegalArgumentException.class, () -> ModelBuilder.build(Synthetic.dataSet(), p,
                 TrainingMonitor.NONE));
         assertTrue(e.getMessage().contains("do not cover the feature grid 8900.0..9100.0 eV"), e.getMessage());
+    }
+
+    @Test
+    void aGridThatCalibratedSimulationsLeaveIsRefusedWithTheShiftedRange() {
+        // simulations cover 8970..9029.5 eV; the calibration moves them up by 6 eV, off the grid's first point
+        DataSet simulated = new DataSetBuilder().name("sim").task(Task.COORDINATION_NUMBER).groupedSplit(0.2, 0.2, 1)
+                .build(Synthetic.items(20, 2, 3).stream().map(i -> new LabelledSpectrum(i.spectrum().toBuilder()
+                        .metadata(Spectrum.SIMULATION_KEY, "FEFF").build(), i.label(), i.group())).toList());
+        TrainingPlan p = new TrainingPlan("cal", Element.Cu, Task.COORDINATION_NUMBER, Synthetic.recipe()
+                .withCalibration(FeatureRecipe.Calibration.of(6.0, 0.0, "test")), List.of(LearnerSpec.smoRbf(10,
+                        0.01)), TrainingPlan.Selection.VALIDATION, TrainingOptions.DEFAULT,
+                new TrainingPlan.Provenance("synthetic", List.of(), null, "test"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelBuilder.build(simulated,
+                p, TrainingMonitor.NONE));
+        assertTrue(e.getMessage().contains("80 of 80 spectra do not cover the feature grid 8975.0..9010.4 eV"
+                + " (ABSOLUTE) once simulations are shifted by the calibration's +6.00 eV; all of them cover"
+                + " 8976.00..9035.50 eV"), e.getMessage());
     }
 
     @Test

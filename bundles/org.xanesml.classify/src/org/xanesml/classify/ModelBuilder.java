@@ -288,17 +288,23 @@ public final class ModelBuilder {
         for (Example e : data.examples()) {
             Spectrum s = e.item().spectrum();
             double ref = fx.recipe().reference() == EnergyReference.ABSOLUTE ? 0 : fx.referenceEnergyEv(s);
-            loEv = Math.max(loEv, s.minEnergyEv() - ref);
-            hiEv = Math.min(hiEv, s.maxEnergyEv() - ref);
+            // the range on the grid's axis as the features see it: a calibrated simulation moves by the shift
+            double shiftEv = fx.calibrates(s) ? fx.recipe().calibration().shiftEv() : 0.0;
+            loEv = Math.max(loEv, s.minEnergyEv() - ref + shiftEv);
+            hiEv = Math.min(hiEv, s.maxEnergyEv() - ref + shiftEv);
             if (fx.uncoveredPoints(s) > 0) {
                 uncovered++;
             }
         }
         if (uncovered > 0) {
             double[] g = fx.recipe().gridEv();
+            FeatureRecipe.Calibration c = fx.recipe().calibration();
+            String shifted = c == null ? "" : String.format(Locale.ROOT, " once simulations are shifted by the"
+                    + " calibration's %+.2f eV", c.shiftEv());
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%d of %d spectra do not cover the feature"
-                    + " grid %.1f..%.1f eV (%s); all of them cover %.1f..%.1f eV: choose a grid inside that range",
-                    uncovered, data.examples().size(), g[0], g[g.length - 1], fx.recipe().reference(), loEv, hiEv));
+                    + " grid %.1f..%.1f eV (%s)%s; all of them cover %.2f..%.2f eV: choose a grid inside that range",
+                    uncovered, data.examples().size(), g[0], g[g.length - 1], fx.recipe().reference(), shifted, loEv,
+                    hiEv));
         }
     }
 }

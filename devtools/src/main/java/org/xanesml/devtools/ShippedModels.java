@@ -29,7 +29,11 @@ public final class ShippedModels {
                 + " (candidates and scores: org.xanesml.models/README.md)"),
         MEASURED("configuration chosen by the round-7 protocol: the most measured references answered in domain and"
                 + " right, among candidates whose 5 x 3-fold cross-validation macro-F1 over training + validation is"
-                + " within 0.03 of the previous model's (candidates and scores: org.xanesml.models/README.md)");
+                + " within 0.03 of the previous model's (candidates and scores: org.xanesml.models/README.md)"),
+        MEASURED_OXIDATION("configuration chosen by the round-9 protocol: the most measured references of known"
+                + " valence answered in domain and right, then mixed-valence estimates and coverage, among candidates"
+                + " whose 3 x 5-fold cross-validation macro-F1 over training + validation is within 0.03 of the"
+                + " previous model's (candidates and scores: org.xanesml.models/README.md)");
 
         private final String text;
 
@@ -67,8 +71,9 @@ public final class ShippedModels {
             new Spec(Element.Cu, Task.OXIDATION_STATE, "SMO_RBF:C=100,gamma=0.0005;bal=SQRT_WEIGHTED;refit=1",
                     Selection.VALIDATION, "cu-k-oxidation.zip"),
             new Spec(Element.Fe, Task.OXIDATION_STATE,
-                    "VOTE:C=100,gamma=0.001,trees=200,k=1;g=5/7108/7128;d=1;bal=SQRT_WEIGHTED;refit=1",
-                    Selection.REPEATED_CV_3, "fe-k-oxidation.zip"));
+                    "VOTE:C=100,gamma=0.001,trees=200,k=1;w=7098/7170;rn=7098/7105/7140/7165;cal=est;"
+                            + "g=5/7108/7128;d=1;wl=1;bal=SQRT_WEIGHTED;refit=1",
+                    Selection.MEASURED_OXIDATION, "fe-k-oxidation.zip"));
 
     private ShippedModels() {
     }
