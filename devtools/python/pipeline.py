@@ -68,8 +68,12 @@ def pre_edge(energy, mu):
 
 def larch_pre_edge():
     """The larch normaliser: Larch's pre_edge as a script calls it, giving (e0, edge step, norm) as the lean one."""
-    from larch import Group
-    from larch.xafs import pre_edge as larch_pre_edge
+    try:
+        from larch import Group
+        from larch.xafs import pre_edge as larch_pre_edge
+    except ImportError as e:  # Larch is not a dependency of the project: say how to reach it
+        sys.exit(f"--normalise larch: cannot import Larch ({e}); put its source and its pure-Python dependencies on "
+                 "PYTHONPATH, as devtools/python/README-throughput.md describes")
 
     def normalise(energy, mu):
         g = Group()
