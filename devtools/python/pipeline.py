@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
 # The Python counterpart of `xanesml classify` for the throughput comparison (issue 18): read each XDI file with
-# numpy's loadtxt, mu = ln(i0/itrans), Larch-style pre_edge normalisation (find_e0 on the smoothed derivative, a
-# linear pre-edge line, a post-edge polynomial, edge step at E0), mu on an E0-relative grid, and a scikit-learn SVC
-# with probabilities, trained on the OmniXAS Cu FEFF spectra (CN 4/5/6, all-O first shell, train split).
+# numpy's loadtxt, mu = ln(i0/itrans), pre_edge normalisation, mu on an E0-relative grid, and a scikit-learn SVC with
+# probabilities, trained on the OmniXAS Cu FEFF spectra (CN 4/5/6, all-O first shell, train split).
 #
-# Larch itself cannot be installed here (PyPI is unreachable); this is a lean numpy version of its pre_edge with the
-# same steps and no group objects or checks, so it costs less CPU than Larch would: a ratio against it is a lower
-# bound of the ratio against the real Larch + scikit-learn pipeline. Predictions are made in one batch at the end,
-# scikit-learn's fastest way, again in Python's favour.
+# Two normalisers, everything else identical (reading, grid, model, one batch prediction at the end):
+# * lean (default): a numpy version of Larch's pre_edge with the same steps (find_e0 on the smoothed derivative, a
+#   linear pre-edge line, a post-edge polynomial, edge step at E0) and no group objects, checks or flattening fit. It
+#   costs less CPU than Larch and its E0 is not always Larch's, so a ratio against it is a lower bound of the ratio
+#   against a Larch pipeline.
+# * larch (--normalise larch): Larch's own pre_edge, unchanged, called as a Larch script does,
+#   pre_edge(energy, mu, group=Group()) with its defaults (so it also fits the flattening and guesses the element
+#   and edge from E0). Larch is imported only then; it is not a dependency of the project, PYTHONPATH must reach it.
+# Predictions are made in one batch at the end, scikit-learn's fastest way, in Python's favour. The output CSV also
+# has each spectrum's E0 and edge step, to compare with `xanesml normalize`.
 #
 # Usage (Debian's python3-sklearn: /usr/bin/python3):
 #   /usr/bin/python3 devtools/python/pipeline.py train <shared> <model.pickle>
 #   /usr/bin/time -f '%U user %S sys' /usr/bin/python3 devtools/python/pipeline.py classify <model.pickle> DIR out.csv
+#   ... pipeline.py classify --normalise larch <model.pickle> DIR out.csv    (README-throughput.md: how Larch was run)
 import csv
 import gzip
 import os
@@ -45,6 +51,7 @@ def find_e0(energy, mu):
 
 
 def pre_edge(energy, mu):
+    """The lean normaliser: (e0, edge step, norm)."""
     e0 = find_e0(energy, mu)
     pre1 = max(energy[0] - e0, -200.0)
     pre2 = pre1 / 3.0
@@ -56,7 +63,23 @@ def pre_edge(energy, mu):
     q = (energy >= e0 + norm1) & (energy <= e0 + norm2)
     post = np.polyval(np.polyfit(energy[q], mu[q] - pre[q], nnorm), energy)
     step = np.interp(e0, energy, post)
-    return e0, (mu - pre) / step
+    return e0, step, (mu - pre) / step
+
+
+def larch_pre_edge():
+    """The larch normaliser: Larch's pre_edge as a script calls it, giving (e0, edge step, norm) as the lean one."""
+    try:
+        from larch import Group
+        from larch.xafs import pre_edge as larch_pre_edge
+    except ImportError as e:  # Larch is not a dependency of the project: say how to reach it
+        sys.exit(f"--normalise larch: cannot import Larch ({e}); put its source and its pure-Python dependencies on "
+                 "PYTHONPATH, as devtools/python/README-throughput.md describes")
+
+    def normalise(energy, mu):
+        g = Group()
+        larch_pre_edge(energy, mu, group=g)
+        return g.e0, g.edge_step, g.norm
+    return normalise
 
 
 def xdi_mu(path):
@@ -78,9 +101,9 @@ def xdi_mu(path):
     return energy[order], mu[order]
 
 
-def features(energy, mu):
-    e0, norm = pre_edge(energy, mu)
-    return np.interp(e0 + GRID, energy, norm)
+def features(normalise, energy, mu):
+    e0, step, norm = normalise(energy, mu)
+    return e0, step, np.interp(e0 + GRID, energy, norm)
 
 
 def train(shared, out):
@@ -108,28 +131,38 @@ def train(shared, out):
     print(f"trained on {len(y)} spectra; {model[-1].n_support_.sum()} support vectors")
 
 
-def classify(model_file, folder, out):
+def classify(model_file, folder, out, normalise=pre_edge):
     with open(model_file, "rb") as f:
         model = pickle.load(f)
     files = sorted(os.path.join(folder, n) for n in os.listdir(folder) if n.endswith(".xdi"))
     rows, x = [], []
     for p in files:
         try:
-            x.append(features(*xdi_mu(p)))
-            rows.append(p)
+            e0, step, f = features(normalise, *xdi_mu(p))
+            x.append(f)
+            rows.append((p, e0, step))
         except Exception as e:  # a bad file is reported and the run goes on, as xanesml does
             print(f"{p}: {e}", file=sys.stderr)
     proba = model.predict_proba(np.array(x))
     with open(out, "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["source", "cn"] + [f"p_{c}" for c in model.classes_])
-        for p, pr in zip(rows, proba):
-            w.writerow([p, model.classes_[int(np.argmax(pr))]] + [f"{v:.6f}" for v in pr])
+        w.writerow(["source", "e0_eV", "edge_step", "cn"] + [f"p_{c}" for c in model.classes_])
+        for (p, e0, step), pr in zip(rows, proba):
+            w.writerow([p, repr(float(e0)), repr(float(step)), model.classes_[int(np.argmax(pr))]]
+                       + [f"{v:.6f}" for v in pr])
     print(f"{len(rows)} spectra classified, {len(files) - len(rows)} failed")
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "train":
-        train(sys.argv[2], sys.argv[3])
+    args = sys.argv[1:]
+    if args[0] == "train":
+        train(args[1], args[2])
+    elif args[0] == "classify" and args[1:3] == ["--normalise", "larch"]:
+        classify(args[3], args[4], args[5], larch_pre_edge())
+    elif args[0] == "classify" and args[1:3] == ["--normalise", "lean"]:
+        classify(args[3], args[4], args[5])
+    elif args[0] == "classify" and len(args) == 4:
+        classify(args[1], args[2], args[3])
     else:
-        classify(sys.argv[2], sys.argv[3], sys.argv[4])
+        sys.exit("usage: pipeline.py train <shared> <model.pickle>\n"
+                 "       pipeline.py classify [--normalise lean|larch] <model.pickle> DIR out.csv")
