@@ -153,7 +153,7 @@ class ModelBuilderTest {
                 new TrainingPlan.Provenance("synthetic", List.of(), null, "test"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelBuilder.build(simulated,
                 p, TrainingMonitor.NONE));
-        assertTrue(e.getMessage().contains("80 of 80 spectra do not cover the feature grid 8975.0..9010.4 eV"
+        assertTrue(e.getMessage().contains("40 of 40 spectra do not cover the feature grid 8975.0..9010.4 eV"
                 + " (ABSOLUTE) once simulations are shifted by the calibration's +6.00 eV; all of them cover"
                 + " 8976.00..9035.50 eV"), e.getMessage());
     }

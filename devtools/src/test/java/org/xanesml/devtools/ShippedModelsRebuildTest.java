@@ -97,7 +97,7 @@ class ShippedModelsRebuildTest {
                 spec(PretrainedModels.FE_OXIDATION));
         assertEquals(List.of("2", "3"), rebuilt.descriptor().classes);
         assertSameMetrics(shipped, rebuilt);
-        FeatureRecipe want = shipped.recipe();
+        FeatureRecipe want = shipped.descriptor().recipe.toRecipe();
         FeatureRecipe got = rebuilt.descriptor().recipe.toRecipe();
         assertEquals(want.calibration().shiftEv(), got.calibration().shiftEv(), 1e-9, "calibration shift");
         assertEquals(want.renormalisation().whiteLineMin(), got.renormalisation().whiteLineMin(), 1e-9);
