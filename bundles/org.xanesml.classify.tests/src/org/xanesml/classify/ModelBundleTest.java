@@ -7,6 +7,8 @@ package org.xanesml.classify;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -83,6 +89,33 @@ class ModelBundleTest {
         Path f = tmp.resolve("m.zip");
         ModelBundle.write(f, descriptorFor(m, dom), m.classifier());
         return f;
+    }
+
+    /** The bundle's own model goes to the first classifier only; later ones (other threads) get copies. */
+    @Test
+    void classifiersOfOneBundleNeverShareTheWekaObject() throws Exception {
+        ModelBundle b = ModelBundle.read(writeSynthetic());
+        TrainedModel first = b.model().lendOrCopy();
+        TrainedModel second = b.model().lendOrCopy();
+        assertSame(b.model(), first);
+        assertNotSame(first.classifier(), second.classifier());
+        LocalEnvironmentClassifier third = new LocalEnvironmentClassifier(b);
+        List<Spectrum> spectra = Synthetic.dataSet().of(SplitRole.TEST).stream().map(e -> e.item().spectrum())
+                .toList();
+        // the copies answer as the original, also while all of them run at once
+        List<double[]> want = spectra.stream().map(first::probabilities).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<double[]>> a = pool.submit(() -> spectra.stream().map(second::probabilities).toList());
+            Future<List<double[]>> c = pool.submit(() -> spectra.stream().map(s -> third.classify(s).probabilities())
+                    .toList());
+            for (int i = 0; i < spectra.size(); i++) {
+                assertArrayEquals(want.get(i), a.get().get(i), 1e-12);
+                assertArrayEquals(want.get(i), c.get().get(i), 1e-12);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -20,8 +20,8 @@ import org.xanesml.preprocess.XanesShape;
  * edge, one whose energy range does not cover the model's grid, one lacking the reference energy, one unlike the
  * training data (domain score above 1), or one that is no XANES spectrum at all ({@link XanesShape}: no rising edge,
  * no near-edge structure, or an edge far from the element's tabulated energy) is flagged out of domain with the
- * reason. Not thread-safe (Weka classifiers keep scratch state): give each thread its own instance via
- * {@link #copyForThread()}.
+ * reason. Not thread-safe (Weka classifiers keep scratch state): give each thread its own instance (each
+ * {@code new LocalEnvironmentClassifier(bundle)} is one, as is {@link #copyForThread()}).
  */
 public final class LocalEnvironmentClassifier {
     /** How far (eV) a reference energy may lie outside the training range and still count as the same edge. */
@@ -33,8 +33,12 @@ public final class LocalEnvironmentClassifier {
     private final Element element;
     private final Edge edge;
 
+    /**
+     * A classifier for the calling thread: the bundle's own model if no other classifier has it yet, else a copy, so
+     * that classifiers made from one bundle on several threads never share a Weka object.
+     */
     public LocalEnvironmentClassifier(ModelBundle bundle) {
-        this(bundle, bundle.model());
+        this(bundle, bundle.model().lendOrCopy());
     }
 
     private LocalEnvironmentClassifier(ModelBundle bundle, TrainedModel model) {

@@ -6,6 +6,7 @@ package org.xanesml.classify;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.xanesml.classify.internal.FastClassifier;
 import org.xanesml.classify.internal.WekaData;
@@ -18,7 +19,7 @@ import weka.core.Instances;
 
 /**
  * A trained Weka classifier with the recipe and classes it was trained for. Thread-safety: Weka classifiers are not
- * guaranteed thread-safe; use {@link #copyForThread()} to give each thread its own.
+ * guaranteed thread-safe; use {@link #lendOrCopy()} or {@link #copyForThread()} to give each thread its own.
  */
 public final class TrainedModel {
     private final Classifier classifier;
@@ -29,6 +30,8 @@ public final class TrainedModel {
     private final FeatureExtractor extractor;
     /** Flat-array form of the classifier for fast prediction, when it has one (derived, never serialised). */
     private final FastClassifier fast;
+    /** Whether this instance has been handed to a thread by {@link #lendOrCopy()} (it may serve one thread only). */
+    private final AtomicBoolean lent = new AtomicBoolean();
 
     public TrainedModel(Classifier classifier, FeatureRecipe recipe, List<String> classes, LearnerSpec learner) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
@@ -128,6 +131,16 @@ public final class TrainedModel {
             out[i] = argMax(p[i]);
         }
         return out;
+    }
+
+    /**
+     * @return this instance for the first caller, an independent copy ({@link #copyForThread()}) for every later one:
+     *         a model serves one thread at a time, and a run that classifies on one thread (one file, the workbench)
+     *         need not pay for a deep copy of the classifier (tens of milliseconds, most of a one-file answer's
+     *         classification time)
+     */
+    public TrainedModel lendOrCopy() {
+        return lent.compareAndSet(false, true) ? this : copyForThread();
     }
 
     /** @return an independent copy (deep copy of the classifier) for use on another thread. */

@@ -76,7 +76,7 @@ public final class ClassifyStep implements ProcessingStep {
         Map<String, LocalEnvironmentClassifier> classifiers = new HashMap<>();
         for (ModelChoice.Candidate c : choice.candidates()) {
             classifiers.put(c.name(), context.local("classifier:" + c.name(), LocalEnvironmentClassifier.class,
-                    () -> new LocalEnvironmentClassifier(c.bundle()).copyForThread()));
+                    () -> new LocalEnvironmentClassifier(c.bundle())));
         }
         return item.mapSpectra(r -> Steps.guard(r, NAME, () -> {
             ModelChoice.Selection selection = choice.select(r.current());
