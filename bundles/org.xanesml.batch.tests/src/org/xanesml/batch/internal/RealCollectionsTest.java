@@ -69,6 +69,55 @@ class RealCollectionsTest {
     }
 
     /**
+     * The models README's command lines rebuild the shipped Fe oxidation-state model with the product alone: labels
+     * from the structures by the bond-valence rule, then train with the round-9 recipe (a native grid cut to where the
+     * calibrated simulations reach, renormalisation, calibration against the measured references, white-line check);
+     * the descriptor's grid, calibration and metrics come out the same.
+     */
+    @Test
+    void readmeCommandsRebuildTheShippedFeOxidationModel(@TempDir Path dir) throws Exception {
+        Path table = SharedData.require("golden/measured/labels.csv");
+        Path labels = dir.resolve("fe-ox.csv");
+        Outcome l = run(List.of("labels", "--rules", "xanesnet-fe", "--oxidation", "-o", labels.toString(),
+                SharedData.require("data/xanesnet-fe/preconv.tar.gz").toString()));
+        assertEquals(ExitCodes.OK, l.code(), l.err());
+        Path model = dir.resolve("fe-ox.zip");
+        Outcome t = run(List.of("train", "-q", "--threads", "1",
+                "--data", SharedData.require("data/xanesnet-fe/spectra.csv.gz").toString(), "--element", "Fe",
+                "--task", "OXIDATION_STATE", "--labels", labels.toString(), "--label-column", "oxidation_state",
+                "--where", "oxidation_confidence=high|medium", "--exclude", "possible_pi_ligand=1", "--classes", "2,3",
+                "--split", SharedData.require("golden/splits/xanesnet_fe_split.csv").toString(),
+                "--reference", "ABSOLUTE", "--grid", "native:7098:7170", "--grid-stride", "5", "--grid-keep",
+                "7108:7128", "--derivative", "1", "--renormalise", "7098:7105:7140:7165", "--calibrate-against",
+                table.toString(), "--root", table.getParent().getParent().getParent().toString(),
+                "--white-line-check", "--balance", "SQRT_WEIGHTED", "--learner", "VOTE", "--param", "C=100", "--param",
+                "gamma=0.001", "--param", "trees=200", "--param", "k=1", "--refit-with-val", "-o", model.toString()));
+        assertEquals(ExitCodes.OK, t.code(), t.err());
+        ModelDescriptor shipped = org.xanesml.workflow.ModelSource.load("fe-k-oxidation").descriptor();
+        ModelDescriptor ours = ModelBundle.read(model).descriptor();
+        assertEquals(shipped.classes, ours.classes);
+        assertArrayEquals(shipped.recipe.gridEv, ours.recipe.gridEv, 0.0);
+        assertEquals(shipped.recipe.toRecipe().renormalisation(), ours.recipe.toRecipe().renormalisation());
+        assertEquals(shipped.recipe.calibration.shiftEv, ours.recipe.calibration.shiftEv, 1e-9);
+        for (String split : List.of("val", "test")) {
+            ModelDescriptor.SplitMetrics a = shipped.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
+                    .orElseThrow();
+            ModelDescriptor.SplitMetrics b = ours.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
+                    .orElseThrow();
+            assertEquals(a.n, b.n, split);
+            assertEquals(a.accuracy, b.accuracy, 1e-9, split);
+            assertEquals(a.macroF1, b.macroF1, 1e-9, split);
+        }
+        // a window no native point falls in is refused with the range
+        Outcome w = run(List.of("train", "-q", "--data", SharedData.require("data/xanesnet-fe/spectra.csv.gz")
+                .toString(), "--element", "Fe", "--task", "OXIDATION_STATE", "--labels", labels.toString(),
+                "--label-column", "oxidation_state", "--classes", "2,3", "--reference", "ABSOLUTE", "--grid",
+                "native:7200:7300", "-o", dir.resolve("none.zip").toString()));
+        assertEquals(ExitCodes.FAILURE, w.code(), w.err());
+        assertTrue(w.err().contains("no point of the spectra's grid lies in 7200.00..7172.00 eV"), w.err());
+    }
+
+    /**
      * The README's command line retrains the shipped Fe CN model from the raw shared table with the train command
      * and gets the validation and test metrics its descriptor records (training is deterministic). If the shipped
      * configuration changes, this test and the README line must change with it.

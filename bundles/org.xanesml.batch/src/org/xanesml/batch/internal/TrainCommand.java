@@ -162,9 +162,9 @@ final class TrainCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}: Larch's E0 of each spectrum).")
     EnergyReference reference = EnergyReference.EDGE_E0;
 
-    @Option(names = "--grid", paramLabel = "LO:HI:STEP|native", description = "Feature grid in eV relative to the"
-            + " reference, or 'native' (the spectra's own absolute grid, with --reference ABSOLUTE). Default"
-            + " ${DEFAULT-VALUE}.")
+    @Option(names = "--grid", paramLabel = "LO:HI:STEP|native[:LO:HI]", description = "Feature grid in eV relative"
+            + " to the reference, or 'native' (the spectra's own absolute grid, with --reference ABSOLUTE; native:LO:HI"
+            + " keeps its points between LO and HI eV). Default ${DEFAULT-VALUE}.")
     String grid = "-25:60:1";
 
     @Option(names = "--grid-stride", description = "Keep every N-th grid point (default ${DEFAULT-VALUE}).")
@@ -220,9 +220,11 @@ final class TrainCommand implements Callable<Integer> {
             TrainingRequest.Split split = splitFile != null ? TrainingRequest.Split.read(splitFile, splitIdColumn, splitColumn)
                     : TrainingRequest.Split.grouped(valFraction, testFraction, seed);
             double[] keep = TrainingRequest.Grid.parseKeep(gridKeep);
+            double[] window = TrainingRequest.Grid.parseNative(grid);
             TrainingRequest.Grid g = new TrainingRequest.Grid(reference, TrainingRequest.Grid.parse(grid), gridStride,
                     keep[0], keep[1], derivative, smoothingEv, TrainingRequest.Grid.parseRenormalisation(renormalise),
-                    calibrateAgainst == null ? null : calibrationReferences(el, err), whiteLineCheck);
+                    calibrateAgainst == null ? null : calibrationReferences(el, err), whiteLineCheck, window[0],
+                    window[1]);
             Training.Loaded loaded = data.load(task, el, run, err);
             String label = data.columns(task).labelColumn();
             String name = data.data.get(0).getFileName() + " " + label;

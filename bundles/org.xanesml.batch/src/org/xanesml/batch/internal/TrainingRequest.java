@@ -218,12 +218,13 @@ record TrainingRequest(Element element, Task task, Classes classes, Split split,
      */
     record Grid(EnergyReference reference, double[] gridEv, int stride, double keepLoEv, double keepHiEv,
             double derivativeScale, double smoothingSigmaEv, FeatureRecipe.Renormalisation renormalisation,
-            CalibrationReferences calibration, boolean whiteLineCheck) {
+            CalibrationReferences calibration, boolean whiteLineCheck, double nativeFromEv, double nativeToEv) {
 
         /** A grid without renormalisation, calibration or white-line check (the form before they existed). */
         Grid(EnergyReference reference, double[] gridEv, int stride, double keepLoEv, double keepHiEv,
                 double derivativeScale, double smoothingSigmaEv) {
-            this(reference, gridEv, stride, keepLoEv, keepHiEv, derivativeScale, smoothingSigmaEv, null, null, false);
+            this(reference, gridEv, stride, keepLoEv, keepHiEv, derivativeScale, smoothingSigmaEv, null, null, false,
+                    Double.NaN, Double.NaN);
         }
 
         Grid {
@@ -268,9 +269,10 @@ record TrainingRequest(Element element, Task task, Classes classes, Split split,
             return new double[] {lo, hi};
         }
 
-        /** Parses {@code LO:HI:STEP} (eV) or {@code native}. */
+        /** Parses {@code LO:HI:STEP} (eV), or {@code native} / {@code native:LO:HI} (null: see {@link #parseNative}). */
         static double[] parse(String text) {
-            if (text.equalsIgnoreCase("native")) {
+            if (isNative(text)) {
+                parseNative(text);
                 return null;
             }
             String[] p = text.split(":");
@@ -291,9 +293,38 @@ record TrainingRequest(Element element, Task task, Classes classes, Split split,
             return g;
         }
 
+        private static boolean isNative(String text) {
+            return text.regionMatches(true, 0, "native", 0, 6) && (text.length() == 6 || text.charAt(6) == ':');
+        }
+
+        /**
+         * Parses the window of a native grid, {@code native:LO:HI} (eV): only the native points inside it are kept,
+         * e.g. where simulations shifted by a calibration still reach. {@code native} alone: {NaN, NaN}, every point
+         * all spectra cover; a LO:HI:STEP grid: {NaN, NaN}.
+         */
+        static double[] parseNative(String text) {
+            if (!isNative(text) || text.length() == 6) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            String[] p = text.substring(7).split(":");
+            try {
+                if (p.length == 2) {
+                    double lo = Double.parseDouble(p[0]);
+                    double hi = Double.parseDouble(p[1]);
+                    if (hi > lo) {
+                        return new double[] {lo, hi};
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // reported below with what was expected
+            }
+            throw new IllegalArgumentException("--grid '" + text + "': expected native:LO:HI in eV with LO < HI");
+        }
+
         /**
          * @param train the training spectra; a native grid is the first one's points inside the range all of them
-         *              cover (FDMNES and FEFF sets share one grid, so nothing is interpolated there)
+         *              cover (FDMNES and FEFF sets share one grid, so nothing is interpolated there) and inside the
+         *              window of {@code native:LO:HI}
          */
         FeatureRecipe recipe(List<Spectrum> train) {
             double[] g = gridEv;
@@ -312,9 +343,13 @@ record TrainingRequest(Element element, Task task, Classes classes, Split split,
                     lo = Math.max(lo, e[0]);
                     hi = Math.min(hi, e[e.length - 1]);
                 }
-                double l = lo;
-                double h = hi;
+                double l = Double.isNaN(nativeFromEv) ? lo : Math.max(lo, nativeFromEv);
+                double h = Double.isNaN(nativeToEv) ? hi : Math.min(hi, nativeToEv);
                 g = java.util.Arrays.stream(train.get(0).energyEv()).filter(e -> e >= l && e <= h).toArray();
+                if (g.length == 0) {
+                    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--grid native: no"
+                            + " point of the spectra's grid lies in %.2f..%.2f eV", l, h));
+                }
             }
             FeatureRecipe r = FeatureRecipe.mu(reference, g);
             if (stride > 1) {
