@@ -68,6 +68,19 @@ class RealCollectionsTest {
         }
     }
 
+    /** Validation and test metrics of a retrained model equal the shipped descriptor's (training is deterministic). */
+    private static void assertSameSplitMetrics(ModelDescriptor shipped, ModelDescriptor ours) {
+        for (String split : List.of("val", "test")) {
+            ModelDescriptor.SplitMetrics a = shipped.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
+                    .orElseThrow();
+            ModelDescriptor.SplitMetrics b = ours.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
+                    .orElseThrow();
+            assertEquals(a.n, b.n, split);
+            assertEquals(a.accuracy, b.accuracy, 1e-9, split);
+            assertEquals(a.macroF1, b.macroF1, 1e-9, split);
+        }
+    }
+
     /**
      * The models README's command lines rebuild the shipped Fe oxidation-state model with the product alone: labels
      * from the structures by the bond-valence rule, then train with the round-9 recipe (a native grid cut to where the
@@ -99,15 +112,7 @@ class RealCollectionsTest {
         assertArrayEquals(shipped.recipe.gridEv, ours.recipe.gridEv, 0.0);
         assertEquals(shipped.recipe.toRecipe().renormalisation(), ours.recipe.toRecipe().renormalisation());
         assertEquals(shipped.recipe.calibration.shiftEv, ours.recipe.calibration.shiftEv, 1e-9);
-        for (String split : List.of("val", "test")) {
-            ModelDescriptor.SplitMetrics a = shipped.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
-                    .orElseThrow();
-            ModelDescriptor.SplitMetrics b = ours.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
-                    .orElseThrow();
-            assertEquals(a.n, b.n, split);
-            assertEquals(a.accuracy, b.accuracy, 1e-9, split);
-            assertEquals(a.macroF1, b.macroF1, 1e-9, split);
-        }
+        assertSameSplitMetrics(shipped, ours);
         // a window no native point falls in is refused with the range
         Outcome w = run(List.of("train", "-q", "--data", SharedData.require("data/xanesnet-fe/spectra.csv.gz")
                 .toString(), "--element", "Fe", "--task", "OXIDATION_STATE", "--labels", labels.toString(),
@@ -151,15 +156,7 @@ class RealCollectionsTest {
         assertEquals(shipped.recipe.calibration.shiftLowEv, ours.recipe.calibration.shiftLowEv, 1e-9);
         assertEquals(shipped.recipe.calibration.shiftHighEv, ours.recipe.calibration.shiftHighEv, 1e-9);
         assertArrayEquals(shipped.recipe.gridEv, ours.recipe.gridEv, 0.0);
-        for (String split : List.of("val", "test")) {
-            ModelDescriptor.SplitMetrics a = shipped.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
-                    .orElseThrow();
-            ModelDescriptor.SplitMetrics b = ours.metrics.stream().filter(m -> m.split.equals(split)).findFirst()
-                    .orElseThrow();
-            assertEquals(a.n, b.n, split);
-            assertEquals(a.accuracy, b.accuracy, 1e-9, split);
-            assertEquals(a.macroF1, b.macroF1, 1e-9, split);
-        }
+        assertSameSplitMetrics(shipped, ours);
     }
 
     /**
