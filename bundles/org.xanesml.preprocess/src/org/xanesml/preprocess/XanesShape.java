@@ -5,7 +5,6 @@
 package org.xanesml.preprocess;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -203,6 +202,65 @@ public final class XanesShape {
      */
     static double structure(double[] energyEv, double[] mu, double e0Ev) {
         double top = Math.min(e0Ev + WINDOW_EV, energyEv[energyEv.length - 1]);
+        int first = 0;
+        int end = 0;
+        for (int i = 0; i < energyEv.length && energyEv[i] <= top; i++) {
+            end = i + 1;
+        }
+        while (first < end && energyEv[first] < e0Ev) {
+            first++;
+        }
+        // The sliding minimum needs the points in energy order and finite values (a pair of equal infinities makes
+        // a NaN that Math.max passes on, which a minimum would skip); anything else takes the pairwise scan.
+        for (int i = first; i < end; i++) {
+            if (!Double.isFinite(mu[i]) || i > first && !(energyEv[i] >= energyEv[i - 1])) {
+                return structurePairwise(energyEv, mu, e0Ev);
+            }
+        }
+        if (end < energyEv.length && !(energyEv[end] > top)) {
+            return structurePairwise(energyEv, mu, e0Ev);
+        }
+        return structureSliding(energyEv, mu, top, first, end, new int[Math.max(0, end - first)]);
+    }
+
+    /**
+     * The same answer in one pass over increasing energies: fl(mu[i] - x) never grows with x, so the largest fall
+     * from point i is the fall to the lowest mu of its span, bit for bit. The spans' ends only move forward, so a
+     * queue of positions with increasing mu (the usual sliding-window minimum) gives each span's lowest value
+     * without scanning it, where the pairwise scan costs the span's length per point.
+     *
+     * @param first the first point at or above E0
+     * @param end   one past the last point at or below top
+     * @param queue room for end - first positions
+     */
+    private static double structureSliding(double[] energyEv, double[] mu, double top, int first, int end,
+            int[] queue) {
+        double fall = 0;
+        int head = 0;
+        int tail = 0;
+        int next = first + 1; // the next point to enter a span
+        for (int i = first; i < end; i++) {
+            double spanEnd = Math.min(top, energyEv[i] + FALL_SPAN_EV);
+            while (next < end && energyEv[next] <= spanEnd) {
+                double v = mu[next];
+                while (tail > head && mu[queue[tail - 1]] >= v) {
+                    tail--;
+                }
+                queue[tail++] = next++;
+            }
+            while (tail > head && queue[head] <= i) {
+                head++;
+            }
+            if (tail > head) {
+                fall = Math.max(fall, mu[i] - mu[queue[head]]);
+            }
+        }
+        return fall;
+    }
+
+    /** {@link #structure} by trying every pair: the definition, for input the sliding minimum cannot take. */
+    static double structurePairwise(double[] energyEv, double[] mu, double e0Ev) {
+        double top = Math.min(e0Ev + WINDOW_EV, energyEv[energyEv.length - 1]);
         double fall = 0;
         for (int i = 0; i < energyEv.length && energyEv[i] <= top; i++) {
             if (energyEv[i] < e0Ev) {
@@ -229,13 +287,20 @@ public final class XanesShape {
 
     /** @return the median over [lo, hi] eV, NaN when no point lies there */
     private static double median(double[] energyEv, double[] values, double lo, double hi) {
-        double[] in = new double[values.length];
+        // counted first, so that only the window's values are copied (in the same order, hence the same median)
         int n = 0;
         for (int i = 0; i < energyEv.length; i++) {
             if (energyEv[i] >= lo && energyEv[i] <= hi) {
-                in[n++] = values[i];
+                n++;
             }
         }
-        return Select.median(Arrays.copyOf(in, n));
+        double[] in = new double[n];
+        int k = 0;
+        for (int i = 0; i < energyEv.length && k < n; i++) {
+            if (energyEv[i] >= lo && energyEv[i] <= hi) {
+                in[k++] = values[i];
+            }
+        }
+        return Select.median(in);
     }
 }

@@ -27,6 +27,8 @@ public final class ProcessingFields {
     /** Metadata key (an XDI field) of the energy shift applied to the written energies, eV. */
     public static final String ENERGY_SHIFT = "Processing.energy_shift_eV";
 
+    private static final String ZERO_E0 = String.format(Locale.ROOT, "%.4f", 0.0);
+
     private ProcessingFields() {
     }
 
@@ -35,6 +37,11 @@ public final class ProcessingFields {
      *         rounding never matters, and short enough to read in a table); "" when E0 is unknown (NaN)
      */
     public static String e0(double e0Ev) {
+        // +0.0 is every unshifted spectrum's energy shift, written with its E0: formatted once, not per spectrum
+        // (String.format costs microseconds)
+        if (Double.doubleToRawLongBits(e0Ev) == 0L) {
+            return ZERO_E0;
+        }
         return Double.isFinite(e0Ev) ? String.format(Locale.ROOT, "%.4f", e0Ev) : "";
     }
 

@@ -102,4 +102,26 @@ class LarchSmoothTest {
         LarchSmooth.smooth(a[0], 0, a[1], 0, a[0].length, 1.5, 0.5, LarchSmooth.Form.LORENTZIAN, reused, out);
         assertArrayEquals(fresh, out);
     }
+
+    /** More grids in turn than windows are kept: each spectrum still gets its own window, kept or remade. */
+    @Test
+    void keptWindowsAreTheRightOnesWhenGridsAlternateAndAreEvicted() {
+        Scratch reused = new Scratch();
+        int grids = Scratch.WINDOWS + 3;
+        for (int round = 0; round < 3; round++) {
+            for (int g = 0; g < grids; g++) {
+                // round 1 revisits every grid in the same order (least recently used: all evicted); round 2 only
+                // the first few, which the kept ones then include
+                if (round == 2 && g >= Scratch.WINDOWS) {
+                    break;
+                }
+                double[][] s = spectrum(60 + 7 * g, 0.5, 10 + g);
+                double[] fresh = LarchSmooth.smooth(s[0], s[1], 0.5, 0.5, LarchSmooth.Form.LORENTZIAN);
+                double[] out = new double[s[0].length];
+                LarchSmooth.smooth(s[0], 0, s[1], 0, s[0].length, 0.5, 0.5, LarchSmooth.Form.LORENTZIAN, reused,
+                        out);
+                assertArrayEquals(fresh, out, "round " + round + ", grid " + g);
+            }
+        }
+    }
 }

@@ -51,17 +51,6 @@ final class Fft {
     private Fft() {
     }
 
-    /** @return cos(2 pi k / n) from the table, for a power of two n <= the table size and 0 <= k < n / 2 */
-    static double cosTurn(int k, int n) {
-        return n <= TABLE_SIZE ? COS[k * (TABLE_SIZE / n)] : Math.cos(2.0 * Math.PI * k / n);
-    }
-
-    /** @return sin(2 pi k / n) from the table, for a power of two n <= the table size and 0 <= k < n / 2 */
-    static double sinTurn(int k, int n) {
-        // the table holds the forward (negative) angles
-        return n <= TABLE_SIZE ? -SIN[k * (TABLE_SIZE / n)] : Math.sin(2.0 * Math.PI * k / n);
-    }
-
     static int nextPowerOfTwo(int n) {
         int p = 1;
         while (p < n) {
@@ -90,6 +79,15 @@ final class Fft {
                 swap(re, im, i, j);
             }
         }
+        butterflies(re, im, n, inverse);
+    }
+
+    /**
+     * The butterflies of {@link #transform} on input already in bit-reversed order (n a power of two from 2 to the
+     * table size): callers that fill the arrays themselves write each value to its bit-reversed place as they go,
+     * which saves the pass of swaps.
+     */
+    private static void butterflies(double[] re, double[] im, int n, boolean inverse) {
         double sign = inverse ? -1.0 : 1.0;
         int len = 2;
         if ((Integer.numberOfTrailingZeros(n) & 1) == 1) {
@@ -205,15 +203,27 @@ final class Fft {
      */
     static void realForward(double[] x, int n, double[] zr, double[] zi, double[] outRe, double[] outIm) {
         int h = n >> 1;
-        for (int k = 0; k < h; k++) {
-            zr[k] = x[2 * k];
-            zi[k] = x[2 * k + 1];
+        if (n <= TABLE_SIZE) {
+            // the same values as the plain copy followed by transform's swaps, put straight where the swaps take them
+            int shift = LOG_TABLE_SIZE - Integer.numberOfTrailingZeros(h);
+            for (int k = 0; k < h; k++) {
+                int j = BIT_REVERSED[k] >>> shift;
+                zr[j] = x[2 * k];
+                zi[j] = x[2 * k + 1];
+            }
+            butterflies(zr, zi, h, false);
+        } else {
+            for (int k = 0; k < h; k++) {
+                zr[k] = x[2 * k];
+                zi[k] = x[2 * k + 1];
+            }
+            transform(zr, zi, h, false);
         }
-        transform(zr, zi, h, false);
         outRe[0] = zr[0] + zi[0];
         outIm[0] = 0.0;
         outRe[h] = zr[0] - zi[0];
         outIm[h] = 0.0;
+        boolean tabulated = n <= TABLE_SIZE;
         for (int k = 1; k < h; k++) {
             double zkr = zr[k];
             double zki = zi[k];
@@ -224,8 +234,10 @@ final class Fft {
             // O = (Z[k] - conj Z[h-k]) / 2i
             double or = 0.5 * (zki - ci);
             double oi = -0.5 * (zkr - cr);
-            double c = cosTurn(k, n);
-            double s = sinTurn(k, n);
+            // cos and sin of 2 pi k / n, read from the stage table where the stage of length n keeps them in order
+            // (its sines are the forward, negative ones)
+            double c = tabulated ? STAGE_COS[h - 1 + k] : Math.cos(2.0 * Math.PI * k / n);
+            double s = tabulated ? -STAGE_SIN[h - 1 + k] : Math.sin(2.0 * Math.PI * k / n);
             outRe[k] = er + (or * c + oi * s);
             outIm[k] = ei + (oi * c - or * s);
         }
@@ -243,6 +255,9 @@ final class Fft {
      */
     static void realInverse(double[] xRe, double[] xIm, int n, double[] zr, double[] zi) {
         int h = n >> 1;
+        boolean tabulated = n <= TABLE_SIZE;
+        // within the tables, each value goes straight to its bit-reversed place (transform's swaps, done here)
+        int shift = tabulated ? LOG_TABLE_SIZE - Integer.numberOfTrailingZeros(h) : 0;
         for (int k = 0; k < h; k++) {
             double xr = xRe[k];
             double xi = xIm[k];
@@ -252,13 +267,18 @@ final class Fft {
             double ei = 0.5 * (xi + yi);
             double dr = 0.5 * (xr - yr);
             double di = 0.5 * (xi - yi);
-            double c = cosTurn(k, n);
-            double sn = sinTurn(k, n);
+            double c = tabulated ? STAGE_COS[h - 1 + k] : Math.cos(2.0 * Math.PI * k / n);
+            double sn = tabulated ? -STAGE_SIN[h - 1 + k] : Math.sin(2.0 * Math.PI * k / n);
             double or = dr * c - di * sn;
             double oi = dr * sn + di * c;
-            zr[k] = er - oi;
-            zi[k] = ei + or;
+            int j = tabulated ? BIT_REVERSED[k] >>> shift : k;
+            zr[j] = er - oi;
+            zi[j] = ei + or;
         }
-        transform(zr, zi, h, true);
+        if (tabulated) {
+            butterflies(zr, zi, h, true);
+        } else {
+            transform(zr, zi, h, true);
+        }
     }
 }

@@ -92,24 +92,32 @@ public final class LarchFindE0 {
             return Double.NaN;
         }
         int m = hi - lo - 1;
-        double[] diffs = scratch.general(m);
-        for (int k = lo; k < hi - 1; k++) {
-            int a = ordered == null ? k : ordered[k];
-            int b = ordered == null ? k + 1 : ordered[k + 1];
-            diffs[k - lo] = en[from + b] - en[from + a];
-        }
         int a = Math.min(nskip, m);
         int b = Math.min(nskip + 10, m);
-        // Only sorted positions a..b-1 matter: select their two ends, then sort the few between, which leaves
-        // diffs[a, b) exactly as a full sort would (so the pairwise mean is bit-identical).
-        if (a < b) {
-            Select.kth(diffs, 0, m - 1, a);
-            if (b - 1 > a) {
-                Select.kth(diffs, a + 1, m - 1, b - 1);
-                java.util.Arrays.sort(diffs, a + 1, b - 1);
+        // Only sorted positions a..b-1 matter, so only the b smallest steps are kept, in order, as they come: most
+        // steps are not among them and cost one comparison. The values and their order in [a, b) are those of a
+        // full sort (equal steps are the same number), so the pairwise mean is bit-identical.
+        double[] smallest = scratch.general(Math.max(1, b));
+        int kept = 0;
+        for (int k = lo; k < hi - 1; k++) {
+            int i = ordered == null ? k : ordered[k];
+            int j = ordered == null ? k + 1 : ordered[k + 1];
+            double step = en[from + j] - en[from + i];
+            if (kept == b) {
+                if (!(step < smallest[b - 1])) {
+                    continue;
+                }
+                kept--;
             }
+            int at = kept;
+            while (at > 0 && smallest[at - 1] > step) {
+                smallest[at] = smallest[at - 1];
+                at--;
+            }
+            smallest[at] = step;
+            kept++;
         }
-        return PyNum.mean(diffs, a, b);
+        return PyNum.mean(smallest, a, b);
     }
 
     /** Larch {@code _finde0(energy[from:to], mu[from:to], estep, use_smooth)}. */

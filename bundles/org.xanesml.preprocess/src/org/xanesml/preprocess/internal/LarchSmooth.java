@@ -133,19 +133,37 @@ public final class LarchSmooth {
      * The window before normalisation. lmfit's shapes carry a constant factor (1/(pi sigma) for the Lorentzian,
      * 1/(sqrt(2 pi) sigma) for the Gaussian) that the normalisation by the window's sum cancels, so it is left out:
      * the normalised window then differs from Larch's only in the last bits, and a division per point is saved.
+     * Points at the same distance either side of the centre get u and -u, whose squares are the same number, so
+     * each value is computed once and written to both sides.
      */
     private static void fillWindow(double[] w, int nwin, int center, double sigma, Form form) {
         double invS = 1.0 / Math.max(LMFIT_TINY, sigma);
+        int last = Math.min(center, nwin - 1);
         if (form == Form.GAUSSIAN) {
-            for (int k = 0; k < nwin; k++) {
+            for (int k = 0; k <= last; k++) {
                 double u = (k - center) * invS;
-                w[k] = Math.exp(-0.5 * u * u);
+                double v = Math.exp(-0.5 * u * u);
+                w[k] = v;
+                int mirror = 2 * center - k;
+                if (mirror > k && mirror < nwin) {
+                    w[mirror] = v;
+                }
             }
         } else {
-            for (int k = 0; k < nwin; k++) {
+            for (int k = 0; k <= last; k++) {
                 double u = (k - center) * invS;
-                w[k] = 1.0 / (1.0 + u * u);
+                double v = 1.0 / (1.0 + u * u);
+                w[k] = v;
+                int mirror = 2 * center - k;
+                if (mirror > k && mirror < nwin) {
+                    w[mirror] = v;
+                }
             }
+        }
+        // a window reaching further right than left (not the case in smooth, where nwin is 2 * center)
+        for (int k = Math.max(last + 1, 2 * center + 1); k < nwin; k++) {
+            double u = (k - center) * invS;
+            w[k] = form == Form.GAUSSIAN ? Math.exp(-0.5 * u * u) : 1.0 / (1.0 + u * u);
         }
     }
 }

@@ -112,7 +112,9 @@ public final class PyNum {
         }
         d[0] = (y[from + 1] - y[from]) / (x[from + 1] - x[from]);
         for (int i = 1; i < n - 1; i++) {
-            d[i] = ((y[from + i + 1] - y[from + i - 1]) / 2.0) / ((x[from + i + 1] - x[from + i - 1]) / 2.0);
+            // numpy's halving, as a product: x * 0.5 and x / 2.0 are both the correctly rounded x/2, the same
+            // number (subnormals included), and a multiplication is several times cheaper than a division
+            d[i] = ((y[from + i + 1] - y[from + i - 1]) * 0.5) / ((x[from + i + 1] - x[from + i - 1]) * 0.5);
         }
         d[n - 1] = (y[to - 1] - y[to - 2]) / (x[to - 1] - x[to - 2]);
     }
@@ -152,6 +154,7 @@ public final class PyNum {
     /**
      * numpy {@code np.interp(xNew, x, y)} for increasing {@code x}: linear inside, end values held outside, and an
      * exact hit returns the tabulated value. Both abscissae are walked once because callers pass sorted grids.
+     * {@code out} must not overlap {@code y}.
      */
     public static void interpSorted(double[] x, int xFrom, int xTo, double[] y, int yFrom, double[] xNew, double[] out,
             int outFrom, int count) {
@@ -165,6 +168,10 @@ public final class PyNum {
         int j = 0;
         double xFirst = x[xFrom];
         double xLast = x[xTo - 1];
+        // the slope of the interval last used: a finer new grid has several points in each interval, and the
+        // same expression gives the same number, so it is divided out once per interval
+        int slopeAt = -1;
+        double slope = Double.NaN;
         for (int i = 0; i < count; i++) {
             double v = xNew[xNewFrom + i];
             double r;
@@ -183,7 +190,10 @@ public final class PyNum {
                 if (xj == v) {
                     r = y[yFrom + j];
                 } else {
-                    double slope = (y[yFrom + j + 1] - y[yFrom + j]) / (x[xFrom + j + 1] - xj);
+                    if (slopeAt != j) {
+                        slope = (y[yFrom + j + 1] - y[yFrom + j]) / (x[xFrom + j + 1] - xj);
+                        slopeAt = j;
+                    }
                     r = slope * (v - xj) + y[yFrom + j];
                 }
             }

@@ -6,8 +6,8 @@ package org.xanesml.preprocess.internal;
 
 /**
  * Working arrays for one thread's normalisations, grown on demand and reused, so that normalising a stream of
- * spectra allocates little more than the results. Also remembers the spectrum of the last smoothing window, which
- * find_e0 needs again whenever the next spectrum has the same grid length and width. Not thread-safe: owned by one
+ * spectra allocates little more than the results. Also remembers the spectra of the last few smoothing windows,
+ * which find_e0 needs again whenever a later spectrum has the same grid length and width. Not thread-safe: owned by one
  * thread at a time (callers get one per call unless they keep a workspace).
  */
 public final class Scratch {
@@ -24,13 +24,33 @@ public final class Scratch {
     private double[] general = new double[0];
     private double[] fit = new double[0];
 
-    // the cached window spectrum and what it was computed for
-    private int windowPoints = -1;
-    private int windowFftSize = -1;
-    private LarchSmooth.Form windowForm;
-    private double windowSigma = Double.NaN;
-    private double[] windowRe = new double[0];
-    private double[] windowIm = new double[0];
+    /**
+     * How many window spectra are kept. A run over many files meets a few grids again and again (one per scan
+     * setup, or sample and reference foil scans in turn), and one kept spectrum is lost at each change of grid.
+     * Eight cost at most 8 x 2 x 8,193 doubles (1 MB) per thread at the largest table size, usually 130 kB.
+     */
+    static final int WINDOWS = 8;
+
+    /**
+     * The kept window spectra and what each was computed for; made on the first smoothing, as most scratch
+     * objects (the short-lived ones of single calls) never smooth.
+     */
+    private static final class Windows {
+        final int[] points = new int[WINDOWS];
+        /** 0 marks an empty slot: every transform has at least 4 points. */
+        final int[] fftSize = new int[WINDOWS];
+        final LarchSmooth.Form[] form = new LarchSmooth.Form[WINDOWS];
+        final double[] sigma = new double[WINDOWS];
+        final double[][] re = new double[WINDOWS][];
+        final double[][] im = new double[WINDOWS][];
+        /** When each slot was last used (a counter, not a clock): the least recently used one is replaced. */
+        final long[] used = new long[WINDOWS];
+        long uses;
+        /** The slot in use. */
+        int current;
+    }
+
+    private Windows windows;
 
     private static double[] atLeast(double[] a, int n) {
         return a.length >= n ? a : new double[Math.max(n, a.length + (a.length >> 1))];
@@ -98,29 +118,56 @@ public final class Scratch {
         return fit;
     }
 
+    /** @return whether a window spectrum for this key is kept; if so it becomes the one {@link #windowRe()} gives */
     boolean hasWindow(int points, int fftSize, LarchSmooth.Form form, double sigma) {
-        return points == windowPoints && fftSize == windowFftSize && form == windowForm
-                && Double.compare(sigma, windowSigma) == 0;
+        Windows c = windows;
+        if (c == null) {
+            return false;
+        }
+        for (int w = 0; w < WINDOWS; w++) {
+            if (fftSize == c.fftSize[w] && points == c.points[w] && form == c.form[w]
+                    && Double.compare(sigma, c.sigma[w]) == 0) {
+                c.current = w;
+                c.used[w] = ++c.uses;
+                return true;
+            }
+        }
+        return false;
     }
 
+    /** @return the real part of the window spectrum found by {@link #hasWindow} or stored by {@link #storeWindowKey} */
     double[] windowRe() {
-        return windowRe;
+        return windows.re[windows.current];
     }
 
+    /** @return the imaginary part, as {@link #windowRe()} */
     double[] windowIm() {
-        return windowIm;
+        return windows.im[windows.current];
     }
 
     /**
-     * Makes the window arrays at least {@code n} long and records the key they are about to hold; callers fill
-     * them right after (a failure in between cannot happen: the fill is plain arithmetic on sized arrays).
+     * Takes the least recently used slot for a new key, makes its arrays at least {@code n} long and records the
+     * key they are about to hold; callers fill them right after (a failure in between cannot happen: the fill is
+     * plain arithmetic on sized arrays).
      */
     void storeWindowKey(int points, int fftSize, LarchSmooth.Form form, double sigma, int n) {
-        windowRe = atLeast(windowRe, n);
-        windowIm = atLeast(windowIm, n);
-        windowPoints = points;
-        windowFftSize = fftSize;
-        windowForm = form;
-        windowSigma = sigma;
+        if (windows == null) {
+            windows = new Windows();
+        }
+        Windows c = windows;
+        int w = 0;
+        for (int k = 1; k < WINDOWS; k++) {
+            if (c.used[k] < c.used[w]) {
+                w = k;
+            }
+        }
+        c.current = w;
+        c.used[w] = ++c.uses;
+        c.re[w] = c.re[w] == null ? new double[n] : atLeast(c.re[w], n);
+        c.im[w] = c.im[w] == null ? new double[n] : atLeast(c.im[w], n);
+        c.points[w] = points;
+        c.fftSize[w] = fftSize;
+        c.form[w] = form;
+        c.sigma[w] = sigma;
     }
 }

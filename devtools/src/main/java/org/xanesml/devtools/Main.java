@@ -27,6 +27,8 @@ public final class Main {
                     AccuracyBenchmark::main),
             "speed", new Entry("<shared dir> <model dir> [rounds]   classification throughput vs scikit-learn",
                     SpeedBenchmark::main),
+            "normalise-speed", new Entry("<shared dir> [rounds] [results file]   CPU time per spectrum of Larch"
+                    + " pre_edge + the XANES shape check (the normalise step)", NormaliseSpeed::main),
             "read-speed", new Entry("<shared dir> [rounds]   CPU time per XDI file read (python/read_speed.py: numpy)",
                     ReadSpeed::main),
             "measured", new Entry("<shared dir> [model ...]   shipped models on the measured references",

@@ -30,6 +30,7 @@ record EnergyScale(double shiftEv, Double e0Ev, String e0Source, Optional<Refere
     static final String ATHENA_ESHIFT = "Athena.bkg_eshift";
     /** The XDI field naming what the reference channel measured ("Cu metal foil", "GaAs powder", "none"). */
     static final String SAMPLE_REFERENCE = "Sample.reference";
+    private static final String NO_SHIFT = String.format(Locale.ROOT, "%+.4f", 0.0);
 
     /**
      * @param reference the spectrum's reference channel, or null when no calibration is asked
@@ -141,11 +142,15 @@ record EnergyScale(double shiftEv, Double e0Ev, String e0Source, Optional<Refere
         return ev;
     }
 
-    /** @return what was chosen, with the E0 {@code e0Used} normalisation ended with, for rows and file headers */
-    String describe(double e0Used) {
-        StringBuilder sb = new StringBuilder("E0 ").append(ProcessingFields.e0(e0Used)).append(" eV ")
-                .append(e0Source);
-        sb.append("; shift ").append(String.format(Locale.ROOT, "%+.4f", shiftEv)).append(" eV");
+    /**
+     * @param e0UsedText the E0 normalisation ended with, as {@link ProcessingFields#e0} writes it (the caller has it)
+     * @return what was chosen, for rows and file headers
+     */
+    String describe(String e0UsedText) {
+        StringBuilder sb = new StringBuilder("E0 ").append(e0UsedText).append(" eV ").append(e0Source);
+        // the shift of an unshifted scan (+0.0, nearly every one) is formatted once, not per spectrum
+        sb.append("; shift ").append(Double.doubleToRawLongBits(shiftEv) == 0L ? NO_SHIFT
+                : String.format(Locale.ROOT, "%+.4f", shiftEv)).append(" eV");
         calibration.ifPresent(c -> sb.append(" (").append(c.describe()).append(')'));
         return sb.toString();
     }

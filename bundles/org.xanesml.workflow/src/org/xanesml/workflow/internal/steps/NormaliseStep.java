@@ -147,7 +147,7 @@ public final class NormaliseStep implements ProcessingStep {
             Spectrum.Builder b = r.current().toBuilder().energyEv(result.energyEv()).mu(result.values())
                     .muScale(MuScale.EDGE_NORMALIZED).metadata(EnergyReference.E0_KEY, e0Text)
                     .metadata(ProcessingFields.RECIPE, recipeLine).metadata(ProcessingFields.E0, e0Text)
-                    .metadata(ProcessingFields.ENERGY, energy.describe(e0))
+                    .metadata(ProcessingFields.ENERGY, energy.describe(e0Text))
                     .metadata(ProcessingFields.ENERGY_SHIFT, ProcessingFields.e0(energy.shiftEv()));
             if (n != null) {
                 b.metadata(ProcessingFields.EDGE_STEP, ProcessingFields.edgeStep(n.edgeStep()));
