@@ -7,7 +7,10 @@ package org.xanesml.io.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +39,10 @@ public final class TextFile {
     public static final int MAX_LINE_CHARS = 64 * 1024;
     /** Bounds the header section: XDI headers of real beamlines hold at most a few hundred lines. */
     public static final int MAX_HEADER_LINES = 10_000;
+
+    /** Reads eight bytes of a byte[] as one long (any alignment), for {@link #isPrintable}. */
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private final Path file;
     /**
@@ -205,25 +212,33 @@ public final class TextFile {
         int control = 0;
         int high = 0;
         int start = from;
-        for (int i = from; i < n; i++) {
-            byte b = text[i];
-            high |= b;
-            if (b < 32 && b >= 0) { // one test for the printable bytes of a text file, which run here by the million
-                if (b == '\n' || b == '\r') {
-                    if (b == '\r' || i == 0 || text[i - 1] != '\r') { // the LF of a CRLF ended nothing new
-                        if (2 * count + 2 > bounds.length) {
-                            bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+        int i = from;
+        while (i < n) {
+            // eight printable ASCII bytes (32..127) at a time: under C1 the byte loop was a fifth of reading a file
+            if (n - i >= 8 && isPrintable((long) EIGHT_BYTES.get(text, i))) {
+                i += 8;
+                continue;
+            }
+            for (int stop = Math.min(i + 8, n); i < stop; i++) {
+                byte b = text[i];
+                high |= b;
+                if (b < 32 && b >= 0) {
+                    if (b == '\n' || b == '\r') {
+                        if (b == '\r' || i == 0 || text[i - 1] != '\r') { // the LF of a CRLF ended nothing new
+                            if (2 * count + 2 > bounds.length) {
+                                bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+                            }
+                            bounds[2 * count] = start;
+                            bounds[2 * count + 1] = i;
+                            count++;
                         }
-                        bounds[2 * count] = start;
-                        bounds[2 * count + 1] = i;
-                        count++;
+                        start = i + 1;
+                    } else if (b == 0) {
+                        throw new SpectrumReadException(file, lineOfOffset(text, i), "NUL byte at offset " + i
+                                + "; expected a text file, this looks binary");
+                    } else if (b != '\t' && b != '\f') {
+                        control++;
                     }
-                    start = i + 1;
-                } else if (b == 0) {
-                    throw new SpectrumReadException(file, lineOfOffset(text, i), "NUL byte at offset " + i
-                            + "; expected a text file, this looks binary");
-                } else if (b != '\t' && b != '\f') {
-                    control++;
                 }
             }
         }
@@ -236,6 +251,15 @@ public final class TextFile {
             count++;
         }
         return new LineBounds(bounds, count, control, high >= 0); // a byte of 128 or more sets the sign bit
+    }
+
+    /**
+     * @return true when each of the eight bytes in {@code w} is printable ASCII (32..127): subtracting 32 from each
+     *         sets the top bit of a byte below 32 (the lowest such byte exactly, a borrow may mark more), and a byte
+     *         of 128 or more has it set already
+     */
+    private static boolean isPrintable(long w) {
+        return (((w - 0x2020202020202020L) | w) & 0x8080808080808080L) == 0;
     }
 
     /** Where the lines of a text are; {@code ascii} when no byte was 128 or more. */
