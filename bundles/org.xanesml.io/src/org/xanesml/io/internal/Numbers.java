@@ -240,6 +240,22 @@ public final class Numbers {
     }
 
     /**
+     * @return the first word of {@code text} stripped, words separated by spaces and tabs: what
+     *         {@code text.strip().split("[ \t]+")[0]} gives, without compiling that expression on every call (header
+     *         fields of every file ask this)
+     */
+    public static String firstWord(String text) {
+        String s = text.strip(); // so the first word never is the empty string before a leading space
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t') {
+                return s.substring(0, i);
+            }
+        }
+        return s;
+    }
+
+    /**
      * Splits a data line on commas or semicolons (CSV exports) when it has them, else on white space. Each cell is
      * stripped. Empty cells are kept so that a missing value is reported rather than shifting the columns.
      */

@@ -294,7 +294,7 @@ public final class XdiParser {
             }
             named[n - 1] = true;
             if (n <= labels.size() && !f.value().isBlank()) {
-                String word = f.value().strip().split("[ \t]+")[0];
+                String word = Numbers.firstWord(f.value());
                 if (!word.equalsIgnoreCase(labels.get(n - 1))) {
                     warnings.add(f.name() + " says '" + word + "' but the label line says '" + labels.get(n - 1)
                             + "'; the Column field is used");
