@@ -72,4 +72,17 @@ class NumbersTest {
         }
         assertEquals("energy", Numbers.firstWord(" energy\teV "));
     }
+
+    @Test
+    void blanksAreSpaceTabVerticalTabAndFormFeedOnly() {
+        for (int k = Character.MIN_VALUE; k <= Character.MAX_VALUE; k++) {
+            int c = k;
+            boolean blank = c == ' ' || c == '\t' || c == '\u000b' || c == '\f';
+            assertEquals(blank, Numbers.isBlank((char) c), () -> "U+" + Integer.toHexString(c));
+            if (c <= 0xff) {
+                // the byte form reads ISO-8859-1: bytes of 128 or more are negative and are never blank
+                assertEquals(blank, Numbers.isBlank((byte) c), () -> "byte " + Integer.toHexString(c));
+            }
+        }
+    }
 }
