@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.xanesml.io.internal.Numbers;
+
 /**
  * An XDI 1.0 file as written: version line, header fields in file order (duplicates kept, since the specification
  * says the last occurrence wins but a faithful copy keeps them all), user comments, column labels and the data table.
@@ -226,7 +228,7 @@ public final class XdiDocument {
             String name = null;
             Optional<String> fromField = field("Column." + (c + 1));
             if (fromField.isPresent() && !fromField.get().isBlank()) {
-                name = fromField.get().strip().split("[ \t]+")[0];
+                name = Numbers.firstWord(fromField.get());
             }
             if (name == null && c < columnLabels.size()) {
                 name = columnLabels.get(c);

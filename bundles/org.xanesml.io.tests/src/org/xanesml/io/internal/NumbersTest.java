@@ -56,4 +56,33 @@ class NumbersTest {
             assertEquals(false, Numbers.isDecimal(t), t);
         }
     }
+
+    @Test
+    void firstWordIsWhatSplittingOnSpacesAndTabsGives() {
+        String alphabet = "  \t\f\u000bab.|\u00a0\u2028\u3000";
+        SplittableRandom random = new SplittableRandom(17);
+        for (int k = 0; k < 100_000; k++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(0, 10);
+            for (int i = 0; i < length; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            assertEquals(text.strip().split("[ \t]+")[0], Numbers.firstWord(text), text);
+        }
+        assertEquals("energy", Numbers.firstWord(" energy\teV "));
+    }
+
+    @Test
+    void blanksAreSpaceTabVerticalTabAndFormFeedOnly() {
+        for (int k = Character.MIN_VALUE; k <= Character.MAX_VALUE; k++) {
+            int c = k;
+            boolean blank = c == ' ' || c == '\t' || c == '\u000b' || c == '\f';
+            assertEquals(blank, Numbers.isBlank((char) c), () -> "U+" + Integer.toHexString(c));
+            if (c <= 0xff) {
+                // the byte form reads ISO-8859-1: bytes of 128 or more are negative and are never blank
+                assertEquals(blank, Numbers.isBlank((byte) c), () -> "byte " + Integer.toHexString(c));
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@
  */
 package org.xanesml.io.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,6 +65,10 @@ public final class Numbers {
         return c >= '0' && c <= '9';
     }
 
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** Powers of ten that a double holds exactly: with a mantissa below 2^53, one IEEE operation rounds once. */
     private static final double[] EXACT_POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
         1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -75,20 +80,22 @@ public final class Numbers {
      */
     public static double parseOrNaN(String token) {
         int[] end = new int[1];
-        char[] chars = token.toCharArray();
-        double v = scan(chars, 0, chars.length, end);
-        return end[0] == chars.length ? v : Double.NaN;
+        // a character above U+00FF becomes '?', which is no part of a number, as the character itself is not
+        byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+        double v = scan(bytes, 0, bytes.length, end);
+        return end[0] == bytes.length ? v : Double.NaN;
     }
 
     /**
      * Reads the token that starts at {@code from} and ends at the first blank (or {@code to}), in the same pass that
-     * finds its end, and puts that end in {@code end[0]}. It works on the characters of a line copied out once
-     * ({@link String#getChars}): indexing an array costs less than {@link String#charAt}, most of all under the C1
-     * compiler the launcher uses for spectrum commands.
+     * finds its end, and puts that end in {@code end[0]}. It works on the text's characters one byte each (ISO-8859-1,
+     * see {@link TextFile}), straight from the file's bytes: no String or char copy of the line is made, which costs
+     * most under the C1 compiler the launcher uses for spectrum commands. A byte of 128 or more is negative and is
+     * neither a digit nor a blank.
      *
      * @return its value as {@link #parseOrNaN(String)} gives it: NaN when the token is not a decimal number
      */
-    public static double scan(char[] line, int from, int to, int[] end) {
+    public static double scan(byte[] line, int from, int to, int[] end) {
         int n = to;
         int i = from;
         boolean negative = false;
@@ -96,19 +103,26 @@ public final class Numbers {
             negative = line[i] == '-';
             i++;
         }
+        // a long holds 18 decimal digits; leading zeros count too, which sends only odd tokens to the slow path.
+        // The digits are counted from where they start and end, not one by one, and tested in the loop itself:
+        // under C1 (no loop optimisation) each operation in these loops costs, and they run for every digit read.
         long mantissa = 0;
-        int scale = 0;
-        int digits = 0;
-        char c = 0;
-        // a long holds 18 decimal digits; leading zeros count too, which sends only odd tokens to the slow path
-        for (; i < n && isDigit(c = line[i]); i++, digits++) {
+        int integerFrom = i;
+        byte c = 0;
+        while (i < n && (c = line[i]) >= '0' && c <= '9') {
             mantissa = mantissa * 10 + (c - '0');
+            i++;
         }
+        int digits = i - integerFrom;
+        int scale = 0;
         if (i < n && c == '.') {
-            for (i++; i < n && isDigit(c = line[i]); i++, digits++) {
+            int fractionFrom = ++i;
+            while (i < n && (c = line[i]) >= '0' && c <= '9') {
                 mantissa = mantissa * 10 + (c - '0');
-                scale--;
+                i++;
             }
+            scale = fractionFrom - i;
+            digits -= scale;
         }
         end[0] = i;
         if (digits == 0) {
@@ -136,14 +150,14 @@ public final class Numbers {
             scale += negativeExponent ? -exponent : exponent;
         }
         if (digits > 18 || mantissa >= TWO_TO_53 || scale < -22 || scale > 22) {
-            return parseSlowly(new String(line, from, i - from));
+            return parseSlowly(new String(line, from, i - from, StandardCharsets.ISO_8859_1));
         }
         double v = scale >= 0 ? mantissa * EXACT_POWERS_OF_TEN[scale] : mantissa / EXACT_POWERS_OF_TEN[-scale];
         return negative ? -v : v;
     }
 
     /** @return the first index at or after {@code from} (before {@code to}) that is not white space, else {@code to} */
-    public static int skipBlanks(char[] line, int from, int to) {
+    public static int skipBlanks(byte[] line, int from, int to) {
         int i = from;
         while (i < to && isBlank(line[i])) {
             i++;
@@ -226,6 +240,22 @@ public final class Numbers {
     }
 
     /**
+     * @return the first word of {@code text} stripped, words separated by spaces and tabs: what
+     *         {@code text.strip().split("[ \t]+")[0]} gives, without compiling that expression on every call (header
+     *         fields of every file ask this)
+     */
+    public static String firstWord(String text) {
+        String s = text.strip(); // so the first word never is the empty string before a leading space
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t') {
+                return s.substring(0, i);
+            }
+        }
+        return s;
+    }
+
+    /**
      * Splits a data line on commas or semicolons (CSV exports) when it has them, else on white space. Each cell is
      * stripped. Empty cells are kept so that a missing value is reported rather than shifting the columns.
      */
@@ -256,9 +286,18 @@ public final class Numbers {
         return ' ';
     }
 
+    /** @return true for space, tab, vertical tab and form feed (what separates values; not line ends) */
     public static boolean isBlank(char c) {
-        // one comparison for the usual non-blank character (a digit), as this runs for every character read
-        return c <= ' ' && (c == ' ' || c == '\t' || c == '\f' || c == '\u000b');
+        // small enough for C1 to inline (below 35 bytes of bytecode), as this runs for every character read
+        return c == ' ' || c <= '\f' && c >= '\t' && c != '\n';
+    }
+
+    /**
+     * {@link #isBlank(char)} for a character held in one byte (ISO-8859-1; negative from 128 on, never blank). Written
+     * to stay below C1's inlining limit (35 bytes of bytecode): as a call it cost one per blank and per number read.
+     */
+    public static boolean isBlank(byte c) {
+        return c == ' ' || c <= '\f' && c >= '\t' && c != '\n'; // space, or tab, vertical tab, form feed
     }
 
     /** @return the index of the first character that is not white space, -1 for a blank line */

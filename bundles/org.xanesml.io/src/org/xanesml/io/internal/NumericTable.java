@@ -55,38 +55,40 @@ public final class NumericTable {
         long[] lineNos = new long[capacity];
         List<InlineComment> inline = new ArrayList<>();
         int rows = 0;
-        // one line's characters at a time, and where a number ended: reused for every row of the file
-        char[][] buffer = {new char[256]};
-        int[] end = new int[1];
+        // the rows are read from the text's bytes, without a String per line; only a comment or a row that is not
+        // one finite number per column (reported below, or a non-finite word) is made a String
+        byte[] bytes = text.latin1View();
+        int[] end = new int[1]; // where a number ended: reused for every row of the file
         for (int li = firstLine; li < lines.size(); li++) {
-            String line = lines.get(li);
-            int first = Numbers.firstNonBlank(line);
-            if (first < 0) {
+            int start = text.lineStart(li);
+            int stop = text.lineEnd(li);
+            int first = Numbers.skipBlanks(bytes, start, stop);
+            if (first == stop) {
                 continue;
             }
             long lineNo = li + 1L;
-            if (line.charAt(first) == '#') {
-                String stripped = line.substring(first);
+            if (bytes[first] == '#') {
                 if (comments == CommentLines.SKIP) {
                     continue;
                 }
                 if (comments == CommentLines.KEEP) {
-                    inline.add(new InlineComment(rows, lineNo, stripped));
+                    inline.add(new InlineComment(rows, lineNo, lines.get(li).substring(first - start)));
                     continue;
                 }
                 throw text.error(lineNo, "comment line inside the data section; expected a row of numbers");
             }
             if (ncol == 0) {
-                ncol = Numbers.splitCells(line, delimiter).size();
+                ncol = Numbers.splitCells(lines.get(li), delimiter).size();
             }
             if (cols == null) {
                 cols = new double[ncol][capacity];
             }
-            if (delimiter == ' ' && parseInPlace(line, cols, rows, buffer, end)) {
+            if (delimiter == ' ' && parseInPlace(bytes, first, stop, cols, rows, end)) {
                 lineNos[rows] = lineNo;
                 rows++;
                 continue;
             }
+            String line = lines.get(li);
             // a delimited row, or one with a wrong cell count or a bad cell: cell by cell, for the message
             List<String> cells = Numbers.splitCells(line, delimiter);
             if (cells.size() != ncol) {
@@ -120,32 +122,27 @@ public final class NumericTable {
     }
 
     /**
-     * Reads a white-space separated row into {@code cols[..][row]} without making strings of its cells (most of the
-     * cost of reading a file was those strings).
+     * Reads a white-space separated row, {@code bytes[from, to)} starting with a non-blank, into
+     * {@code cols[..][row]} without making strings of the line or its cells (most of the cost of reading a file was
+     * those strings).
      *
      * @return false when the row does not have one finite number per column; the caller then reports it
      */
-    private static boolean parseInPlace(String line, double[][] cols, int row, char[][] buffer, int[] end) {
-        int n = line.length();
-        if (buffer[0].length < n) {
-            buffer[0] = new char[Math.max(n, 2 * buffer[0].length)];
-        }
-        char[] chars = buffer[0];
-        line.getChars(0, n, chars, 0);
-        int pos = 0;
+    private static boolean parseInPlace(byte[] bytes, int from, int to, double[][] cols, int row, int[] end) {
+        int pos = from;
         for (double[] col : cols) {
-            pos = Numbers.skipBlanks(chars, pos, n);
-            if (pos == n) {
+            pos = Numbers.skipBlanks(bytes, pos, to);
+            if (pos == to) {
                 return false;
             }
-            double v = Numbers.scan(chars, pos, n, end);
+            double v = Numbers.scan(bytes, pos, to, end);
             if (!Double.isFinite(v)) {
                 return false;
             }
             col[row] = v;
             pos = end[0];
         }
-        return Numbers.skipBlanks(chars, pos, n) == n;
+        return Numbers.skipBlanks(bytes, pos, to) == to;
     }
 
     /** @return the comment lines met among the rows (only in {@link CommentLines#KEEP} mode). */

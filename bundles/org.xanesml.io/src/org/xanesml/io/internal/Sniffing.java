@@ -15,8 +15,13 @@ public final class Sniffing {
 
     /** @return the first line of the head (ISO-8859-1 decoded, which never fails), without its line end. */
     public static String firstLine(byte[] head) {
-        List<String> lines = lines(head, 1);
-        return lines.isEmpty() ? "" : lines.get(0);
+        // as lines(head, 1) gives it, without decoding the whole head: every file's detection asks this
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] == '\n' || head[i] == '\r') {
+                return new String(head, 0, i, StandardCharsets.ISO_8859_1);
+            }
+        }
+        return head.length > 0 && head.length < 4096 ? new String(head, StandardCharsets.ISO_8859_1) : "";
     }
 
     /** @return up to {@code max} complete lines of the head (a last line without line end counts when the head is short). */

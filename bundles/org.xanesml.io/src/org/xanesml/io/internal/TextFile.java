@@ -7,15 +7,20 @@ package org.xanesml.io.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.zip.GZIPInputStream;
 
 import org.xanesml.io.SpectrumReadException;
@@ -35,12 +40,30 @@ public final class TextFile {
     /** Bounds the header section: XDI headers of real beamlines hold at most a few hundred lines. */
     public static final int MAX_HEADER_LINES = 10_000;
 
-    private final Path file;
-    private final List<String> lines;
+    /** Reads eight bytes of a byte[] as one long (any alignment), for {@link #isPrintable}. */
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
-    private TextFile(Path file, List<String> lines) {
+    private final Path file;
+    /**
+     * The text, one byte per character: the file's own bytes when they are ASCII (nearly every spectrum file), else
+     * the decoded characters with those above U+00FF as '?'. Numbers are parsed from here without a String per line;
+     * no character outside ASCII is part of a number, so '?' changes no value and no verdict.
+     */
+    private final byte[] latin1;
+    /** The decoded text when the file is not ASCII (its lines are cut from it, as written), else null. */
+    private final String decoded;
+    /** Line k (0-based) is {@code latin1[bounds[2k], bounds[2k + 1])}, without its line end. */
+    private final int[] bounds;
+    private final int lineCount;
+    private final List<String> lines = new Lines();
+
+    private TextFile(Path file, byte[] latin1, String decoded, LineBounds split) {
         this.file = file;
-        this.lines = lines;
+        this.latin1 = latin1;
+        this.decoded = decoded;
+        this.bounds = split.bounds();
+        this.lineCount = split.count();
     }
 
     /**
@@ -85,11 +108,15 @@ public final class TextFile {
 
     /** Splits bytes already in memory (e.g. an archive member); {@code file} names them in messages. */
     public static TextFile of(Path file, byte[] bytes) throws SpectrumReadException {
-        boolean ascii = checkText(file, bytes, bytes.length);
-        // nearly every spectrum file is ASCII, the same in UTF-8 and Latin-1, and a Latin-1 string is a copy of the
-        // bytes, where the UTF-8 decoder goes through a char buffer twice the size
-        String text = ascii ? new String(bytes, StandardCharsets.ISO_8859_1) : decode(bytes);
-        return new TextFile(file, split(file, text));
+        // the binary checks, the ASCII test and the line ends in one pass over the bytes
+        LineBounds split = split(file, bytes, 0);
+        checkControls(file, split.control(), bytes.length);
+        if (split.ascii()) {
+            // nearly every spectrum file: ASCII is the same in UTF-8 and Latin-1, and the bytes are the characters
+            split.checkLength(file);
+            return new TextFile(file, bytes, null, split);
+        }
+        return ofDecoded(file, decode(bytes));
     }
 
     /** Parses text already decoded, for writers' round trips and tests. */
@@ -99,7 +126,20 @@ public final class TextFile {
             throw new SpectrumReadException(file, lineOfOffset(text, nul), "NUL character at offset " + nul
                     + "; expected a text file, this looks binary");
         }
-        return new TextFile(file, split(file, text));
+        return ofDecoded(file, text);
+    }
+
+    /** A text without NUL characters, split at the offsets of its characters. */
+    private static TextFile ofDecoded(Path file, String text) throws SpectrumReadException {
+        byte[] image = new byte[text.length()];
+        for (int i = 0; i < image.length; i++) {
+            char c = text.charAt(i);
+            image[i] = c <= 0xff ? (byte) c : (byte) '?';
+        }
+        // a byte-order mark written by some Windows tools is not part of the first line
+        LineBounds split = split(file, image, text.isEmpty() || text.charAt(0) != '\uFEFF' ? 0 : 1);
+        split.checkLength(file);
+        return new TextFile(file, image, text, split);
     }
 
     /**
@@ -110,7 +150,7 @@ public final class TextFile {
         checkText(file, bytes, length);
     }
 
-    /** {@link #checkNotBinary}, in the same pass telling whether every byte is ASCII. */
+    /** {@link #checkNotBinary}, in the same pass telling whether every byte is ASCII (for the head of a file). */
     private static boolean checkText(Path file, byte[] bytes, int length) throws SpectrumReadException {
         int n = Math.min(length, bytes.length);
         int control = 0;
@@ -128,12 +168,16 @@ public final class TextFile {
                 }
             }
         }
+        checkControls(file, control, n);
+        return high >= 0 && n == bytes.length; // a byte of 128 or more is negative and sets the sign bit
+    }
+
+    private static void checkControls(Path file, int control, int n) throws SpectrumReadException {
         // A few stray control characters happen in old exports (form feeds, EOF markers); 1% of the head does not.
         if (control > 8 && control * 100L > n) {
             throw new SpectrumReadException(file, 0, control + " control bytes in the first " + n
                     + " bytes; expected a text file, this looks binary");
         }
-        return high >= 0 && n == bytes.length; // a byte of 128 or more is negative and sets the sign bit
     }
 
     /** @return true when the bytes look like text by the same rule as {@link #checkNotBinary}. */
@@ -156,58 +200,80 @@ public final class TextFile {
         }
     }
 
-    private static List<String> split(Path file, String text) throws SpectrumReadException {
-        if (text.indexOf('\r') < 0) {
-            return splitLf(file, text);
-        }
-        List<String> out = new ArrayList<>(Math.max(16, text.length() / 40));
-        int n = text.length();
-        int start = 0;
-        int i = 0;
-        if (n > 0 && text.charAt(0) == '\uFEFF') {
-            start = 1; // byte-order mark written by some Windows tools
-            i = 1;
-        }
+    /**
+     * Finds the lines of {@code text} from {@code from} on (LF, CRLF or a lone CR end a line; a last line without
+     * one counts), refusing a NUL byte and counting the other control bytes and the bytes of 128 or more on the way.
+     * Over the bytes of a file this is the one pass that both the binary check and the split need.
+     */
+    private static LineBounds split(Path file, byte[] text, int from) throws SpectrumReadException {
+        int n = text.length;
+        int[] bounds = new int[Math.max(32, n / 20)]; // two ints a line, lines of about 40 bytes
+        int count = 0;
+        int control = 0;
+        int high = 0;
+        int start = from;
+        int i = from;
         while (i < n) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                addLine(file, out, text, start, i);
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
+            // eight printable ASCII bytes (32..127) at a time: under C1 the byte loop was a fifth of reading a file
+            if (n - i >= 8 && isPrintable((long) EIGHT_BYTES.get(text, i))) {
+                i += 8;
+                continue;
             }
-            i++;
+            for (int stop = Math.min(i + 8, n); i < stop; i++) {
+                byte b = text[i];
+                high |= b;
+                if (b < 32 && b >= 0) {
+                    if (b == '\n' || b == '\r') {
+                        if (b == '\r' || i == 0 || text[i - 1] != '\r') { // the LF of a CRLF ended nothing new
+                            if (2 * count + 2 > bounds.length) {
+                                bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+                            }
+                            bounds[2 * count] = start;
+                            bounds[2 * count + 1] = i;
+                            count++;
+                        }
+                        start = i + 1;
+                    } else if (b == 0) {
+                        throw new SpectrumReadException(file, lineOfOffset(text, i), "NUL byte at offset " + i
+                                + "; expected a text file, this looks binary");
+                    } else if (b != '\t' && b != '\f') {
+                        control++;
+                    }
+                }
+            }
         }
         if (start < n) {
-            addLine(file, out, text, start, n);
-        }
-        return Collections.unmodifiableList(out);
-    }
-
-    /** {@link #split} for text with LF line ends only, the common case, with the JDK's vectorised search. */
-    private static List<String> splitLf(Path file, String text) throws SpectrumReadException {
-        List<String> out = new ArrayList<>(Math.max(16, text.length() / 40));
-        int n = text.length();
-        int start = n > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
-        while (start < n) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = n;
+            if (2 * count + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, 2 * count + 2);
             }
-            addLine(file, out, text, start, end);
-            start = end + 1;
+            bounds[2 * count] = start;
+            bounds[2 * count + 1] = n;
+            count++;
         }
-        return Collections.unmodifiableList(out);
+        return new LineBounds(bounds, count, control, high >= 0); // a byte of 128 or more sets the sign bit
     }
 
-    private static void addLine(Path file, List<String> out, String text, int start, int end)
-            throws SpectrumReadException {
-        if (end - start > MAX_LINE_CHARS) {
-            throw new SpectrumReadException(file, out.size() + 1L, "line has " + (end - start)
-                    + " characters; expected at most " + MAX_LINE_CHARS + " (is this a text spectrum file?)");
+    /**
+     * @return true when each of the eight bytes in {@code w} is printable ASCII (32..127): subtracting 32 from each
+     *         sets the top bit of a byte below 32 (the lowest such byte exactly, a borrow may mark more), and a byte
+     *         of 128 or more has it set already
+     */
+    private static boolean isPrintable(long w) {
+        return (((w - 0x2020202020202020L) | w) & 0x8080808080808080L) == 0;
+    }
+
+    /** Where the lines of a text are; {@code ascii} when no byte was 128 or more. */
+    private record LineBounds(int[] bounds, int count, int control, boolean ascii) {
+        /** Refuses the first line longer than {@link #MAX_LINE_CHARS}. */
+        void checkLength(Path file) throws SpectrumReadException {
+            for (int k = 0; k < count; k++) {
+                int length = bounds[2 * k + 1] - bounds[2 * k];
+                if (length > MAX_LINE_CHARS) {
+                    throw new SpectrumReadException(file, k + 1L, "line has " + length + " characters; expected at"
+                            + " most " + MAX_LINE_CHARS + " (is this a text spectrum file?)");
+                }
+            }
         }
-        out.add(text.substring(start, end));
     }
 
     private static long lineOfOffset(byte[] bytes, int offset) {
@@ -240,7 +306,47 @@ public final class TextFile {
     }
 
     public int lineCount() {
-        return lines.size();
+        return lineCount;
+    }
+
+    /** @return line {@code index} (0-based) as a String, made on each call. */
+    private String line(int index) {
+        Objects.checkIndex(index, lineCount);
+        int start = bounds[2 * index];
+        int end = bounds[2 * index + 1];
+        return decoded != null ? decoded.substring(start, end)
+                : new String(latin1, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * @return the text, one byte per character (see {@link #latin1}), not copied: callers in this package read it
+     *         between {@link #lineStart} and {@link #lineEnd} and must not modify it
+     */
+    byte[] latin1View() {
+        return latin1;
+    }
+
+    /** @return the offset in {@link #latin1View} where line {@code index} (0-based) starts. */
+    int lineStart(int index) {
+        return bounds[2 * index];
+    }
+
+    /** @return the offset in {@link #latin1View} where line {@code index} (0-based) ends, before its line end. */
+    int lineEnd(int index) {
+        return bounds[2 * index + 1];
+    }
+
+    /** The lines as Strings, each made when asked for: the numeric block of a file is parsed without them. */
+    private final class Lines extends AbstractList<String> implements RandomAccess {
+        @Override
+        public String get(int index) {
+            return line(index);
+        }
+
+        @Override
+        public int size() {
+            return lineCount;
+        }
     }
 
     /** @return an exception at the 1-based line, naming this file. */

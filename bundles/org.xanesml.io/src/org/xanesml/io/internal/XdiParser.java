@@ -21,11 +21,6 @@ import org.xanesml.io.XdiDocument;
 public final class XdiParser {
     private static final Pattern VERSION = Pattern.compile("#\\s*XDI/(\\d+)\\.(\\d+)(\\.\\d+)?(?:[ \\t]+(.*))?\\s*",
             Pattern.CASE_INSENSITIVE);
-    /** Namespace: a letter, then letters, digits, underscore; tag: letters, digits, underscore, dash. */
-    private static final Pattern FIELD = Pattern.compile("#\\s*([A-Za-z][A-Za-z0-9_]*)\\.([A-Za-z0-9_-]+)\\s*:(.*)");
-    /** The field-end token; some writers append a title ("# ///  Users Comments  ///"), tolerated with a warning. */
-    private static final Pattern FIELD_END = Pattern.compile("#\\s*/{3,}(.*)");
-    private static final Pattern HEADER_END = Pattern.compile("#\\s*-{3,}\\s*");
     private static final Pattern COLUMN_INDEX = Pattern.compile("[1-9][0-9]{0,3}");
 
     private XdiParser() {
@@ -42,7 +37,7 @@ public final class XdiParser {
      */
     private static String headerTooLong(List<String> lines, int from) {
         for (int k = from; k < lines.size(); k++) {
-            if (HEADER_END.matcher(lines.get(k).strip()).matches()) {
+            if (isHeaderEnd(lines.get(k).strip())) {
                 return "the header is " + k + " lines long (its header-end line '# ---' is line " + (k + 1)
                         + "); expected at most " + TextFile.MAX_HEADER_LINES + " header lines (beamline headers have a few"
                         + " hundred): shorten the header, e.g. move long comments to another file";
@@ -85,7 +80,7 @@ public final class XdiParser {
                 throw text.error(lineNo, what + "; expected every header line to start with '#' and the header to "
                         + "end with '# ---'" + (fieldEnd ? "" : " (after the fields and optional '# ///' comments)"));
             }
-            if (HEADER_END.matcher(s).matches()) {
+            if (isHeaderEnd(s)) {
                 headerEnded = true;
                 i++;
                 break;
@@ -94,25 +89,25 @@ public final class XdiParser {
                 comments.add(commentText(line));
                 continue;
             }
-            Matcher fe = FIELD_END.matcher(s);
-            if (fe.matches()) {
+            String afterFieldEnd = afterFieldEnd(s);
+            if (afterFieldEnd != null) {
                 fieldEnd = true;
-                if (!fe.group(1).isBlank() && !fe.group(1).strip().chars().allMatch(ch -> ch == '/')) {
+                if (!afterFieldEnd.isBlank() && !afterFieldEnd.strip().chars().allMatch(ch -> ch == '/')) {
                     warnings.add("line " + lineNo + ": text after the field-end token '///' is not kept: '"
-                            + Numbers.abbreviate(fe.group(1).strip()) + "'");
+                            + Numbers.abbreviate(afterFieldEnd.strip()) + "'");
                 }
                 continue;
             }
             if (s.length() == 1) {
                 continue; // an empty '#' line among fields carries nothing
             }
-            Matcher f = FIELD.matcher(s);
-            if (!f.matches()) {
+            XdiDocument.Field field = field(s);
+            if (field == null) {
                 throw text.error(lineNo, "'" + Numbers.abbreviate(s) + "' is not a header field; expected "
                         + "'# Namespace.tag: value' (namespace starting with a letter, one dot, a colon), or "
                         + "'# ///' before user comments");
             }
-            fields.add(new XdiDocument.Field(f.group(1), f.group(2), f.group(3).strip()));
+            fields.add(field);
             fieldLines.add(lineNo);
         }
         if (!headerEnded) {
@@ -140,13 +135,12 @@ public final class XdiParser {
         NumericTable table = NumericTable.parse(text, i, labels.size(), ' ', NumericTable.CommentLines.KEEP);
         List<XdiDocument.RowField> rowFields = new ArrayList<>();
         for (NumericTable.InlineComment c : table.inlineComments()) {
-            Matcher f = FIELD.matcher(c.text());
-            if (!f.matches()) {
+            XdiDocument.Field f = field(c.text());
+            if (f == null) {
                 throw text.error(c.line(), "comment line inside the data section; expected a row of numbers (only "
                         + "'# Namespace.tag: value' fields such as '# Outer.value: 1.0' may separate data blocks)");
             }
-            rowFields.add(new XdiDocument.RowField(c.beforeRow(),
-                    new XdiDocument.Field(f.group(1), f.group(2), f.group(3).strip())));
+            rowFields.add(new XdiDocument.RowField(c.beforeRow(), f));
         }
         checkColumnFields(text, fields, fieldLines, table.columnCount(), labels, warnings);
         if (fields.stream().noneMatch(f -> f.is("Element.symbol"))) {
@@ -165,6 +159,111 @@ public final class XdiParser {
         }
         return new XdiDocument(versionLine, fields, fl, fieldEnd, comments, labels, labelLine, cols,
                 table.lineNumbers(), rowFields, warnings);
+    }
+
+    /*
+     * The header lines' grammar, read by hand: java.util.regex cost a tenth of reading a file under the C1 compiler
+     * the launcher uses. Each method accepts exactly what the regular expression in its comment matches (with
+     * Matcher.matches, no flags; XdiHeaderGrammarTest compares them on generated lines): \s is space, tab, LF, VT, FF
+     * or CR, and '.' any character but a line terminator (LF, CR, U+0085, U+2028, U+2029).
+     */
+
+    /** @return true when {@code s} is the header-end line {@code #\s*-{3,}\s*} */
+    static boolean isHeaderEnd(String s) {
+        if (s.isEmpty() || s.charAt(0) != '#') {
+            return false;
+        }
+        int from = skipSpaces(s, 1);
+        int to = from;
+        while (to < s.length() && s.charAt(to) == '-') {
+            to++;
+        }
+        return to - from >= 3 && skipSpaces(s, to) == s.length();
+    }
+
+    /**
+     * The field-end token: {@code #\s*} then {@code /{3,}(.*)} (one expression, written in two here so as not to end
+     * this comment); some writers append a title ("# ///  Users Comments  ///"), tolerated with a warning.
+     *
+     * @return the text after the slashes (the group), or null when {@code s} is not a field-end line
+     */
+    static String afterFieldEnd(String s) {
+        if (s.isEmpty() || s.charAt(0) != '#') {
+            return null;
+        }
+        int from = skipSpaces(s, 1);
+        int to = from;
+        while (to < s.length() && s.charAt(to) == '/') {
+            to++;
+        }
+        return to - from >= 3 && !hasLineTerminator(s, to) ? s.substring(to) : null;
+    }
+
+    /**
+     * A header field {@code #\s*([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z0-9_-]+)\s*:(.*)}: namespace a letter, then
+     * letters, digits, underscore; tag letters, digits, underscore, dash.
+     *
+     * @return the field (its value stripped), or null when {@code s} is not one
+     */
+    static XdiDocument.Field field(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) != '#') {
+            return null;
+        }
+        int namespace = skipSpaces(s, 1);
+        if (namespace == n || !isAsciiLetter(s.charAt(namespace))) {
+            return null;
+        }
+        int dot = namespace + 1;
+        while (dot < n && (isAsciiLetter(s.charAt(dot)) || isAsciiDigit(s.charAt(dot)) || s.charAt(dot) == '_')) {
+            dot++;
+        }
+        if (dot == n || s.charAt(dot) != '.') {
+            return null;
+        }
+        int tagEnd = dot + 1;
+        while (tagEnd < n && (isAsciiLetter(s.charAt(tagEnd)) || isAsciiDigit(s.charAt(tagEnd))
+                || s.charAt(tagEnd) == '_' || s.charAt(tagEnd) == '-')) {
+            tagEnd++;
+        }
+        int colon = skipSpaces(s, tagEnd);
+        if (tagEnd == dot + 1 || colon == n || s.charAt(colon) != ':' || hasLineTerminator(s, colon + 1)) {
+            return null;
+        }
+        return new XdiDocument.Field(s.substring(namespace, dot), s.substring(dot + 1, tagEnd),
+                s.substring(colon + 1).strip());
+    }
+
+    /** @return the first index at or after {@code from} whose character is not in the regular expression's \s */
+    private static int skipSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length() && isRegexSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+    }
+
+    /** @return true when a character from {@code from} on is one that the regular expression's '.' does not match */
+    private static boolean hasLineTerminator(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The specification allows removing at most one leading space and trailing white space from a comment. */
@@ -195,7 +294,7 @@ public final class XdiParser {
             }
             named[n - 1] = true;
             if (n <= labels.size() && !f.value().isBlank()) {
-                String word = f.value().strip().split("[ \t]+")[0];
+                String word = Numbers.firstWord(f.value());
                 if (!word.equalsIgnoreCase(labels.get(n - 1))) {
                     warnings.add(f.name() + " says '" + word + "' but the label line says '" + labels.get(n - 1)
                             + "'; the Column field is used");
