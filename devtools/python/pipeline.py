@@ -11,6 +11,8 @@
 # * larch (--normalise larch): Larch's own pre_edge, unchanged, called as a Larch script does,
 #   pre_edge(energy, mu, group=Group()) with its defaults (so it also fits the flattening and guesses the element
 #   and edge from E0). Larch is imported only then; it is not a dependency of the project, PYTHONPATH must reach it.
+# * larch-trimmed (--normalise larch-trimmed): the same pre_edge without the flattening fit (make_flat=False) and
+#   with the element and edge given (no guess_edge): what a script that knows it only needs norm would call.
 # Predictions are made in one batch at the end, scikit-learn's fastest way, in Python's favour. The output CSV also
 # has each spectrum's E0 and edge step, to compare with `xanesml normalize`.
 #
@@ -66,8 +68,10 @@ def pre_edge(energy, mu):
     return e0, step, (mu - pre) / step
 
 
-def larch_pre_edge():
-    """The larch normaliser: Larch's pre_edge as a script calls it, giving (e0, edge step, norm) as the lean one."""
+def larch_pre_edge(trimmed=False):
+    """The larch normaliser: Larch's pre_edge as a script calls it, giving (e0, edge step, norm) as the lean one.
+    trimmed: without what the features do not use (make_flat=False: no lmfit flattening fit; element and edge given:
+    no xraydb guess_edge), the cheapest honest Larch call."""
     try:
         from larch import Group
         from larch.xafs import pre_edge as larch_pre_edge
@@ -76,8 +80,12 @@ def larch_pre_edge():
                  "PYTHONPATH, as devtools/python/README-throughput.md describes")
 
     def normalise(energy, mu):
-        g = Group()
-        larch_pre_edge(energy, mu, group=g)
+        if trimmed:
+            g = Group(atsym="Cu", edge="K")
+            larch_pre_edge(energy, mu, group=g, make_flat=False)
+        else:
+            g = Group()
+            larch_pre_edge(energy, mu, group=g)
         return g.e0, g.edge_step, g.norm
     return normalise
 
@@ -159,10 +167,12 @@ if __name__ == "__main__":
         train(args[1], args[2])
     elif args[0] == "classify" and args[1:3] == ["--normalise", "larch"]:
         classify(args[3], args[4], args[5], larch_pre_edge())
+    elif args[0] == "classify" and args[1:3] == ["--normalise", "larch-trimmed"]:
+        classify(args[3], args[4], args[5], larch_pre_edge(trimmed=True))
     elif args[0] == "classify" and args[1:3] == ["--normalise", "lean"]:
         classify(args[3], args[4], args[5])
     elif args[0] == "classify" and len(args) == 4:
         classify(args[1], args[2], args[3])
     else:
         sys.exit("usage: pipeline.py train <shared> <model.pickle>\n"
-                 "       pipeline.py classify [--normalise lean|larch] <model.pickle> DIR out.csv")
+                 "       pipeline.py classify [--normalise lean|larch|larch-trimmed] <model.pickle> DIR out.csv")
