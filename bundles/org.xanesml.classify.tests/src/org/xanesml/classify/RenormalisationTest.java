@@ -238,7 +238,16 @@ class RenormalisationTest {
         for (int i = 0; i < e.length; i++) {
             mu[i] = 1 / (1 + Math.exp(-(e[i] - 8980) / 3.0));
         }
-        Prediction p = c.classify(known.toBuilder().id("foil").mu(mu).build());
+        Spectrum foil = known.toBuilder().id("foil").mu(mu).build();
+        // features and white-line verdict in one pass are those of the two separate calls
+        FeatureExtractor fx = new FeatureExtractor(bundle.model().recipe());
+        for (Spectrum x : List.of(known, foil)) {
+            FeatureExtractor.Checked checked = fx.extractChecked(x);
+            assertArrayEquals(fx.extract(x), checked.features(), 0.0);
+            assertEquals(fx.whiteLineProblem(x), checked.whiteLineProblem());
+        }
+        assertNotNull(fx.extractChecked(foil).whiteLineProblem());
+        Prediction p = c.classify(foil);
         assertEquals(Applicability.Verdict.UNLIKE_TRAINING_DATA, p.applicability().verdict());
         assertTrue(p.applicability().reason().contains("no white line"), p.applicability().reason());
         // a spectrum with no edge step in the windows is flagged, not failed

@@ -95,6 +95,28 @@ public final class FeatureExtractor {
         return features(s.id(), placed[0], placed[1]);
     }
 
+    /**
+     * The features of a spectrum and its white-line verdict ({@link #whiteLineProblem}) from one placement, one
+     * renormalisation and one smoothing, which {@link #extract} and {@link #whiteLineProblem} would each repeat.
+     *
+     * @param features         as {@link #extract}
+     * @param whiteLineProblem as {@link #whiteLineProblem}: null when the white line is within the training range
+     */
+    public record Checked(double[] features, String whiteLineProblem) {
+    }
+
+    /**
+     * @return {@link #extract} and {@link #whiteLineProblem} of a spectrum at once
+     * @throws FeatureException when the recipe renormalises and the spectrum has no edge step in its windows
+     */
+    public Checked extractChecked(Spectrum s) {
+        double[][] placed = placed(s);
+        double[] onGrid = muOnGrid(s.id(), placed[0], placed[1]);
+        FeatureRecipe.Renormalisation r = recipe.renormalisation();
+        String problem = r == null || Double.isNaN(r.whiteLineMin()) ? null : whiteLineProblem(s.id(), whiteLine(onGrid));
+        return new Checked(assemble(onGrid), problem);
+    }
+
     /** @return whether the recipe's calibration applies to a spectrum: it has one and the spectrum is a simulation */
     public boolean calibrates(Spectrum s) {
         return recipe.calibration() != null && s.metadata(Spectrum.SIMULATION_KEY).isPresent();
@@ -158,10 +180,14 @@ public final class FeatureExtractor {
         if (r == null || Double.isNaN(r.whiteLineMin())) {
             return null;
         }
-        double h = whiteLineHeight(s);
+        return whiteLineProblem(s.id(), whiteLineHeight(s));
+    }
+
+    private String whiteLineProblem(String id, double h) {
+        FeatureRecipe.Renormalisation r = recipe.renormalisation();
         return h >= r.whiteLineMin() ? null : String.format(Locale.ROOT, "%s: no white line: its highest"
                 + " renormalised mu over %.1f..%.1f eV is %.3f, below the lowest the model was trained on (%.3f);"
-                + " a metal, or a spectrum unlike the training data", s.id(), r.preHiEv(), r.normHiEv(), h,
+                + " a metal, or a spectrum unlike the training data", id, r.preHiEv(), r.normHiEv(), h,
                 r.whiteLineMin());
     }
 

@@ -114,8 +114,9 @@ public final class LocalEnvironmentClassifier {
         double[] x;
         String noWhiteLine;
         try {
-            x = extractor.extract(s);
-            noWhiteLine = extractor.whiteLineProblem(s);
+            FeatureExtractor.Checked checked = extractor.extractChecked(s);
+            x = checked.features();
+            noWhiteLine = checked.whiteLineProblem();
         } catch (FeatureException e) {
             // a renormalising recipe needs an edge step in its windows: without one the spectrum is not a K edge
             return rejected(s, Applicability.Verdict.UNLIKE_TRAINING_DATA, e.getMessage());
