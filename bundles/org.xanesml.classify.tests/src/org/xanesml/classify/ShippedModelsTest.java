@@ -4,6 +4,7 @@
  */
 package org.xanesml.classify;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.xanesml.core.Spectrum;
 import org.xanesml.models.PretrainedModels;
 import org.xanesml.testing.SharedData;
 
@@ -42,6 +44,39 @@ class ShippedModelsTest {
             // shipped models must predict through the flat-array path (5,000+ spectra/s on one core)
             assertTrue(b.model().hasFastPath(), name + " has no fast prediction path");
         }
+    }
+
+    /**
+     * fe-k-cn and fe-k-geometry place, renormalise and smooth a spectrum alike: sharing one thread's cache, the second
+     * samples the first one's curve, and both answer exactly as classifiers of their own.
+     */
+    @Test
+    void feModelsThatSmoothAlikeShareTheCurveAndAnswerAsAlone() throws IOException {
+        Path feDir = SharedData.require("data/experimental/XASDataLibrary/data/Fe");
+        ModelBundle cn = load(PretrainedModels.FE_CN);
+        ModelBundle geometry = load(PretrainedModels.FE_GEOMETRY);
+        SmoothedCurveCache shared = new SmoothedCurveCache();
+        LocalEnvironmentClassifier cnShared = new LocalEnvironmentClassifier(cn, shared);
+        LocalEnvironmentClassifier geometryShared = new LocalEnvironmentClassifier(geometry, shared);
+        LocalEnvironmentClassifier cnAlone = new LocalEnvironmentClassifier(cn);
+        LocalEnvironmentClassifier geometryAlone = new LocalEnvironmentClassifier(geometry);
+        int spectra = 0;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(feDir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".xdi")).sorted().toList()) {
+                Spectrum s = MeasuredSpectra.readNormalisedXdi(f, true);
+                for (LocalEnvironmentClassifier[] pair : new LocalEnvironmentClassifier[][] {{cnShared, cnAlone},
+                    {geometryShared, geometryAlone}}) {
+                    Prediction a = pair[0].classify(s);
+                    Prediction b = pair[1].classify(s);
+                    assertArrayEquals(b.probabilities(), a.probabilities(), 0.0, f.toString());
+                    assertEquals(b.applicability(), a.applicability(), f.toString());
+                }
+                spectra++;
+            }
+        }
+        assertTrue(spectra >= 10, "Fe scans read: " + spectra);
+        // one hit per spectrum the geometry model reached the features of (those the CN model smoothed first)
+        assertTrue(shared.hits() >= spectra / 2, shared.hits() + " hits for " + spectra + " spectra");
     }
 
     @Test

@@ -110,8 +110,33 @@ public final class FeatureExtractor {
      * @throws FeatureException when the recipe renormalises and the spectrum has no edge step in its windows
      */
     public Checked extractChecked(Spectrum s) {
+        return extractChecked(s, null);
+    }
+
+    /**
+     * As {@link #extractChecked(Spectrum)}, taking the renormalised and smoothed curve from a cache when another
+     * model of the same thread made it for this spectrum with the same placement, windows and smoothing.
+     *
+     * @param cache the thread's cache, or null for none
+     */
+    public Checked extractChecked(Spectrum s, SmoothedCurveCache cache) {
         double[][] placed = placed(s);
-        double[] onGrid = muOnGrid(s.id(), placed[0], placed[1]);
+        double[] onGrid;
+        if (cache == null || !(recipe.smoothingSigmaEv() > 0)) {
+            onGrid = muOnGrid(s.id(), placed[0], placed[1]);
+        } else {
+            FeatureRecipe.Renormalisation r = recipe.renormalisation();
+            SmoothedCurveCache.Key key = new SmoothedCurveCache.Key(recipe.reference(), referenceEnergyEv(s),
+                    calibrates(s) ? recipe.calibration() : null, r == null ? Double.NaN : r.preLoEv(),
+                    r == null ? Double.NaN : r.preHiEv(), r == null ? Double.NaN : r.normLoEv(),
+                    r == null ? Double.NaN : r.normHiEv(), recipe.smoothingSigmaEv());
+            double[] curve = cache.get(s, key);
+            if (curve == null) {
+                curve = curve(s.id(), placed[0], placed[1]);
+                cache.put(s, key, curve);
+            }
+            onGrid = sample(placed[0], curve);
+        }
         FeatureRecipe.Renormalisation r = recipe.renormalisation();
         String problem = r == null || Double.isNaN(r.whiteLineMin()) ? null : whiteLineProblem(s.id(), whiteLine(onGrid));
         return new Checked(assemble(onGrid), problem);
@@ -147,14 +172,23 @@ public final class FeatureExtractor {
     }
 
     private double[] muOnGrid(String id, double[] rel, double[] mu) {
+        return sample(rel, curve(id, rel, mu));
+    }
+
+    /** @return mu renormalised and smoothed as the recipe says, on the spectrum's own (placed) energies */
+    private double[] curve(String id, double[] rel, double[] mu) {
         if (recipe.renormalisation() != null) {
             mu = renormalise(id, rel, mu, recipe.renormalisation());
         }
         if (recipe.smoothingSigmaEv() > 0) {
             mu = Smoothing.convolve(rel, mu, recipe.smoothingSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
         }
+        return mu;
+    }
+
+    private double[] sample(double[] rel, double[] curve) {
         // flat end values where the grid is not covered: callers check uncoveredPoints and decide
-        return Interpolation.interpolate(rel, mu, gridEv, InterpolationKind.LINEAR, Padding.EDGE_VALUES);
+        return Interpolation.interpolate(rel, curve, gridEv, InterpolationKind.LINEAR, Padding.EDGE_VALUES);
     }
 
     /**

@@ -32,25 +32,35 @@ public final class LocalEnvironmentClassifier {
     private final FeatureExtractor extractor;
     private final Element element;
     private final Edge edge;
+    private final SmoothedCurveCache curves;
 
     /**
      * A classifier for the calling thread: the bundle's own model if no other classifier has it yet, else a copy, so
      * that classifiers made from one bundle on several threads never share a Weka object.
      */
     public LocalEnvironmentClassifier(ModelBundle bundle) {
-        this(bundle, bundle.model().lendOrCopy());
+        this(bundle, new SmoothedCurveCache());
     }
 
-    private LocalEnvironmentClassifier(ModelBundle bundle, TrainedModel model) {
+    /**
+     * As {@link #LocalEnvironmentClassifier(ModelBundle)}, sharing a cache of smoothed curves with the other
+     * classifiers of the calling thread (models with the same placement and smoothing smooth a spectrum once).
+     */
+    public LocalEnvironmentClassifier(ModelBundle bundle, SmoothedCurveCache curves) {
+        this(bundle, bundle.model().lendOrCopy(), curves);
+    }
+
+    private LocalEnvironmentClassifier(ModelBundle bundle, TrainedModel model, SmoothedCurveCache curves) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.model = model;
+        this.curves = Objects.requireNonNull(curves, "curves");
         this.extractor = new FeatureExtractor(model.recipe());
         this.element = Element.ofSymbol(bundle.descriptor().element);
         this.edge = Edge.ofName(bundle.descriptor().edge);
     }
 
     public LocalEnvironmentClassifier copyForThread() {
-        return new LocalEnvironmentClassifier(bundle, model.copyForThread());
+        return new LocalEnvironmentClassifier(bundle, model.copyForThread(), new SmoothedCurveCache());
     }
 
     public ModelBundle bundle() {
@@ -114,7 +124,7 @@ public final class LocalEnvironmentClassifier {
         double[] x;
         String noWhiteLine;
         try {
-            FeatureExtractor.Checked checked = extractor.extractChecked(s);
+            FeatureExtractor.Checked checked = extractor.extractChecked(s, curves);
             x = checked.features();
             noWhiteLine = checked.whiteLineProblem();
         } catch (FeatureException e) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.xanesml.classify.LocalEnvironmentClassifier;
 import org.xanesml.classify.Prediction;
+import org.xanesml.classify.SmoothedCurveCache;
 import org.xanesml.workflow.DataKind;
 import org.xanesml.workflow.ModelAnswer;
 import org.xanesml.workflow.ModelChoice;
@@ -74,9 +75,11 @@ public final class ClassifyStep implements ProcessingStep {
             return new ModelChoice(cs);
         });
         Map<String, LocalEnvironmentClassifier> classifiers = new HashMap<>();
+        // one cache per thread: the models of a spectrum that smooth it alike do it once
+        SmoothedCurveCache curves = context.local("smoothed-curves", SmoothedCurveCache.class, SmoothedCurveCache::new);
         for (ModelChoice.Candidate c : choice.candidates()) {
             classifiers.put(c.name(), context.local("classifier:" + c.name(), LocalEnvironmentClassifier.class,
-                    () -> new LocalEnvironmentClassifier(c.bundle())));
+                    () -> new LocalEnvironmentClassifier(c.bundle(), curves)));
         }
         return item.mapSpectra(r -> Steps.guard(r, NAME, () -> {
             ModelChoice.Selection selection = choice.select(r.current());
