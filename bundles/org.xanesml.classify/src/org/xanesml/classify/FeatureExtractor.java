@@ -67,7 +67,16 @@ public final class FeatureExtractor {
      *         calibration has shifted it)
      */
     public int uncoveredPoints(Spectrum s) {
-        return uncovered(placed(s)[0]);
+        return uncovered(placedEnergies(s));
+    }
+
+    /**
+     * @return {lowest, highest} energy of a spectrum on the grid's axis, as the features see it (for a simulation,
+     *         once the recipe's calibration has shifted it)
+     */
+    public double[] placedRangeEv(Spectrum s) {
+        double[] rel = placedEnergies(s);
+        return new double[] {rel[0], rel[rel.length - 1]};
     }
 
     private int uncovered(double[] rel) {
@@ -121,23 +130,22 @@ public final class FeatureExtractor {
      */
     public Checked extractChecked(Spectrum s, SmoothedCurveCache cache) {
         double[][] placed = placed(s);
-        double[] onGrid;
+        FeatureRecipe.Renormalisation r = recipe.renormalisation();
+        double[] curve;
         if (cache == null || !(recipe.smoothingSigmaEv() > 0)) {
-            onGrid = muOnGrid(s.id(), placed[0], placed[1]);
+            curve = curve(s.id(), placed[0], placed[1]);
         } else {
-            FeatureRecipe.Renormalisation r = recipe.renormalisation();
+            // the white-line floor is a verdict on the curve, not part of it
             SmoothedCurveCache.Key key = new SmoothedCurveCache.Key(recipe.reference(), referenceEnergyEv(s),
-                    calibrates(s) ? recipe.calibration() : null, r == null ? Double.NaN : r.preLoEv(),
-                    r == null ? Double.NaN : r.preHiEv(), r == null ? Double.NaN : r.normLoEv(),
-                    r == null ? Double.NaN : r.normHiEv(), recipe.smoothingSigmaEv());
-            double[] curve = cache.get(s, key);
+                    calibrates(s) ? recipe.calibration() : null, r == null ? null : r.withWhiteLineMin(Double.NaN),
+                    recipe.smoothingSigmaEv());
+            curve = cache.get(s, key);
             if (curve == null) {
                 curve = curve(s.id(), placed[0], placed[1]);
                 cache.put(s, key, curve);
             }
-            onGrid = sample(placed[0], curve);
         }
-        FeatureRecipe.Renormalisation r = recipe.renormalisation();
+        double[] onGrid = sample(placed[0], curve);
         String problem = r == null || Double.isNaN(r.whiteLineMin()) ? null : whiteLineProblem(s.id(), whiteLine(onGrid));
         return new Checked(assemble(onGrid), problem);
     }
@@ -152,18 +160,25 @@ public final class FeatureExtractor {
      *         calibration's shift and broadening
      */
     private double[][] placed(Spectrum s) {
-        double[] rel = relativeEnergies(s, referenceEnergyEv(s));
+        double[] rel = placedEnergies(s);
         double[] mu = s.mu();
-        if (calibrates(s)) {
-            FeatureRecipe.Calibration c = recipe.calibration();
-            for (int i = 0; i < rel.length; i++) {
-                rel[i] += c.shiftEv();
-            }
-            if (c.broadeningSigmaEv() > 0) {
-                mu = Smoothing.convolve(rel, mu, c.broadeningSigmaEv() * FWHM_PER_SIGMA, Smoothing.Shape.GAUSSIAN);
-            }
+        if (calibrates(s) && recipe.calibration().broadeningSigmaEv() > 0) {
+            mu = Smoothing.convolve(rel, mu, recipe.calibration().broadeningSigmaEv() * FWHM_PER_SIGMA,
+                    Smoothing.Shape.GAUSSIAN);
         }
         return new double[][] {rel, mu};
+    }
+
+    /** @return the spectrum's energies on the grid's axis: relative to the reference, a simulation shifted */
+    private double[] placedEnergies(Spectrum s) {
+        double[] rel = relativeEnergies(s, referenceEnergyEv(s));
+        if (calibrates(s)) {
+            double shiftEv = recipe.calibration().shiftEv();
+            for (int i = 0; i < rel.length; i++) {
+                rel[i] += shiftEv;
+            }
+        }
+        return rel;
     }
 
     /** Renormalisation, smoothing and sampling: the steps every spectrum takes once it is on the grid's axis. */

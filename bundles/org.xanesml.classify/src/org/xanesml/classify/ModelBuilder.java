@@ -287,11 +287,9 @@ public final class ModelBuilder {
         double hiEv = Double.POSITIVE_INFINITY;
         for (Example e : data.examples()) {
             Spectrum s = e.item().spectrum();
-            double ref = fx.recipe().reference() == EnergyReference.ABSOLUTE ? 0 : fx.referenceEnergyEv(s);
-            // the range on the grid's axis as the features see it: a calibrated simulation moves by the shift
-            double shiftEv = fx.calibrates(s) ? fx.recipe().calibration().shiftEv() : 0.0;
-            loEv = Math.max(loEv, s.minEnergyEv() - ref + shiftEv);
-            hiEv = Math.min(hiEv, s.maxEnergyEv() - ref + shiftEv);
+            double[] range = fx.placedRangeEv(s);
+            loEv = Math.max(loEv, range[0]);
+            hiEv = Math.min(hiEv, range[1]);
             if (fx.uncoveredPoints(s) > 0) {
                 uncovered++;
             }

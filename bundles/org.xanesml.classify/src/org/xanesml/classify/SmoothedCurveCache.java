@@ -16,8 +16,8 @@ import org.xanesml.core.Spectrum;
  */
 public final class SmoothedCurveCache {
     /** Everything the smoothed curve of a spectrum depends on besides the spectrum. */
-    record Key(EnergyReference reference, double referenceEv, FeatureRecipe.Calibration calibration, double preLoEv,
-            double preHiEv, double normLoEv, double normHiEv, double smoothingSigmaEv) {
+    record Key(EnergyReference reference, double referenceEv, FeatureRecipe.Calibration calibration,
+            FeatureRecipe.Renormalisation renormalisation, double smoothingSigmaEv) {
     }
 
     private Spectrum spectrum;

@@ -27,7 +27,7 @@ public final class ProcessingFields {
     /** Metadata key (an XDI field) of the energy shift applied to the written energies, eV. */
     public static final String ENERGY_SHIFT = "Processing.energy_shift_eV";
 
-    private static final String ZERO_E0 = String.format(Locale.ROOT, "%.4f", 0.0);
+    private static final String NO_SHIFT = String.format(Locale.ROOT, "%.4f", 0.0);
 
     private ProcessingFields() {
     }
@@ -37,12 +37,13 @@ public final class ProcessingFields {
      *         rounding never matters, and short enough to read in a table); "" when E0 is unknown (NaN)
      */
     public static String e0(double e0Ev) {
-        // +0.0 is every unshifted spectrum's energy shift, written with its E0: formatted once, not per spectrum
-        // (String.format costs microseconds)
-        if (Double.doubleToRawLongBits(e0Ev) == 0L) {
-            return ZERO_E0;
-        }
         return Double.isFinite(e0Ev) ? String.format(Locale.ROOT, "%.4f", e0Ev) : "";
+    }
+
+    /** @return the energy shift of {@link #ENERGY_SHIFT}, in eV with four decimals as {@link #e0} */
+    public static String energyShift(double shiftEv) {
+        // +0.0 is nearly every spectrum's shift: formatted once, not per spectrum (String.format costs microseconds)
+        return Double.doubleToRawLongBits(shiftEv) == 0L ? NO_SHIFT : e0(shiftEv);
     }
 
     /**

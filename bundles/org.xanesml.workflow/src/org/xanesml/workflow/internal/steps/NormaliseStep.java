@@ -148,7 +148,7 @@ public final class NormaliseStep implements ProcessingStep {
                     .muScale(MuScale.EDGE_NORMALIZED).metadata(EnergyReference.E0_KEY, e0Text)
                     .metadata(ProcessingFields.RECIPE, recipeLine).metadata(ProcessingFields.E0, e0Text)
                     .metadata(ProcessingFields.ENERGY, energy.describe(e0Text))
-                    .metadata(ProcessingFields.ENERGY_SHIFT, ProcessingFields.e0(energy.shiftEv()));
+                    .metadata(ProcessingFields.ENERGY_SHIFT, ProcessingFields.energyShift(energy.shiftEv()));
             if (n != null) {
                 b.metadata(ProcessingFields.EDGE_STEP, ProcessingFields.edgeStep(n.edgeStep()));
             }
