@@ -10,15 +10,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.xanesml.classify.DataSet;
+import org.xanesml.classify.EnergyReference;
+import org.xanesml.classify.Example;
+import org.xanesml.classify.FeatureException;
+import org.xanesml.classify.FeatureExtractor;
 import org.xanesml.classify.MeasuredEvaluation;
 import org.xanesml.classify.MeasuredReferences;
 import org.xanesml.classify.Metrics;
 import org.xanesml.classify.ModelBuilder;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.ModelSelection;
+import org.xanesml.classify.ModelTrainer;
+import org.xanesml.classify.SplitRole;
 import org.xanesml.classify.Task;
 import org.xanesml.classify.TrainingMonitor;
+import org.xanesml.classify.TrainedModel;
 import org.xanesml.classify.TrainingPlan;
+import org.xanesml.core.Spectrum;
+import org.xanesml.preprocess.XanesNormalization;
 import org.xanesml.workflow.MeasuredScoring;
 import org.xanesml.workflow.StepCatalog;
 
@@ -78,18 +88,21 @@ public final class MeasuredCandidates {
                         .best();
                 cv = String.format(Locale.ROOT, " | CV F1 %.4f acc %.4f", s.meanMacroF1(), s.meanAccuracy());
             }
+            Metrics asMeasured = valPlacedAsMeasured(c, b.data(), built.descriptor().recipe.e0ToReferenceOffsetEv);
             Metrics ans = e.answeredMetrics();
             Metrics forced = e.forcedMetrics();
             int right = ans == null ? 0 : (int) Math.round(ans.accuracy() * ans.n());
             System.out.println(String.format(Locale.ROOT, "%s %s%n    val F1 %.4f acc %.4f in-domain %.3f%s | measured"
                     + " answered %d/%d (%.2f) right %d (%s) cov x acc %.3f forced %.3f | out of scope flagged %d/%d,"
-                    + " other elements %d/%d | %.1f MB, %.0f s", b.key(), args[a], built.validation().macroF1(),
+                    + " other elements %d/%d | %.1f MB, %.0f s%s", b.key(), args[a], built.validation().macroF1(),
                     built.validation().accuracy(), built.descriptor().domain.valInDomainFraction, cv, e.answered(),
                     e.inScope(), e.coverage(), right, ans == null ? "-" : String.format(Locale.ROOT, "%.3f",
                             ans.accuracy()), e.inScope() == 0 ? 0.0 : (double) right / e.inScope(),
                     forced == null ? 0.0 : forced.accuracy(), e.outOfScopeFlagged(), e.outOfScope(),
                     e.otherElementsFlagged(), e.otherElements(), Files.size(file) / 1e6,
-                    (System.nanoTime() - t0) / 1e9));
+                    (System.nanoTime() - t0) / 1e9, asMeasured == null ? "" : String.format(Locale.ROOT, "%n    val"
+                            + " placed as measured spectra are (Larch's E0 - training median offset): F1 %.4f acc %.4f",
+                            asMeasured.macroF1(), asMeasured.accuracy())));
             if (task == Task.OXIDATION_STATE) {
                 int[] mixed = e.mixedValenceWithin(0.3);
                 System.out.println(String.format(Locale.ROOT, "    mixed valence: estimate within 0.3 of the average"
@@ -107,5 +120,37 @@ public final class MeasuredCandidates {
             }
             Files.delete(file);
         }
+    }
+
+    /**
+     * Validation metrics of the train-only fit with every VAL simulation placed on the grid the way a measured spectrum
+     * is: by Larch's E0 minus the model's training median of E0 - reference, instead of by its FEFF Fermi level, which
+     * only simulations carry. A model on a Fermi-level grid is validated on information a measurement does not have;
+     * this shows how much of its validation score survives the placement measured spectra get (features are
+     * otherwise the same; a spectrum the grid no longer covers counts as wrong). Null for other references, whose
+     * placement is the same for both.
+     */
+    static Metrics valPlacedAsMeasured(Experiments.Config c, DataSet data, Double e0ToReferenceOffsetEv) {
+        if (c.recipe().reference() != EnergyReference.FEFF_FERMI_LEVEL || e0ToReferenceOffsetEv == null) {
+            return null;
+        }
+        TrainedModel m = ModelTrainer.train(data, c.recipe(), c.learner(), c.options());
+        FeatureExtractor fx = new FeatureExtractor(c.recipe());
+        List<Example> val = data.of(SplitRole.VAL);
+        int n = data.classes().size();
+        int[] truth = new int[val.size()];
+        int[] answer = new int[val.size()];
+        for (int i = 0; i < val.size(); i++) {
+            Spectrum s = val.get(i).item().spectrum();
+            Spectrum placed = s.toBuilder().metadata(EnergyReference.FEFF_FERMI_LEVEL_KEY,
+                    Double.toString(XanesNormalization.findE0(s) - e0ToReferenceOffsetEv)).build();
+            truth[i] = val.get(i).classIndex();
+            try {
+                answer[i] = m.predict(fx.extract(placed));
+            } catch (FeatureException e) {
+                answer[i] = (truth[i] + 1) % n;
+            }
+        }
+        return Metrics.of(truth, answer, n);
     }
 }
