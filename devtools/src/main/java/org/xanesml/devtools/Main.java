@@ -37,6 +37,8 @@ public final class Main {
                     + " scored on val and the measured references (round 7)", MeasuredCandidates::main),
             "calibration", new Entry("<shared dir> <cu|fe> <cn|geo|ox> <config>   the simulation-to-experiment edge offset"
                     + " estimated for a recipe", Calibrations::main),
+            "valence", new Entry("<shared dir>   a linear estimator of the average Fe valence on the fe-k-oxidation"
+                    + " features (round 14)", ValenceEstimator::main),
             "experiments", new Entry("<shared dir> <cu|fe> <cn|geo> <config> ...   validation (or CV) scores of"
                     + " configurations", Experiments::main));
 
