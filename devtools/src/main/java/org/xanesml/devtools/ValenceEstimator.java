@@ -86,6 +86,8 @@ public final class ValenceEstimator {
         List<String> failures = new ArrayList<>();
         List<Spectrum> spectra = MeasuredScoring.normalised(StepCatalog.builtIn(), rows, shared, 2, failures);
         failures.forEach(f -> System.out.println("not read: " + f));
+        List<double[]> singleRaw = new ArrayList<>();
+        List<double[]> mixedRaw = new ArrayList<>();
         double errSum = 0;
         int single = 0;
         int rightSide = 0;
@@ -98,13 +100,16 @@ public final class ValenceEstimator {
             }
             double truth = Double.parseDouble(r.oxidationState().strip());
             double est;
+            double raw;
             try {
-                est = clip(best.predict(fx.extract(s)));
+                raw = best.predict(fx.extract(s));
+                est = clip(raw);
             } catch (FeatureException e) {
                 System.out.println("  no features: " + e.getMessage());
                 continue;
             }
             boolean isMixed = mixed(r.oxidationState().strip());
+            (isMixed ? mixedRaw : singleRaw).add(new double[] { truth, raw });
             if (isMixed) {
                 mixedN++;
                 if (Math.abs(est - truth) <= 0.3 + 1e-9) {
@@ -123,6 +128,60 @@ public final class ValenceEstimator {
         System.out.println(String.format(Locale.ROOT, "single-valence rows: %d, mean |error| %.3f, right side of 2.5"
                 + " %d; mixed-valence rows within 0.3: %d of %d", single, errSum / single, rightSide, mixedWithin,
                 mixedN));
+        calibrationLine(singleRaw, mixedRaw);
+    }
+
+    /**
+     * Round 15: v = 2.5 + k (e - c) by least squares of the known valence on the raw estimate e over the single-valence
+     * rows, checked by leave-one-out on them and applied to the mixed-valence rows, which the fit never sees.
+     */
+    static void calibrationLine(List<double[]> single, List<double[]> mixed) {
+        double errSum = 0;
+        double se = 0;
+        int right = 0;
+        for (int i = 0; i < single.size(); i++) {
+            List<double[]> rest = new ArrayList<>(single);
+            rest.remove(i);
+            double[] kc = line(rest);
+            double v = clip(2.5 + kc[0] * (single.get(i)[1] - kc[1]));
+            double truth = single.get(i)[0];
+            errSum += Math.abs(v - truth);
+            se += (v - truth) * (v - truth);
+            if ((v > 2.5) == (truth == 3)) {
+                right++;
+            }
+        }
+        double looRmse = Math.sqrt(se / single.size());
+        double[] kc = line(single);
+        System.out.println(String.format(Locale.ROOT, "round 15: k %.3f, c %.4f (all %d single rows); leave-one-out"
+                + " mean |error| %.3f, right side of 2.5 %d of %d, RMSE %.3f", kc[0], kc[1], single.size(),
+                errSum / single.size(), right, single.size(), looRmse));
+        int within = 0;
+        for (double[] m : mixed) {
+            double v = clip(2.5 + kc[0] * (m[1] - kc[1]));
+            if (Math.abs(v - m[0]) <= 0.3 + 1e-9) {
+                within++;
+            }
+            System.out.println(String.format(Locale.ROOT, "  mixed truth %.2f raw %.3f calibrated %.2f", m[0], m[1],
+                    v));
+        }
+        System.out.println(String.format(Locale.ROOT, "round 15: mixed-valence rows within 0.3: %d of %d", within,
+                mixed.size()));
+    }
+
+    /** @return k and c of v = 2.5 + k (e - c), least squares of v on e */
+    static double[] line(List<double[]> rows) {
+        double me = rows.stream().mapToDouble(r -> r[1]).average().orElseThrow();
+        double mv = rows.stream().mapToDouble(r -> r[0]).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        for (double[] r : rows) {
+            sxy += (r[1] - me) * (r[0] - mv);
+            sxx += (r[1] - me) * (r[1] - me);
+        }
+        double k = sxy / sxx;
+        // v = mv + k (e - me) = 2.5 + k (e - c) with c = me - (mv - 2.5) / k
+        return new double[] { k, me - (mv - 2.5) / k };
     }
 
     private static boolean mixed(String v) {
