@@ -88,7 +88,7 @@ public final class MeasuredCandidates {
                         .best();
                 cv = String.format(Locale.ROOT, " | CV F1 %.4f acc %.4f", s.meanMacroF1(), s.meanAccuracy());
             }
-            Metrics asMeasured = valPlacedAsMeasured(c, b.data(), built.descriptor().recipe.e0ToReferenceOffsetEv);
+            Placed asMeasured = valPlacedAsMeasured(c, b.data(), built.descriptor().recipe.e0ToReferenceOffsetEv);
             Metrics ans = e.answeredMetrics();
             Metrics forced = e.forcedMetrics();
             int right = ans == null ? 0 : (int) Math.round(ans.accuracy() * ans.n());
@@ -101,8 +101,9 @@ public final class MeasuredCandidates {
                     forced == null ? 0.0 : forced.accuracy(), e.outOfScopeFlagged(), e.outOfScope(),
                     e.otherElementsFlagged(), e.otherElements(), Files.size(file) / 1e6,
                     (System.nanoTime() - t0) / 1e9, asMeasured == null ? "" : String.format(Locale.ROOT, "%n    val"
-                            + " placed as measured spectra are (Larch's E0 - training median offset): F1 %.4f acc %.4f",
-                            asMeasured.macroF1(), asMeasured.accuracy())));
+                            + " placed as measured spectra are (Larch's E0 - training median offset): F1 %.4f acc %.4f"
+                            + " (%d not covered, counted wrong)", asMeasured.metrics().macroF1(),
+                            asMeasured.metrics().accuracy(), asMeasured.uncovered())));
             if (task == Task.OXIDATION_STATE) {
                 int[] mixed = e.mixedValenceWithin(0.3);
                 System.out.println(String.format(Locale.ROOT, "    mixed valence: estimate within 0.3 of the average"
@@ -130,7 +131,7 @@ public final class MeasuredCandidates {
      * otherwise the same; a spectrum the grid no longer covers counts as wrong). Null for other references, whose
      * placement is the same for both.
      */
-    static Metrics valPlacedAsMeasured(Experiments.Config c, DataSet data, Double e0ToReferenceOffsetEv) {
+    static Placed valPlacedAsMeasured(Experiments.Config c, DataSet data, Double e0ToReferenceOffsetEv) {
         if (c.recipe().reference() != EnergyReference.FEFF_FERMI_LEVEL || e0ToReferenceOffsetEv == null) {
             return null;
         }
@@ -140,6 +141,7 @@ public final class MeasuredCandidates {
         int n = data.classes().size();
         int[] truth = new int[val.size()];
         int[] answer = new int[val.size()];
+        int uncovered = 0;
         for (int i = 0; i < val.size(); i++) {
             Spectrum s = val.get(i).item().spectrum();
             Spectrum placed = s.toBuilder().metadata(EnergyReference.FEFF_FERMI_LEVEL_KEY,
@@ -149,8 +151,13 @@ public final class MeasuredCandidates {
                 answer[i] = m.predict(fx.extract(placed));
             } catch (FeatureException e) {
                 answer[i] = (truth[i] + 1) % n;
+                uncovered++;
             }
         }
-        return Metrics.of(truth, answer, n);
+        return new Placed(Metrics.of(truth, answer, n), uncovered);
+    }
+
+    /** @param uncovered VAL spectra the grid no longer covers once placed so (counted as wrong in the metrics) */
+    record Placed(Metrics metrics, int uncovered) {
     }
 }

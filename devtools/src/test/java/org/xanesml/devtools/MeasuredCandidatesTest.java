@@ -39,12 +39,15 @@ class MeasuredCandidatesTest {
         Double offset = built.descriptor().recipe.e0ToReferenceOffsetEv;
         assertNotNull(offset, "a Fermi-level model records the E0 - Fermi level offset measured spectra are placed by");
 
-        Metrics placed = MeasuredCandidates.valPlacedAsMeasured(shipped, b.data(), offset);
+        MeasuredCandidates.Placed p = MeasuredCandidates.valPlacedAsMeasured(shipped, b.data(), offset);
+        Metrics placed = p.metrics();
         assertEquals(b.data().of(SplitRole.VAL).size(), placed.n());
         double ordinary = built.validation().macroF1();
         // README, round 11: 0.777 placed by E0 against 0.928 placed by the Fermi level
         assertEquals(0.777, placed.macroF1(), 0.01, "val macro-F1 placed as measured");
         assertTrue(placed.macroF1() < ordinary - 0.1, placed.macroF1() + " against " + ordinary);
+        // the loss is the placement's, not spectra the grid stops covering
+        assertTrue(p.uncovered() <= placed.n() / 50, p.uncovered() + " of " + placed.n() + " not covered");
 
         Experiments.Config byE0 = Experiments.parse("SMO_RBF:C=100,gamma=0.0005;e0=-3.5/40/0.5", b.baseRecipe());
         assertNull(MeasuredCandidates.valPlacedAsMeasured(byE0, b.data(), offset),
