@@ -34,11 +34,12 @@ public final class XanesmlCommand implements Callable<Integer> {
     /**
      * The sub-commands, in the order the usage lists them. Registered by {@link #commandLine(PrintWriter,
      * PrintWriter, String[])} rather than in the annotation: picocli reflects over every command it registers, and
-     * a run names one, so building the other nine was a tenth of a one-file run's start-up.
+     * a run names one, so building all the others cost a tenth of a one-file run's start-up.
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class,
             CheckInstallCommand.class, DemoCommand.class, ClassifyCommand.class, NormalizeCommand.class,
-            TrainCommand.class, EvaluateCommand.class, WatchCommand.class, LabelsCommand.class, InspectCommand.class);
+            TrainCommand.class, EvaluateCommand.class, WatchCommand.class, LabelsCommand.class, InspectCommand.class,
+            ValenceCommand.class);
 
     @Spec
     private CommandSpec spec;

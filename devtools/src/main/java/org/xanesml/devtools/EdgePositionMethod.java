@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.xanesml.classify.EdgePositionValence;
 import org.xanesml.classify.MeasuredReferences;
 import org.xanesml.core.Element;
 import org.xanesml.workflow.Pipeline;
@@ -117,9 +118,9 @@ public final class EdgePositionMethod {
                 sb.append("  ").append(r.path()).append(": no E0 or no reference pair for its source\n");
                 continue;
             }
-            double lo = e0.get(pair[0]);
-            double hi = e0.get(pair[1]);
-            double v = low + (e - lo) / (hi - lo) * (high - low);
+            // the product's method (xanesml valence), so this table measures what users run
+            double v = EdgePositionValence.of(List.of(new EdgePositionValence.Reference(pair[0], low, e0.get(pair[0])),
+                    new EdgePositionValence.Reference(pair[1], high, e0.get(pair[1])))).estimate(e).valence();
             boolean integer = Math.abs(known - Math.rint(known)) < 1e-9;
             boolean isReference = r.path().equals(pair[0]) || r.path().equals(pair[1]);
             if (integer) {
