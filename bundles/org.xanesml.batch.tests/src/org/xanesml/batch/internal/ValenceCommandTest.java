@@ -82,6 +82,7 @@ class ValenceCommandTest {
         assertEquals(3.5, Double.parseDouble(b[4]), 0.02);
         assertEquals("true", b[7]);
         assertTrue(cli.err().contains("2 spectra, 2 estimated (1 beyond the references), 0 failed"), cli.err());
+        assertTrue(cli.err().contains("bracket such spectra with references"), cli.err());
         assertArrayEquals(before, Files.readAllBytes(in.resolve("magnetite.xdi")), "inputs are only read");
     }
 

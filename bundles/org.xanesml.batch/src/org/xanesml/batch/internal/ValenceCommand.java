@@ -153,6 +153,11 @@ final class ValenceCommand implements Callable<Integer> {
             }
             notes.println(String.format(Locale.ROOT, "%d spectra, %d estimated (%d beyond the references), %d failed;"
                     + " report %s", estimated + failed, estimated, extrapolated, failed, output));
+            if (extrapolated > 0) {
+                // a line continued past its references is a guess: metals and other calibrations land far outside
+                notes.println("valence: note: an edge beyond the references is read off the line continued past them"
+                        + " (the 'extrapolated' column); bracket such spectra with references of the same calibration");
+            }
             if (r.interrupted() || r.outOfMemory().isPresent()) {
                 err.println("valence: stopped after " + r.delivered() + " of " + r.inputs() + " inputs");
                 return ExitCodes.FAILURE;
