@@ -85,8 +85,8 @@ final class ValenceCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, folders or globs.")
     List<String> inputs;
 
-    /** Lets tests inject a failing writer. */
-    AtomicFiles files = AtomicFiles.standard();
+    /** The report is written whole or not at all (a killed run leaves the previous report). */
+    private final AtomicFiles files = AtomicFiles.standard();
 
     /** A reference as given: its file and state. */
     record Given(Path file, double state, String text) {
