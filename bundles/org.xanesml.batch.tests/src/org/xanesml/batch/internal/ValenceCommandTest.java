@@ -161,6 +161,31 @@ class ValenceCommandTest {
         assertArrayEquals(before, Files.readAllBytes(hi));
     }
 
+    @Test
+    void aSpectrumOfAnotherElementIsNotReadOffTheReferencesLine() throws IOException {
+        Path d = SharedData.require("data/experimental/larch-examples/athena_extracted/athena4__001_cu_tenorite.001.txt")
+                .getParent();
+        Path fe = edge("fe-scan", 7121.0);
+        Fixtures.Cli cli = new Fixtures.Cli();
+        Path report = dir.resolve("mixed.csv");
+        int code = cli.run("valence", "--reference", d.resolve("athena4__009_CuXAFS_cuprite.001.txt") + "=1",
+                "--reference", d.resolve("athena4__001_cu_tenorite.001.txt") + "=2", "-o", report.toString(),
+                fe.toString(), d.resolve("athena4__005_cu2s_cu_xafs.001.txt").toString());
+        assertEquals(ExitCodes.PARTIAL, code, cli.err());
+        Map<String, String[]> rows = rows(report);
+        assertEquals("FAILED", rows.get("fe-scan.xdi")[8]);
+        assertTrue(rows.get("fe-scan.xdi")[9].startsWith("a Fe K spectrum; the references are Cu K"),
+                rows.get("fe-scan.xdi")[9]);
+        assertEquals("OK", rows.get("athena4__005_cu2s_cu_xafs.001.txt")[8]);
+
+        Fixtures.Cli mixedRefs = new Fixtures.Cli();
+        assertEquals(ExitCodes.FAILURE, mixedRefs.run("valence", "--reference", fe + "=2", "--reference",
+                d.resolve("athena4__001_cu_tenorite.001.txt") + "=3", "-o", dir.resolve("no.csv").toString(),
+                fe.toString()));
+        assertTrue(mixedRefs.err().contains("the references are of different edges: fe-scan.xdi (Fe K),"
+                + " athena4__001_cu_tenorite.001.txt (Cu K)"), mixedRefs.err());
+    }
+
     /** The measured Cu references of the athena project: Cu(I) and Cu(II) compounds of one calibration. */
     @Test
     void measuredCopperCompoundsAgainstCupriteAndTenorite() throws IOException {

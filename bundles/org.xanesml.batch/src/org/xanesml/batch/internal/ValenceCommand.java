@@ -119,8 +119,9 @@ final class ValenceCommand implements Callable<Integer> {
             List<Path> all = new ArrayList<>(in);
             given.forEach(g -> all.add(g.file()));
             Inputs.refuseAsOutput(all, output, "the report");
-            EdgePositionValence line = line(available, p, given);
-            notes.println("valence: reference line " + line.describe());
+            Line line = line(available, p, given);
+            notes.println("valence: reference line " + line.valence().describe()
+                    + (line.edge().isEmpty() ? "" : " (" + line.edge() + ")"));
             PipelineRunner.RunResult r = new PipelineRunner(available).run(p, in,
                     new PipelineRunner.Options(run.threads(), 0, null));
             StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
@@ -129,16 +130,18 @@ final class ValenceCommand implements Callable<Integer> {
             int extrapolated = 0;
             for (ReportRow row : r.report().rows()) {
                 List<String> cells = new ArrayList<>(List.of(row.source(), row.id(), row.element()));
-                if (row.status() == ReportRow.Status.FAILED || !Double.isFinite(row.e0Ev())) {
+                String problem = row.status() == ReportRow.Status.FAILED ? row.error()
+                        : !Double.isFinite(row.e0Ev()) ? "no edge energy" : otherEdge(line.edge(), row);
+                if (problem != null) {
                     failed++;
-                    cells.addAll(List.of("", "", "", "", "", "FAILED", row.error().isEmpty() ? "no edge energy"
-                            : row.error()));
+                    problem = problem.isEmpty() ? "failed" : problem;
+                    cells.addAll(List.of("", "", "", "", "", "FAILED", problem));
                     if (failed <= 20) {
                         err.println("failed: " + row.source() + (row.id().isEmpty() ? "" : " [" + row.id() + "]")
-                                + ": " + (row.error().isEmpty() ? "no edge energy" : row.error()));
+                                + ": " + problem);
                     }
                 } else {
-                    EdgePositionValence.Estimate e = line.estimate(row.e0Ev());
+                    EdgePositionValence.Estimate e = line.valence().estimate(row.e0Ev());
                     estimated++;
                     extrapolated += e.extrapolated() ? 1 : 0;
                     cells.addAll(List.of(String.format(Locale.ROOT, "%.3f", row.e0Ev()),
@@ -207,8 +210,7 @@ final class ValenceCommand implements Callable<Integer> {
      *
      * @throws IOException naming a reference that cannot be read or normalised
      */
-    private EdgePositionValence line(List<ProcessingStep> available, Pipeline p, List<Given> given)
-            throws IOException {
+    private Line line(List<ProcessingStep> available, Pipeline p, List<Given> given) throws IOException {
         List<Path> files = given.stream().map(Given::file).toList();
         PipelineRunner.RunResult r = new PipelineRunner(available).run(p, files,
                 new PipelineRunner.Options(Math.min(run.threads(), files.size()), 0, null));
@@ -217,6 +219,7 @@ final class ValenceCommand implements Callable<Integer> {
             first.putIfAbsent(row.index(), row);
         }
         List<EdgePositionValence.Reference> refs = new ArrayList<>();
+        Map<String, String> edges = new LinkedHashMap<>();
         for (int i = 0; i < given.size(); i++) {
             ReportRow row = first.get(i);
             if (row == null || row.status() == ReportRow.Status.FAILED || !Double.isFinite(row.e0Ev())) {
@@ -225,8 +228,39 @@ final class ValenceCommand implements Callable<Integer> {
             }
             refs.add(new EdgePositionValence.Reference(given.get(i).file().getFileName().toString(),
                     given.get(i).state(), row.e0Ev()));
+            String edge = edgeOf(row);
+            if (!edge.isEmpty()) {
+                edges.putIfAbsent(edge, given.get(i).file().getFileName().toString());
+            }
         }
-        return EdgePositionValence.of(refs);
+        if (edges.size() > 1) {
+            throw new IllegalArgumentException("the references are of different edges: " + edges.entrySet().stream()
+                    .map(e -> e.getValue() + " (" + e.getKey() + ")").collect(java.util.stream.Collectors.joining(", "))
+                    + "; give references of the spectra's element and edge");
+        }
+        return new Line(EdgePositionValence.of(refs), edges.isEmpty() ? "" : edges.keySet().iterator().next());
+    }
+
+    /**
+     * The reference line and the absorber edge of its references ("Fe K"; "" when no reference file names it):
+     * a spectrum of another edge cannot be read off it.
+     */
+    private record Line(EdgePositionValence valence, String edge) {
+    }
+
+    /** @return "Fe K", "Fe" without an edge, "" when the file does not name its absorber */
+    private static String edgeOf(ReportRow row) {
+        return row.element().isEmpty() ? "" : (row.element() + " " + row.edge()).strip();
+    }
+
+    /** @return why a spectrum of another element or edge than the references' is not estimated, or null */
+    private static String otherEdge(String referenceEdge, ReportRow row) {
+        String edge = edgeOf(row);
+        if (referenceEdge.isEmpty() || edge.isEmpty() || edge.equals(referenceEdge)) {
+            return null;
+        }
+        return "a " + edge + " spectrum; the references are " + referenceEdge + " (its edge is read against"
+                + " references of its own element and edge)";
     }
 
     private static String csvCell(String s) {
