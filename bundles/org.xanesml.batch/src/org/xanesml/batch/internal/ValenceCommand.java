@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.xanesml.classify.EdgePositionValence;
+import org.xanesml.core.CsvCells;
 import org.xanesml.preprocess.PreEdgeParameters;
 import org.xanesml.workflow.NormaliseParameters;
 import org.xanesml.workflow.Pipeline;
@@ -99,6 +100,7 @@ final class ValenceCommand implements Callable<Integer> {
         List<Given> given;
         try {
             given = parseReferences();
+            requireOwnEdges();
         } catch (IllegalArgumentException e) {
             err.println("valence: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -148,7 +150,7 @@ final class ValenceCommand implements Callable<Integer> {
                             String.format(Locale.ROOT, "%.3f", e.valence()), EdgePositionValence.state(e.nearestState()),
                             e.below() + " .. " + e.above(), Boolean.toString(e.extrapolated()), "OK", ""));
                 }
-                csv.append(String.join(",", cells.stream().map(ValenceCommand::csvCell).toList())).append('\n');
+                csv.append(String.join(",", cells.stream().map(CsvCells::cell).toList())).append('\n');
             }
             files.write(output, csv.toString());
             if (failed > 20) {
@@ -197,12 +199,16 @@ final class ValenceCommand implements Callable<Integer> {
             }
             out.add(new Given(file, state, r));
         }
+        return out;
+    }
+
+    /** @throws IllegalArgumentException for a fixed --e0, which would give every spectrum the same edge */
+    private void requireOwnEdges() {
         String e0 = energy.e0 == null ? "file" : energy.e0.strip().toLowerCase(Locale.ROOT);
         if (!e0.equals("file") && !e0.equals("auto")) {
             throw new IllegalArgumentException("--e0 " + energy.e0 + ": the edge position is each spectrum's own E0;"
                     + " give auto or file, not a fixed energy");
         }
-        return out;
     }
 
     /**
@@ -261,9 +267,5 @@ final class ValenceCommand implements Callable<Integer> {
         }
         return "a " + edge + " spectrum; the references are " + referenceEdge + " (its edge is read against"
                 + " references of its own element and edge)";
-    }
-
-    private static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

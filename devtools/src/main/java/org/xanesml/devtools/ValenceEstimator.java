@@ -14,6 +14,7 @@ import org.xanesml.classify.Example;
 import org.xanesml.classify.FeatureException;
 import org.xanesml.classify.FeatureExtractor;
 import org.xanesml.classify.FeatureRecipe;
+import org.xanesml.classify.MeasuredEvaluation;
 import org.xanesml.classify.MeasuredReferences;
 import org.xanesml.classify.ModelBundle;
 import org.xanesml.classify.SplitRole;
@@ -78,8 +79,9 @@ public final class ValenceEstimator {
         MeasuredReferences refs = MeasuredReferences.read(shared.resolve("golden/measured/labels.csv"));
         List<MeasuredReferences.Row> rows = new ArrayList<>();
         for (MeasuredReferences.Row r : refs.rows()) {
-            String v = r.oxidationState().strip();
-            if (r.element() == Element.Fe && r.trusted() && (classes.contains(v) || mixed(v))) {
+            // the rows the measured evaluation scores: in-scope single valence and mixed-valence averages
+            MeasuredEvaluation.Scope scope = MeasuredEvaluation.scopeOf(r, Task.OXIDATION_STATE, Element.Fe, classes);
+            if (scope == MeasuredEvaluation.Scope.IN_SCOPE || scope == MeasuredEvaluation.Scope.MIXED_VALENCE) {
                 rows.add(r);
             }
         }
@@ -108,7 +110,8 @@ public final class ValenceEstimator {
                 System.out.println("  no features: " + e.getMessage());
                 continue;
             }
-            boolean isMixed = mixed(r.oxidationState().strip());
+            boolean isMixed = MeasuredEvaluation.scopeOf(r, Task.OXIDATION_STATE, Element.Fe, classes)
+                    == MeasuredEvaluation.Scope.MIXED_VALENCE;
             (isMixed ? mixedRaw : singleRaw).add(new double[] { truth, raw });
             if (isMixed) {
                 mixedN++;
@@ -182,15 +185,6 @@ public final class ValenceEstimator {
         double k = sxy / sxx;
         // v = mv + k (e - me) = 2.5 + k (e - c) with c = me - (mv - 2.5) / k
         return new double[] { k, me - (mv - 2.5) / k };
-    }
-
-    private static boolean mixed(String v) {
-        try {
-            double d = Double.parseDouble(v);
-            return d != Math.rint(d);
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     static double clip(double v) {
