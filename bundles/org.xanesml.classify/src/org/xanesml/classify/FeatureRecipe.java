@@ -263,6 +263,33 @@ public record FeatureRecipe(EnergyReference reference, double[] gridEv, boolean 
                 includeSecondDerivative, renormalisation, calibration);
     }
 
+    /** @return this recipe on another grid (same reference, features, smoothing, renormalisation and calibration) */
+    public FeatureRecipe withGridEv(double[] otherGridEv) {
+        return new FeatureRecipe(reference, otherGridEv, includeMu, includeDerivative, derivativeScale,
+                smoothingSigmaEv, includeSecondDerivative, renormalisation, calibration);
+    }
+
+    /**
+     * @return this recipe with its grid continued past its last point, in the step between its last two points (energies
+     *         rounded to 1 meV), up to {@code hiEv}: the longer stretch of spectrum an applicability domain may look at
+     *         while the classifier keeps this grid
+     * @throws IllegalArgumentException when {@code hiEv} does not reach one step past the grid's end
+     */
+    public FeatureRecipe withGridExtendedTo(double hiEv) {
+        double last = gridEv[gridEv.length - 1];
+        double step = last - gridEv[gridEv.length - 2];
+        int extra = Double.isFinite(hiEv) ? (int) Math.floor((hiEv - last) / step + 1e-9) : 0;
+        if (extra < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a longer grid must end at least one step"
+                    + " (%.3f eV) past the grid's end %.3f eV, got %s eV", step, last, hiEv));
+        }
+        double[] g = Arrays.copyOf(gridEv, gridEv.length + extra);
+        for (int i = 1; i <= extra; i++) {
+            g[gridEv.length - 1 + i] = Math.round((last + i * step) * 1000) / 1000.0;
+        }
+        return withGridEv(g);
+    }
+
     /** @return this recipe on the grid points within [loEv, hiEv] (relative energies), e.g. to drop the far tail. */
     public FeatureRecipe withWindow(double loEv, double hiEv) {
         double[] g = Arrays.stream(gridEv).filter(e -> e >= loEv && e <= hiEv).toArray();

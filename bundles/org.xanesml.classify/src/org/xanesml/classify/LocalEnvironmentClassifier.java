@@ -30,6 +30,8 @@ public final class LocalEnvironmentClassifier {
     private final ModelBundle bundle;
     private final TrainedModel model;
     private final FeatureExtractor extractor;
+    /** The domain's features: {@link #extractor} itself, or the recipe on the domain's longer grid. */
+    private final FeatureExtractor domainExtractor;
     private final Element element;
     private final Edge edge;
     private final SmoothedCurveCache curves;
@@ -55,6 +57,8 @@ public final class LocalEnvironmentClassifier {
         this.model = model;
         this.curves = Objects.requireNonNull(curves, "curves");
         this.extractor = new FeatureExtractor(model.recipe());
+        FeatureRecipe domainRecipe = bundle.domainRecipe();
+        this.domainExtractor = domainRecipe.equals(model.recipe()) ? extractor : new FeatureExtractor(domainRecipe);
         this.element = Element.ofSymbol(bundle.descriptor().element);
         this.edge = Edge.ofName(bundle.descriptor().edge);
     }
@@ -111,6 +115,14 @@ public final class LocalEnvironmentClassifier {
                     "%s: data %.1f..%.1f eV leave %d of the model's %d grid points uncovered", s.id(),
                     s.minEnergyEv(), s.maxEnergyEv(), uncovered, model.recipe().gridSize()));
         }
+        int uncoveredForDomain = domainExtractor == extractor ? 0 : domainExtractor.uncoveredPoints(s);
+        if (uncoveredForDomain > 0) {
+            double[] g = domainExtractor.recipe().gridEv();
+            return rejected(s, Applicability.Verdict.GRID_NOT_COVERED, String.format(Locale.ROOT,
+                    "%s: data %.1f..%.1f eV leave %d of the %d points the applicability check needs (to %.1f eV on"
+                            + " the model's %s grid) uncovered", s.id(), s.minEnergyEv(), s.maxEnergyEv(),
+                    uncoveredForDomain, g.length, g[g.length - 1], model.recipe().reference()));
+        }
         boolean sameEdgeJudged = knownShape != null && edge == Edge.K && s.absorber().orElse(null) == element
                 && s.edge().orElse(Edge.K) == Edge.K;
         XanesShape.Result shape;
@@ -132,7 +144,13 @@ public final class LocalEnvironmentClassifier {
             return rejected(s, Applicability.Verdict.UNLIKE_TRAINING_DATA, e.getMessage());
         }
         double[] p = model.probabilities(x);
-        ApplicabilityDomain.Score score = bundle.domain().score(x);
+        ApplicabilityDomain.Score score;
+        try {
+            score = bundle.domain().score(domainExtractor == extractor ? x
+                    : domainExtractor.extractChecked(s, curves).features());
+        } catch (FeatureException e) {
+            return rejected(s, Applicability.Verdict.UNLIKE_TRAINING_DATA, e.getMessage());
+        }
         if (noWhiteLine != null && shape.isXanes()) {
             return new Prediction(s.id(), classes, p, new Applicability(Applicability.Verdict.UNLIKE_TRAINING_DATA,
                     score.combined(), noWhiteLine));

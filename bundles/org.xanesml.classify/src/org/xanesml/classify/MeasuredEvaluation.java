@@ -265,10 +265,16 @@ public record MeasuredEvaluation(List<String> classes, List<Case> cases, Task ta
             } else if (c.scope() == Scope.OUT_OF_SCOPE && c.answered()) {
                 notes.add(String.format(Locale.ROOT, "  %s (%s, %s): out of scope but answered %s", c.id(),
                         c.compound(), c.label(), c.forced()));
+            } else if (c.scope() == Scope.OUT_OF_SCOPE && c.prediction() != null) {
+                // how far past the threshold (1) a refused spectrum lies: how safely it is refused
+                notes.add(String.format(Locale.ROOT, "  %s (%s, %s): out of scope, flagged %s, domain score %.2f",
+                        c.id(), c.compound(), c.label(), c.prediction().applicability().verdict(),
+                        c.prediction().applicability().score()));
             }
         }
         if (!notes.isEmpty()) {
-            sb.append("not answered, wrong, or wrongly answered:\n").append(String.join("\n", notes)).append('\n');
+            sb.append("not answered, wrong, wrongly answered, or refused out of scope:\n")
+                    .append(String.join("\n", notes)).append('\n');
         }
         sb.append(continuousText());
         return sb.toString();

@@ -25,7 +25,8 @@ import org.xanesml.preprocess.XanesNormalization;
  * <li>fits the chosen configuration on TRAIN and scores VAL with it; refits on TRAIN + VAL when the options ask;</li>
  * <li>scores TEST once with the delivered model: accuracy, balanced accuracy, macro-F1 with bootstrap intervals,
  * calibration error;</li>
- * <li>fits the applicability domain on TRAIN with thresholds at a VAL quantile;</li>
+ * <li>fits the applicability domain on TRAIN with thresholds at a VAL quantile (on the classifier's features, or on
+ * the recipe's grid continued as far as {@link TrainingOptions#domainGridToEv} says);</li>
  * <li>measures energy-resolved permutation importance on VAL with the train-only fit;</li>
  * <li>writes everything into the descriptor and, with {@link #buildTo}, the bundle atomically.</li>
  * </ol>
@@ -90,6 +91,11 @@ public final class ModelBuilder {
         requireUsable(data);
         FeatureExtractor fx = new FeatureExtractor(plan.recipe());
         requireCoverage(data, fx);
+        FeatureRecipe domainRecipe = plan.options().domainRecipe(plan.recipe());
+        FeatureExtractor domainFx = domainRecipe.equals(plan.recipe()) ? fx : new FeatureExtractor(domainRecipe);
+        if (domainFx != fx) {
+            requireCoverage(data, domainFx);
+        }
         String search = null;
         LearnerSpec learner = plan.candidates().get(0);
         if (plan.searches()) {
@@ -123,9 +129,11 @@ public final class ModelBuilder {
         monitor.stage("scoring the test split");
         Scores st = Scores.of(model, test, k);
         monitor.stage("applicability domain");
-        FeatureMatrix train = FeatureMatrix.of(data.of(SplitRole.TRAIN), fx);
+        FeatureMatrix train = FeatureMatrix.of(data.of(SplitRole.TRAIN), domainFx);
+        FeatureMatrix domainVal = domainFx == fx ? val : FeatureMatrix.of(data.of(SplitRole.VAL), domainFx);
+        FeatureMatrix domainTest = domainFx == fx ? test : FeatureMatrix.of(data.of(SplitRole.TEST), domainFx);
         ApplicabilityDomain domain = ApplicabilityDomain.fit(train.x(), domainComponents(train.rows()))
-                .withThresholdsFrom(val.x(), DOMAIN_QUANTILE);
+                .withThresholdsFrom(domainVal.x(), DOMAIN_QUANTILE);
         checkCancelled(monitor, "before the importance");
         monitor.stage("energy-resolved importance");
         // on validation spectra the train-only fit has not seen
@@ -161,8 +169,9 @@ public final class ModelBuilder {
         d.metrics.add(ModelDescriptor.SplitMetrics.of("val", sv.metrics(), sv.intervals(), sv.ece()));
         d.metrics.add(ModelDescriptor.SplitMetrics.of("test", st.metrics(), st.intervals(), st.ece()));
         d.domain = ModelDescriptor.Domain.of(domain);
-        d.domain.valInDomainFraction = domain.inDomainFraction(val.x());
-        d.domain.testInDomainFraction = domain.inDomainFraction(test.x());
+        d.domain.gridEv = domainFx == fx ? null : domainRecipe.gridEv();
+        d.domain.valInDomainFraction = domain.inDomainFraction(domainVal.x());
+        d.domain.testInDomainFraction = domain.inDomainFraction(domainTest.x());
         d.importance = ModelDescriptor.Importance.of(fi, String.format(Locale.ROOT, "permutation importance on the"
                 + " validation split: macro-F1 drop when all features of a %.0f eV window are shuffled jointly"
                 + " (%d repeats)", IMPORTANCE_WINDOW_EV, IMPORTANCE_REPEATS));

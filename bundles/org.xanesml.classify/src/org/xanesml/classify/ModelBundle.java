@@ -234,6 +234,15 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
         }
     }
 
+    /**
+     * @return the features the applicability domain scores: the model's recipe, or the recipe on the longer grid the
+     *         descriptor's domain names (checked on reading to continue the recipe's grid)
+     */
+    public FeatureRecipe domainRecipe() {
+        double[] g = descriptor.domain.gridEv;
+        return g == null ? model.recipe() : model.recipe().withGridEv(g);
+    }
+
     /** Reads and verifies a model from a stream (e.g. a bundle resource); {@code where} names it in errors. */
     public static ModelBundle read(InputStream in, String where) throws IOException {
         Entries entries = entries(in, where);
@@ -337,20 +346,30 @@ public record ModelBundle(ModelDescriptor descriptor, TrainedModel model, Applic
                     + " domain");
         }
         FeatureRecipe recipe;
+        FeatureRecipe domainRecipe;
         LearnerSpec learner;
         ApplicabilityDomain domain;
         try {
             recipe = d.recipe.toRecipe();
+            domainRecipe = d.domain.gridEv == null ? recipe : recipe.withGridEv(d.domain.gridEv);
             learner = d.learner.toSpec();
             domain = d.domain.toDomain();
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(where + ": " + DESCRIPTOR_ENTRY + " has an invalid recipe, learner or"
                     + " domain (" + e.getMessage() + ")", e);
         }
-        int f = recipe.featureCount();
+        double[] grid = recipe.gridEv();
+        if (domainRecipe != recipe && !(domainRecipe.gridSize() > grid.length && java.util.Arrays.equals(grid,
+                java.util.Arrays.copyOf(domainRecipe.gridEv(), grid.length)))) {
+            throw new InvalidModelException(where + ": the domain's grid (" + domainRecipe.gridSize() + " points) does"
+                    + " not continue the recipe's grid (" + grid.length + " points); a domain grid holds the recipe's"
+                    + " points and more after them");
+        }
+        int f = domainRecipe.featureCount();
         if (domain.mean().length != f || domain.scale().length != f
                 || java.util.Arrays.stream(domain.components()).anyMatch(axis -> axis.length != f)) {
-            throw new InvalidModelException(where + ": domain has " + domain.mean().length + " features, recipe " + f);
+            throw new InvalidModelException(where + ": domain has " + domain.mean().length + " features, "
+                    + (domainRecipe == recipe ? "recipe " : "its grid ") + f);
         }
         return new Described(recipe, learner, domain);
     }

@@ -383,6 +383,14 @@ public class ModelDescriptor {
         public double qLimit;
         @XmlElement
         public double quantile;
+        /**
+         * The grid the domain's features are sampled on when it is not the recipe's (otherwise absent): the recipe's
+         * grid continued further, every other part of the recipe the same ({@link TrainingOptions#domainGridToEv}).
+         * A spectrum must cover it to be answered.
+         */
+        @XmlElement
+        @XmlList
+        public double[] gridEv;
         @XmlElement
         public double valInDomainFraction;
         @XmlElement
@@ -403,6 +411,13 @@ public class ModelDescriptor {
             x.qLimit = d.qLimit();
             x.quantile = d.quantile();
             return x;
+        }
+
+        /** @return "" for a domain on the recipe's grid, else where its longer grid ends, for reports */
+        public String gridText() {
+            return gridEv == null || gridEv.length == 0 ? "" : String.format(java.util.Locale.ROOT,
+                    "; fitted on the grid continued to %.1f eV (%d points), which a spectrum must reach",
+                    gridEv[gridEv.length - 1], gridEv.length);
         }
 
         public ApplicabilityDomain toDomain() {

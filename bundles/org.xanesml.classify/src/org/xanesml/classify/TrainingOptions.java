@@ -15,13 +15,45 @@ import java.util.Objects;
  *                           step of model selection, which gives the model the validation spectra to learn from too.
  *                           Validation metrics then still come from the train-only fit; test metrics from the
  *                           delivered model.
+ * @param domainGridToEv     NaN: the applicability domain is fitted on the classifier's own features. A number: on the
+ *                           recipe's grid continued to this energy ({@link FeatureRecipe#withGridExtendedTo}), so the
+ *                           check that says whether an answer applies sees more of the spectrum than the classifier
+ *                           needs to answer (a metal foil differs from an oxide most in the first EXAFS oscillation,
+ *                           past the near edge the oxidation state is read from); a spectrum must then reach that
+ *                           energy to be answered
  */
-public record TrainingOptions(ClassBalance balance, Augmentation augmentation, boolean refitOnTrainAndVal) {
+public record TrainingOptions(ClassBalance balance, Augmentation augmentation, boolean refitOnTrainAndVal,
+        double domainGridToEv) {
     public static final TrainingOptions DEFAULT = new TrainingOptions(ClassBalance.NONE, Augmentation.NONE);
 
     public TrainingOptions {
         Objects.requireNonNull(balance, "balance");
         Objects.requireNonNull(augmentation, "augmentation");
+        if (Double.isInfinite(domainGridToEv)) {
+            throw new IllegalArgumentException("the domain grid must end at a finite energy, got " + domainGridToEv);
+        }
+    }
+
+    /** Options whose domain is fitted on the classifier's own features. */
+    public TrainingOptions(ClassBalance balance, Augmentation augmentation, boolean refitOnTrainAndVal) {
+        this(balance, augmentation, refitOnTrainAndVal, Double.NaN);
+    }
+
+    /** @return these options with the domain fitted on the grid continued to {@code hiEv} (NaN: the model's grid) */
+    public TrainingOptions withDomainGridTo(double hiEv) {
+        return new TrainingOptions(balance, augmentation, refitOnTrainAndVal, hiEv);
+    }
+
+    /** @return the features the applicability domain is fitted on, for a model with this recipe */
+    public FeatureRecipe domainRecipe(FeatureRecipe recipe) {
+        if (Double.isNaN(domainGridToEv)) {
+            return recipe;
+        }
+        try {
+            return recipe.withGridExtendedTo(domainGridToEv);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the applicability domain's grid: " + e.getMessage(), e);
+        }
     }
 
     /** Options that train the delivered model on the training split only. */

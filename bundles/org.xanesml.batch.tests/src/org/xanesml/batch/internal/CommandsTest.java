@@ -315,6 +315,34 @@ class CommandsTest {
     }
 
     @Test
+    void aDomainOnALongerGridIsRecordedShownAndRebuilt(@TempDir Path dir) throws Exception {
+        Path m = dir.resolve("longer-domain.zip");
+        assertEquals(ExitCodes.OK, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
+                demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
+                "J48", "--grid", "-20:30:1", "--domain-grid-to", "40", "-o", m.toString()), err.toString());
+        ModelBundle bundle = ModelBundle.read(m);
+        assertEquals(51, bundle.model().recipe().gridSize(), "the classifier keeps --grid");
+        double[] domainGrid = bundle.descriptor().domain.gridEv;
+        assertEquals(61, domainGrid.length);
+        assertEquals(40.0, domainGrid[domainGrid.length - 1]);
+        assertEquals(61, bundle.domain().mean().length);
+        assertTrue(bundle.descriptor().training.rebuildCommand.contains("--grid -20:30:1")
+                && bundle.descriptor().training.rebuildCommand.contains("--domain-grid-to 40.0"),
+                bundle.descriptor().training.rebuildCommand);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("inspect", m.toString()));
+        assertTrue(out.toString().contains("fitted on the grid continued to 40.0 eV (61 points), which a spectrum must"
+                + " reach"), out.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.FAILURE, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
+                demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
+                "J48", "--grid", "-20:30:1", "--domain-grid-to", "30.5", "-o", dir.resolve("bad.zip").toString()));
+        assertTrue(err.toString().contains("a longer grid must end at least one step (1.000 eV) past the grid's end"
+                + " 30.000 eV"), err.toString());
+        assertFalse(Files.exists(dir.resolve("bad.zip")));
+    }
+
+    @Test
     void aSearchTrainsTheCandidateWithTheBestMacroF1AndRecordsEveryScore(@TempDir Path dir) throws Exception {
         // a J48 whose leaves need 100,000 spectra is one leaf: it cannot beat the tree with 2-spectrum leaves
         for (String select : List.of("VAL", "CV")) {

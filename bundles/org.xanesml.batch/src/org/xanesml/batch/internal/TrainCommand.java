@@ -200,6 +200,13 @@ final class TrainCommand implements Callable<Integer> {
             + " below that of 99.5%% of the training spectra, e.g. metal foils. Needs --renormalise.")
     boolean whiteLineCheck;
 
+    @Option(names = "--domain-grid-to", paramLabel = "HI_EV", description = "Fit the applicability check on the"
+            + " feature grid continued (same step) to HI_EV, same reference as --grid, while the classifier keeps"
+            + " --grid: the check then sees more of the spectrum than the answer needs (e.g. the first EXAFS"
+            + " oscillation, where a metal foil differs from an oxide); spectra must reach HI_EV to be answered."
+            + " Default: the classifier's grid.")
+    Double domainGridToEv;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL", description = "Model bundle (.zip).")
     Path output;
 
@@ -230,7 +237,8 @@ final class TrainCommand implements Callable<Integer> {
             String name = data.data.get(0).getFileName() + " " + label;
             TrainingRequest plan = new TrainingRequest(el, task, new TrainingRequest.Classes(classes, merge,
                     new HashSet<>(drop), other, minClassCount), split, g, learnerSpec, searchPlan,
-                    new TrainingOptions(balance, Augmentation.NONE, refitWithVal), name, sources(), commandLine());
+                    new TrainingOptions(balance, Augmentation.NONE, refitWithVal,
+                            domainGridToEv == null ? Double.NaN : domainGridToEv), name, sources(), commandLine());
             Training.Trained t = Training.train(loaded.items(), plan, output);
             Path rep = report != null ? report : sibling(output, ".html");
             Report r = new Report("Training " + t.bundle().descriptor().name, Training.describe(t.bundle()),
@@ -336,6 +344,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (whiteLineCheck) {
             sb.append(" --white-line-check");
+        }
+        if (domainGridToEv != null) {
+            sb.append(" --domain-grid-to ").append(domainGridToEv);
         }
         return sb.append(" -o ").append(output).toString();
     }

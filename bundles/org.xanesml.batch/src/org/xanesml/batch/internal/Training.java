@@ -242,9 +242,9 @@ final class Training {
         }
         if (d.domain != null) {
             m.put("applicability domain", String.format(Locale.ROOT,
-                    "%d components, thresholds at the %.2f validation quantile; in domain: val %.3f, test %.3f",
+                    "%d components, thresholds at the %.2f validation quantile; in domain: val %.3f, test %.3f%s",
                     d.domain.axes.size(), d.domain.quantile, d.domain.valInDomainFraction,
-                    d.domain.testInDomainFraction));
+                    d.domain.testInDomainFraction, d.domain.gridText()));
         }
         if (d.versions != null) {
             m.put("built with", "xanesml " + d.versions.xanesml + ", Weka " + d.versions.weka + ", Java "

@@ -135,8 +135,9 @@ public final class ModelView extends ViewPart implements AnalysisSession.Listene
             }
         }
         if (d.domain != null) {
-            sb.append(String.format(Locale.ROOT, "%ndomain: %s; in domain: validation %.1f%%, test %.1f%%%n",
-                    d.domain.method, 100 * d.domain.valInDomainFraction, 100 * d.domain.testInDomainFraction));
+            sb.append(String.format(Locale.ROOT, "%ndomain: %s%s; in domain: validation %.1f%%, test %.1f%%%n",
+                    d.domain.method, d.domain.gridText(), 100 * d.domain.valInDomainFraction,
+                    100 * d.domain.testInDomainFraction));
         }
         if (d.importance != null) {
             sb.append("importance: ").append(d.importance.method).append('\n');

@@ -36,7 +36,7 @@ import org.xanesml.classify.TrainingOptions;
  * = renormalise every spectrum, (mu - its mean over preLo..preHi eV) / its mean over normLo..normHi eV, windows on the
  * grid's axis; cal=shift[/sigma] = training spectra shifted by shift eV (and broadened by sigma eV) by hand, cal=est =
  * by the estimate of {@link Calibrations} (after rn=); wl=1 = with rn=, flag spectra whose white line is below that of
- * the TRAIN spectra's lowest 0.5%).
+ * the TRAIN spectra's lowest 0.5%; dw=hi = fit the applicability domain on the grid continued to hi eV).
  * Order matters: e0 first, then w and g, then d and s. With {@code -Dxanesml.cvRepeats=N} it prints instead the
  * macro-F1 of N repetitions of grouped 5-fold cross-validation over train + val (seeds 0 .. N-1) and their mean, the
  * criterion of the Fe models (org.xanesml.models/README.md, rounds 4-6).
@@ -152,6 +152,7 @@ public final class Experiments {
         Augmentation aug = Augmentation.NONE;
         boolean refit = false;
         boolean whiteLine = false;
+        double domainGridToEv = Double.NaN;
         List<String> rest = new ArrayList<>(List.of(parts).subList(1, parts.length));
         for (String p : rest) {
             String[] nv = p.split("=", 2);
@@ -201,6 +202,8 @@ public final class Experiments {
                 case "wl" -> whiteLine = Double.parseDouble(nv[1]) != 0;
                 case "bal" -> bal = ClassBalance.valueOf(nv[1]);
                 case "refit" -> refit = Double.parseDouble(nv[1]) != 0;
+                // dw=60: the applicability domain on the grid continued to 60 eV (TrainingOptions.domainGridToEv)
+                case "dw" -> domainGridToEv = Double.parseDouble(nv[1]);
                 case "aug" -> {
                     String[] v = nv[1].split("/");
                     aug = new Augmentation(Integer.parseInt(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
@@ -214,7 +217,7 @@ public final class Experiments {
             r = FeatureExtractor.withWhiteLineFloor(r, needs(b, spec).data().of(SplitRole.TRAIN).stream()
                     .map(e -> e.item().spectrum()).toList());
         }
-        return new Config(r, learner, new TrainingOptions(bal, aug, refit));
+        return new Config(r, learner, new TrainingOptions(bal, aug, refit, domainGridToEv));
     }
 
     private static BenchmarkData.Benchmark needs(BenchmarkData.Benchmark b, String spec) {

@@ -33,9 +33,11 @@ class MeasuredCandidatesTest {
                 Task.OXIDATION_STATE);
         Experiments.Config shipped = Experiments.parse("SMO_RBF:C=100,gamma=0.0005;bal=SQRT_WEIGHTED;refit=1",
                 b.baseRecipe());
+        // the cu-k-oxidation configuration shipped before round 16, on the Fermi-level grid
         ModelBuilder.Built built = ShippedModelBuilder.build(shared, new BenchmarkData.Sources(shared),
-                ShippedModels.ALL.stream().filter(s -> s.fileName().equals("cu-k-oxidation.zip")).findFirst()
-                        .orElseThrow());
+                new ShippedModels.Spec(Element.Cu, Task.OXIDATION_STATE,
+                        "SMO_RBF:C=100,gamma=0.0005;bal=SQRT_WEIGHTED;refit=1", ShippedModels.Selection.VALIDATION,
+                        "cu-k-oxidation-fermi.zip"));
         Double offset = built.descriptor().recipe.e0ToReferenceOffsetEv;
         assertNotNull(offset, "a Fermi-level model records the E0 - Fermi level offset measured spectra are placed by");
 

@@ -4,7 +4,9 @@
  */
 package org.xanesml.devtools;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -81,6 +83,11 @@ class ShippedModelsRebuildTest {
         assertEquals(List.of("1", "2", "3"), rebuilt.descriptor().classes);
         assertSameMetrics(shipped, rebuilt);
         assertEquals(Task.OXIDATION_STATE.name(), rebuilt.descriptor().task);
+        // round 16: the domain looks to E0 + 60 eV, the classifier to E0 + 40 eV
+        assertNotNull(shipped.descriptor().domain.gridEv);
+        assertArrayEquals(shipped.descriptor().domain.gridEv, rebuilt.descriptor().domain.gridEv);
+        assertEquals(60.0, shipped.descriptor().domain.gridEv[shipped.descriptor().domain.gridEv.length - 1]);
+        assertEquals(40.0, shipped.model().recipe().gridEv()[shipped.model().recipe().gridSize() - 1]);
     }
 
     /**
