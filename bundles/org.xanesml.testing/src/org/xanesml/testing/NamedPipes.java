@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** Named pipes (FIFOs) for tests of inputs that are no regular files: reading one blocks until a writer comes. */
 public final class NamedPipes {
@@ -30,7 +31,9 @@ public final class NamedPipes {
      */
     public static void unblock(Path fifo) {
         Thread t = new Thread(() -> {
-            try (OutputStream out = Files.newOutputStream(fifo)) {
+            // WRITE alone: without CREATE a pipe already deleted by the test's clean-up is not recreated as a regular
+            // file inside the folder being deleted (which failed the clean-up with DirectoryNotEmptyException)
+            try (OutputStream out = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
                 out.flush();
             } catch (IOException e) {
                 // Nothing was blocked on the pipe, or it is gone.

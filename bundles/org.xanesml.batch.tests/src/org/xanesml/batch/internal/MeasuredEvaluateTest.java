@@ -69,6 +69,30 @@ class MeasuredEvaluateTest {
         assertTrue(Double.parseDouble(m.group(2)) >= 0.85, "right of answered: " + m.group(2));
     }
 
+    /**
+     * The Cu oxidation-state model of round 16: measured Cu of known valence answered, the metal foils refused by the
+     * domain that looks to E0 + 60 eV (its classifier alone would take some of them for Cu+).
+     */
+    @Test
+    void theCuOxidationModelAnswersMeasuredCuAndRefusesTheFoils() throws Exception {
+        Path table = SharedData.require("golden/measured/labels.csv");
+        Path root = table.getParent().getParent().getParent();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = XanesmlCommand.run(new String[] {"evaluate", "-q", "-m", "cu-k-oxidation", "--measured",
+            table.toString(), "--root", root.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(ExitCodes.OK, code, err.toString());
+        String text = out.toString();
+        // cuprites, sulfides (Cu+) and CuO, azurite, CuSO4, CuCl2 hydrate (Cu2+); seven foils (0) out of scope
+        assertTrue(text.contains("in scope: 11;"), text);
+        assertTrue(text.contains("out of scope flagged: 7 of 7;"), text);
+        Matcher m = Pattern.compile("answered in domain: (\\d+) .*\\R"
+                + "answers: accuracy ([0-9.]+)").matcher(text);
+        assertTrue(m.find(), text);
+        assertTrue(Integer.parseInt(m.group(1)) >= 0.80 * 11, "answered: " + m.group(1));
+        assertTrue(Double.parseDouble(m.group(2)) >= 0.85, "right of answered: " + m.group(2));
+    }
+
     @Test
     void withoutMeasuredTheDataOptionsAreStillRequired() {
         StringWriter out = new StringWriter();
