@@ -41,7 +41,8 @@ import org.xanesml.workflow.StepCatalog;
  * train + val, and the measured figures; never a test number. Usage:
  * {@code java -jar devtools/target/xanesml-devtools.jar candidates <shared> <fe|cu> <cn|geo|ox> <config> ...}
  * (oxidation: also the mixed-valence rows whose continuous estimate is within 0.3 of the known average);
- * {@code -Dxanesml.details=true} adds each candidate's measured misses.
+ * {@code -Dxanesml.details=true} adds each candidate's measured misses; {@code -Dxanesml.keep=DIR} keeps each
+ * candidate's model file there (candidate-N.zip, N its argument position; an existing file is not replaced).
  */
 public final class MeasuredCandidates {
     private MeasuredCandidates() {
@@ -118,6 +119,13 @@ public final class MeasuredCandidates {
             }
             if (Boolean.getBoolean("xanesml.details")) {
                 System.out.println(e.text());
+            }
+            String keep = System.getProperty("xanesml.keep");
+            if (keep != null) {
+                // for later probes (perturb): the candidate as train-shipped would write it
+                Path kept = Files.createDirectories(Path.of(keep)).resolve("candidate-" + a + ".zip");
+                Files.copy(file, kept);
+                System.out.println("    kept as " + kept);
             }
             Files.delete(file);
         }
