@@ -56,18 +56,25 @@ public final class Perturb {
         failures.forEach(f -> System.out.println("not read: " + f));
         Path dir = Files.createTempDirectory("xanesml-perturb");
         List<MeasuredReferences.Row> copies = new ArrayList<>();
+        // the copies of each kind of perturbation, to tell which one a model does not bear
+        java.util.Map<String, List<MeasuredReferences.Row>> byKind = new java.util.LinkedHashMap<>();
         for (Spectrum s : originals) {
             MeasuredReferences.Row row = rows.stream().filter(r -> r.path().equals(s.id())).findFirst().orElseThrow();
             String base = s.id().replaceAll("[^A-Za-z0-9._-]", "_");
             for (double sd : NOISE_SD) {
                 for (int seed = 1; seed <= DRAWS; seed++) {
-                    copies.add(write(dir, row, s, base + String.format(Locale.ROOT, "__noise%.3f_%02d", sd, seed),
-                            withNoise(s.mu(), sd, seed)));
+                    MeasuredReferences.Row c = write(dir, row, s, base + String.format(Locale.ROOT,
+                            "__noise%.3f_%02d", sd, seed), withNoise(s.mu(), sd, seed));
+                    copies.add(c);
+                    byKind.computeIfAbsent(String.format(Locale.ROOT, "noise %.3f", sd), k -> new ArrayList<>())
+                            .add(c);
                 }
             }
             for (double sigma : BROADENING_EV) {
-                copies.add(write(dir, row, s, base + String.format(Locale.ROOT, "__broadened%.1f", sigma),
-                        broadened(s.energyEv(), s.mu(), sigma)));
+                MeasuredReferences.Row c = write(dir, row, s, base + String.format(Locale.ROOT, "__broadened%.1f",
+                        sigma), broadened(s.energyEv(), s.mu(), sigma));
+                copies.add(c);
+                byKind.computeIfAbsent("broadened", k -> new ArrayList<>()).add(c);
             }
         }
         MeasuredReferences copyTable = new MeasuredReferences(dir.resolve("copies.csv"), copies);
@@ -84,6 +91,11 @@ public final class Perturb {
                     : " (domain" + bundle.descriptor().domain.gridText() + ")"));
             System.out.println("    originals: " + line(orig));
             System.out.println("    copies:    " + line(pert));
+            for (var kind : byKind.entrySet()) {
+                MeasuredEvaluation k = MeasuredScoring.score(StepCatalog.builtIn(), new MeasuredReferences(
+                        dir.resolve("copies.csv"), kind.getValue()), dir, args[a], bundle, threads);
+                System.out.printf(Locale.ROOT, "      %-12s %s%n", kind.getKey() + ":", line(k));
+            }
         }
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
