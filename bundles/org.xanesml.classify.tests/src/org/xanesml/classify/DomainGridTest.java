@@ -25,7 +25,7 @@ import org.xanesml.core.Spectrum;
  * An applicability domain fitted on a longer grid than the classifier's ({@link TrainingOptions#domainGridToEv}): what
  * the file records, that the classifier's answer is unchanged, that a difference only the longer stretch shows is
  * flagged, that a spectrum too short for it is not answered, and that a file whose domain grid does not continue the
- * recipe's is refused.
+ * recipe's is refused; and one fitted with noisy copies ({@link TrainingOptions#domainAugmentation}).
  */
 class DomainGridTest {
     /** The synthetic spectra run to 9029.5 eV, their classifier grid to 9010.4 eV. */
@@ -56,6 +56,16 @@ class DomainGridTest {
             mu[i] += height * Math.exp(-0.5 * Math.pow((e[i] - 9018) / 3.0, 2));
         }
         return s.toBuilder().mu(mu).build();
+    }
+
+    /** @return mu with white noise of standard deviation sd, seeded */
+    private static double[] noisy(double[] mu, double sd, long seed) {
+        Random rnd = new Random(seed);
+        double[] out = mu.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += sd * rnd.nextGaussian();
+        }
+        return out;
     }
 
     @Test
@@ -108,6 +118,41 @@ class DomainGridTest {
         assertEquals(Applicability.Verdict.GRID_NOT_COVERED, refused.applicability().verdict());
         assertTrue(refused.applicability().reason().contains("points the applicability check needs (to 9024.8 eV"),
                 refused.applicability().reason());
+    }
+
+    @Test
+    void aDomainFittedWithNoisyCopiesAnswersANoisySpectrumTheCleanOneRefuses(@TempDir Path dir) throws IOException {
+        TrainingOptions noisy = new TrainingOptions(ClassBalance.NONE, Augmentation.NONE, false, Double.NaN,
+                new Augmentation(3, 0, 0, 0.06, 0, 5));
+        TrainingPlan plan = TrainingPlan.of(null, Element.Cu, Task.COORDINATION_NUMBER, Synthetic.recipe(),
+                LearnerSpec.smoRbf(10, 0.01), noisy, new TrainingPlan.Provenance("synthetic", List.of(), "rebuild me",
+                        "fixed by the test"));
+        ModelBuilder.Built b = ModelBuilder.build(Synthetic.dataSet(), plan, TrainingMonitor.NONE);
+        ModelBundle withNoise = written(b, dir.resolve("noise.zip"));
+        ModelBundle plain = written(build(Double.NaN), dir.resolve("plain.zip"));
+        assertTrue(withNoise.descriptor().domain.method.contains("each with 3 perturbed copies (noise sd 0.06 edge"
+                + " steps per point)"), withNoise.descriptor().domain.method);
+        assertTrue(withNoise.descriptor().domain.valInDomainFraction >= 0.95,
+                "clean validation spectra stay in domain: " + withNoise.descriptor().domain.valInDomainFraction);
+
+        Spectrum clean = Synthetic.spectrum("noisy", 1, new Random(8));
+        double[] mu = noisy(clean.mu(), 0.05, 9);
+        Spectrum noisySpectrum = clean.toBuilder().mu(mu).build();
+        Prediction p = new LocalEnvironmentClassifier(plain).classify(noisySpectrum);
+        Prediction n = new LocalEnvironmentClassifier(withNoise).classify(noisySpectrum);
+        assertEquals(Applicability.Verdict.UNLIKE_TRAINING_DATA, p.applicability().verdict(),
+                "a domain of clean spectra calls noise of 0.05 unlike them: " + p.applicability().reason());
+        assertEquals(Applicability.Verdict.IN_DOMAIN, n.applicability().verdict(), n.applicability().reason());
+        assertArrayEquals(p.probabilities(), n.probabilities(), 1e-12, "the classifier is the same");
+        // a spectrum unlike the training data in shape, not noise, is still refused
+        Spectrum bumped = Synthetic.spectrum("bump", 0, new Random(12));
+        double[] e = bumped.energyEv();
+        double[] m = bumped.mu();
+        for (int i = 0; i < e.length; i++) {
+            m[i] += 0.8 * Math.exp(-0.5 * Math.pow((e[i] - 9000) / 2.0, 2));
+        }
+        assertEquals(Applicability.Verdict.UNLIKE_TRAINING_DATA, new LocalEnvironmentClassifier(withNoise)
+                .classify(bumped.toBuilder().mu(m).build()).applicability().verdict());
     }
 
     @Test

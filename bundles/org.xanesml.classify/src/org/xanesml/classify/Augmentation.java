@@ -37,6 +37,24 @@ public record Augmentation(int copies, double shiftSigmaEv, double broadeningMax
         return copies > 0;
     }
 
+    /** @return the perturbations in words, e.g. "noise sd 0.005 edge steps per point", for descriptors */
+    public String describe() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (shiftSigmaEv > 0) {
+            parts.add(String.format(java.util.Locale.ROOT, "energy shift sd %s eV", shiftSigmaEv));
+        }
+        if (broadeningMaxEv > 0) {
+            parts.add(String.format(java.util.Locale.ROOT, "broadening up to %s eV", broadeningMaxEv));
+        }
+        if (noiseSigma > 0) {
+            parts.add(String.format(java.util.Locale.ROOT, "noise sd %s edge steps per point", noiseSigma));
+        }
+        if (scaleSigma > 0) {
+            parts.add(String.format(java.util.Locale.ROOT, "scale error sd %s", scaleSigma));
+        }
+        return parts.isEmpty() ? "unperturbed" : String.join(", ", parts);
+    }
+
     /** @return one perturbed copy of the spectrum, drawn from rnd. */
     public Spectrum perturb(Spectrum s, Random rnd) {
         double[] e = s.energyEv();

@@ -129,11 +129,13 @@ public final class ModelBuilder {
         monitor.stage("scoring the test split");
         Scores st = Scores.of(model, test, k);
         monitor.stage("applicability domain");
-        FeatureMatrix train = FeatureMatrix.of(data.of(SplitRole.TRAIN), domainFx);
+        Augmentation noise = plan.options().domainAugmentation();
         FeatureMatrix domainVal = domainFx == fx ? val : FeatureMatrix.of(data.of(SplitRole.VAL), domainFx);
         FeatureMatrix domainTest = domainFx == fx ? test : FeatureMatrix.of(data.of(SplitRole.TEST), domainFx);
-        ApplicabilityDomain domain = ApplicabilityDomain.fit(train.x(), domainComponents(train.rows()))
-                .withThresholdsFrom(domainVal.x(), DOMAIN_QUANTILE);
+        double[][] domainTrain = withCopies(data.of(SplitRole.TRAIN), domainFx, noise, 0);
+        ApplicabilityDomain domain = ApplicabilityDomain.fit(domainTrain, domainComponents(domainTrain.length))
+                .withThresholdsFrom(noise.enabled() ? withCopies(data.of(SplitRole.VAL), domainFx, noise, 1)
+                        : domainVal.x(), DOMAIN_QUANTILE);
         checkCancelled(monitor, "before the importance");
         monitor.stage("energy-resolved importance");
         // on validation spectra the train-only fit has not seen
@@ -170,6 +172,11 @@ public final class ModelBuilder {
         d.metrics.add(ModelDescriptor.SplitMetrics.of("test", st.metrics(), st.intervals(), st.ece()));
         d.domain = ModelDescriptor.Domain.of(domain);
         d.domain.gridEv = domainFx == fx ? null : domainRecipe.gridEv();
+        if (noise.enabled()) {
+            d.domain.method += String.format(Locale.ROOT, "; fitted on the training spectra and thresholded on the"
+                    + " validation spectra each with %d perturbed copies (%s), so that measurement noise alone does"
+                    + " not make a spectrum unlike the training data", noise.copies(), noise.describe());
+        }
         d.domain.valInDomainFraction = domain.inDomainFraction(domainVal.x());
         d.domain.testInDomainFraction = domain.inDomainFraction(domainTest.x());
         d.importance = ModelDescriptor.Importance.of(fi, String.format(Locale.ROOT, "permutation importance on the"
@@ -179,6 +186,24 @@ public final class ModelBuilder {
         d.created = Instant.now().toString();
         return new Built(model, d, domain, sv.metrics(), st.metrics(), st.intervals(), st.ece(), trainSeconds, test,
                 search);
+    }
+
+    /**
+     * @return the features of the examples followed by those of {@code a.copies()} perturbed copies of each (the
+     *         examples alone when {@code a} is disabled); {@code stream} separates the draws of different splits
+     */
+    private static double[][] withCopies(List<Example> examples, FeatureExtractor fx, Augmentation a, long stream) {
+        java.util.Random rnd = new java.util.Random(a.seed() * 31 + stream);
+        List<double[]> x = new ArrayList<>();
+        for (Example e : examples) {
+            x.add(fx.extract(e.item().spectrum()));
+        }
+        for (Example e : examples) {
+            for (int c = 0; c < a.copies(); c++) {
+                x.add(fx.extract(a.perturb(e.item().spectrum(), rnd)));
+            }
+        }
+        return x.toArray(double[][]::new);
     }
 
     /** @return components of the domain's PCA: {@link #DOMAIN_COMPONENTS}, fewer for a small training split */

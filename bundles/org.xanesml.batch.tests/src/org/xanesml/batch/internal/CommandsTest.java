@@ -315,11 +315,12 @@ class CommandsTest {
     }
 
     @Test
-    void aDomainOnALongerGridIsRecordedShownAndRebuilt(@TempDir Path dir) throws Exception {
+    void aDomainOnALongerGridAndNoisyCopiesIsRecordedShownAndRebuilt(@TempDir Path dir) throws Exception {
         Path m = dir.resolve("longer-domain.zip");
         assertEquals(ExitCodes.OK, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
                 demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
-                "J48", "--grid", "-20:30:1", "--domain-grid-to", "40", "-o", m.toString()), err.toString());
+                "J48", "--grid", "-20:30:1", "--domain-grid-to", "40", "--domain-noise", "2:0.01", "-o",
+                m.toString()), err.toString());
         ModelBundle bundle = ModelBundle.read(m);
         assertEquals(51, bundle.model().recipe().gridSize(), "the classifier keeps --grid");
         double[] domainGrid = bundle.descriptor().domain.gridEv;
@@ -327,8 +328,10 @@ class CommandsTest {
         assertEquals(40.0, domainGrid[domainGrid.length - 1]);
         assertEquals(61, bundle.domain().mean().length);
         assertTrue(bundle.descriptor().training.rebuildCommand.contains("--grid -20:30:1")
-                && bundle.descriptor().training.rebuildCommand.contains("--domain-grid-to 40.0"),
+                && bundle.descriptor().training.rebuildCommand.contains("--domain-grid-to 40.0 --domain-noise 2:0.01"),
                 bundle.descriptor().training.rebuildCommand);
+        assertTrue(bundle.descriptor().domain.method.contains("each with 2 perturbed copies (noise sd 0.01 edge steps"
+                + " per point)"), bundle.descriptor().domain.method);
         out.getBuffer().setLength(0);
         assertEquals(ExitCodes.OK, run("inspect", m.toString()));
         assertTrue(out.toString().contains("fitted on the grid continued to 40.0 eV (61 points), which a spectrum must"
@@ -339,6 +342,12 @@ class CommandsTest {
                 "J48", "--grid", "-20:30:1", "--domain-grid-to", "30.5", "-o", dir.resolve("bad.zip").toString()));
         assertTrue(err.toString().contains("a longer grid must end at least one step (1.000 eV) past the grid's end"
                 + " 30.000 eV"), err.toString());
+        assertFalse(Files.exists(dir.resolve("bad.zip")));
+        err.getBuffer().setLength(0);
+        assertEquals(ExitCodes.FAILURE, run("train", "-q", "--data", demo.resolve("train").toString(), "--labels",
+                demo.resolve("train/labels.csv").toString(), "--task", "GEOMETRY", "--element", "Fe", "--learner",
+                "J48", "--domain-noise", "2", "-o", dir.resolve("bad.zip").toString()));
+        assertTrue(err.toString().contains("--domain-noise '2': expected COPIES:SD"), err.toString());
         assertFalse(Files.exists(dir.resolve("bad.zip")));
     }
 

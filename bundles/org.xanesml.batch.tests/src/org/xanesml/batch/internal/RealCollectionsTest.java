@@ -104,7 +104,8 @@ class RealCollectionsTest {
                 "7108:7128", "--derivative", "1", "--renormalise", "7098:7105:7140:7165", "--calibrate-against",
                 table.toString(), "--root", table.getParent().getParent().getParent().toString(),
                 "--white-line-check", "--balance", "SQRT_WEIGHTED", "--learner", "VOTE", "--param", "C=100", "--param",
-                "gamma=0.001", "--param", "trees=200", "--param", "k=1", "--refit-with-val", "-o", model.toString()));
+                "gamma=0.001", "--param", "trees=200", "--param", "k=1", "--refit-with-val", "--domain-noise",
+                "2:0.005", "-o", model.toString()));
         assertEquals(ExitCodes.OK, t.code(), t.err());
         ModelDescriptor shipped = org.xanesml.workflow.ModelSource.load("fe-k-oxidation").descriptor();
         ModelDescriptor ours = ModelBundle.read(model).descriptor();
@@ -113,6 +114,9 @@ class RealCollectionsTest {
         assertEquals(shipped.recipe.toRecipe().renormalisation(), ours.recipe.toRecipe().renormalisation());
         assertEquals(shipped.recipe.calibration.shiftEv, ours.recipe.calibration.shiftEv, 1e-9);
         assertSameSplitMetrics(shipped, ours);
+        // round 18: the domain fitted and thresholded with noisy copies, as the shipped one
+        assertEquals(shipped.domain.method, ours.domain.method);
+        assertEquals(shipped.domain.valInDomainFraction, ours.domain.valInDomainFraction, 0.005);
         // a window no native point falls in is refused with the range
         Outcome w = run(List.of("train", "-q", "--data", SharedData.require("data/xanesnet-fe/spectra.csv.gz")
                 .toString(), "--element", "Fe", "--task", "OXIDATION_STATE", "--labels", labels.toString(),

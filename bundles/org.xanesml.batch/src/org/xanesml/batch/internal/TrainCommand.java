@@ -207,6 +207,12 @@ final class TrainCommand implements Callable<Integer> {
             + " Default: the classifier's grid.")
     Double domainGridToEv;
 
+    @Option(names = "--domain-noise", paramLabel = "COPIES:SD", description = "Fit the applicability check on the"
+            + " training spectra plus COPIES noisy copies of each (white noise of SD edge steps per point) and set its"
+            + " thresholds on the validation spectra plus as many, so that measured spectra are not refused for"
+            + " noise alone (e.g. 2:0.005). Default: the spectra as they are.")
+    String domainNoise;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL", description = "Model bundle (.zip).")
     Path output;
 
@@ -227,6 +233,7 @@ final class TrainCommand implements Callable<Integer> {
             TrainingRequest.Split split = splitFile != null ? TrainingRequest.Split.read(splitFile, splitIdColumn, splitColumn)
                     : TrainingRequest.Split.grouped(valFraction, testFraction, seed);
             double[] keep = TrainingRequest.Grid.parseKeep(gridKeep);
+            Augmentation noise = domainNoise(domainNoise);
             double[] window = TrainingRequest.Grid.parseNative(grid);
             TrainingRequest.Grid g = new TrainingRequest.Grid(reference, TrainingRequest.Grid.parse(grid), gridStride,
                     keep[0], keep[1], derivative, smoothingEv, TrainingRequest.Grid.parseRenormalisation(renormalise),
@@ -238,7 +245,8 @@ final class TrainCommand implements Callable<Integer> {
             TrainingRequest plan = new TrainingRequest(el, task, new TrainingRequest.Classes(classes, merge,
                     new HashSet<>(drop), other, minClassCount), split, g, learnerSpec, searchPlan,
                     new TrainingOptions(balance, Augmentation.NONE, refitWithVal,
-                            domainGridToEv == null ? Double.NaN : domainGridToEv), name, sources(), commandLine());
+                            domainGridToEv == null ? Double.NaN : domainGridToEv, noise), name, sources(),
+                    commandLine());
             Training.Trained t = Training.train(loaded.items(), plan, output);
             Path rep = report != null ? report : sibling(output, ".html");
             Report r = new Report("Training " + t.bundle().descriptor().name, Training.describe(t.bundle()),
@@ -348,7 +356,30 @@ final class TrainCommand implements Callable<Integer> {
         if (domainGridToEv != null) {
             sb.append(" --domain-grid-to ").append(domainGridToEv);
         }
+        if (domainNoise != null) {
+            sb.append(" --domain-noise ").append(domainNoise);
+        }
         return sb.append(" -o ").append(output).toString();
+    }
+
+    /** @return the noise copies --domain-noise asks for, {@link Augmentation#NONE} without it */
+    static Augmentation domainNoise(String text) {
+        if (text == null) {
+            return Augmentation.NONE;
+        }
+        String[] p = text.split(":", -1);
+        try {
+            int copies = Integer.parseInt(p[0].strip());
+            double sd = Double.parseDouble(p[1].strip());
+            if (p.length != 2 || copies < 1 || !(sd > 0) || !Double.isFinite(sd)) {
+                throw new NumberFormatException();
+            }
+            // a fixed seed: the same command builds the same domain
+            return new Augmentation(copies, 0, 0, sd, 0, 17);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("--domain-noise '" + text + "': expected COPIES:SD, a whole number of"
+                    + " copies >= 1 and a noise standard deviation > 0 in edge-step units, e.g. 2:0.005");
+        }
     }
 
     static Path sibling(Path file, String extension) {

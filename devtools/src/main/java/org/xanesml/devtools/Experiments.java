@@ -36,7 +36,8 @@ import org.xanesml.classify.TrainingOptions;
  * = renormalise every spectrum, (mu - its mean over preLo..preHi eV) / its mean over normLo..normHi eV, windows on the
  * grid's axis; cal=shift[/sigma] = training spectra shifted by shift eV (and broadened by sigma eV) by hand, cal=est =
  * by the estimate of {@link Calibrations} (after rn=); wl=1 = with rn=, flag spectra whose white line is below that of
- * the TRAIN spectra's lowest 0.5%; dw=hi = fit the applicability domain on the grid continued to hi eV).
+ * the TRAIN spectra's lowest 0.5%; dw=hi = fit the applicability domain on the grid continued to hi eV; dn=n/sd = fit
+ * and threshold it with n copies of each spectrum carrying noise of sd edge steps).
  * Order matters: e0 first, then w and g, then d and s. With {@code -Dxanesml.cvRepeats=N} it prints instead the
  * macro-F1 of N repetitions of grouped 5-fold cross-validation over train + val (seeds 0 .. N-1) and their mean, the
  * criterion of the Fe models (org.xanesml.models/README.md, rounds 4-6).
@@ -153,6 +154,7 @@ public final class Experiments {
         boolean refit = false;
         boolean whiteLine = false;
         double domainGridToEv = Double.NaN;
+        Augmentation domainNoise = Augmentation.NONE;
         List<String> rest = new ArrayList<>(List.of(parts).subList(1, parts.length));
         for (String p : rest) {
             String[] nv = p.split("=", 2);
@@ -204,6 +206,11 @@ public final class Experiments {
                 case "refit" -> refit = Double.parseDouble(nv[1]) != 0;
                 // dw=60: the applicability domain on the grid continued to 60 eV (TrainingOptions.domainGridToEv)
                 case "dw" -> domainGridToEv = Double.parseDouble(nv[1]);
+                // dn=2/0.005: the domain fitted and thresholded with 2 copies of each spectrum, noise sd 0.005
+                case "dn" -> {
+                    String[] v = nv[1].split("/");
+                    domainNoise = new Augmentation(Integer.parseInt(v[0]), 0, 0, Double.parseDouble(v[1]), 0, 17);
+                }
                 case "aug" -> {
                     String[] v = nv[1].split("/");
                     aug = new Augmentation(Integer.parseInt(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
@@ -217,7 +224,7 @@ public final class Experiments {
             r = FeatureExtractor.withWhiteLineFloor(r, needs(b, spec).data().of(SplitRole.TRAIN).stream()
                     .map(e -> e.item().spectrum()).toList());
         }
-        return new Config(r, learner, new TrainingOptions(bal, aug, refit, domainGridToEv));
+        return new Config(r, learner, new TrainingOptions(bal, aug, refit, domainGridToEv, domainNoise));
     }
 
     private static BenchmarkData.Benchmark needs(BenchmarkData.Benchmark b, String spec) {

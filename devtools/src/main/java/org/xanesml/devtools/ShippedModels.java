@@ -35,6 +35,12 @@ public final class ShippedModels {
                 + " valence answered in domain and right, then mixed-valence estimates and coverage, among candidates"
                 + " whose 3 x 5-fold cross-validation macro-F1 over training + validation is within 0.03 of the"
                 + " previous model's (candidates and scores: org.xanesml.models/README.md)"),
+        MEASURED_NOISY_DOMAIN(MEASURED.text + "; its applicability domain fitted and thresholded with noisy copies by the"
+                + " round-18 protocol (the most noisy copies of the measured references answered, without losing"
+                + " refusals of out-of-scope spectra or right answers)"),
+        MEASURED_OXIDATION_NOISY_DOMAIN(MEASURED_OXIDATION.text + "; its applicability domain fitted and thresholded"
+                + " with noisy copies by the round-18 protocol (the most noisy copies of the measured references"
+                + " answered, without losing refusals of out-of-scope spectra or right answers)"),
         MEASURED_CU_OXIDATION("configuration chosen by the round-16 protocol: among candidates whose validation"
                 + " macro-F1 with the simulations placed as measured spectra are is within 0.02 of the previous model's"
                 + " and whose domain flags every measured Cu metal foil, the most measured references of known valence"
@@ -72,15 +78,15 @@ public final class ShippedModels {
                     "VOTE:C=10,gamma=0.005,trees=500,k=0;w=7097/7170;rn=7097/7105/7140/7165;cal=est;g=3;d=1;s=1.5;"
                             + "wl=1;bal=SQRT_WEIGHTED;refit=1", Selection.MEASURED, "fe-k-cn.zip"),
             new Spec(Element.Fe, Task.GEOMETRY, "VOTE:C=100,gamma=0.001,trees=200,k=1;w=7097/7170;"
-                    + "rn=7097/7105/7140/7165;cal=est;g=5/7108/7128;d=1;s=1.5;wl=1;refit=1", Selection.MEASURED,
-                    "fe-k-geometry.zip"),
+                    + "rn=7097/7105/7140/7165;cal=est;g=5/7108/7128;d=1;s=1.5;wl=1;refit=1;dn=2/0.01",
+                    Selection.MEASURED_NOISY_DOMAIN, "fe-k-geometry.zip"),
             new Spec(Element.Cu, Task.OXIDATION_STATE,
                     "SMO_RBF:C=100,gamma=0.0005;e0=-3.5/40/0.5;s=1.0;dw=60;bal=SQRT_WEIGHTED;refit=1",
                     Selection.MEASURED_CU_OXIDATION, "cu-k-oxidation.zip"),
             new Spec(Element.Fe, Task.OXIDATION_STATE,
                     "VOTE:C=100,gamma=0.001,trees=200,k=1;w=7098/7170;rn=7098/7105/7140/7165;cal=est;"
-                            + "g=5/7108/7128;d=1;wl=1;bal=SQRT_WEIGHTED;refit=1",
-                    Selection.MEASURED_OXIDATION, "fe-k-oxidation.zip"));
+                            + "g=5/7108/7128;d=1;wl=1;bal=SQRT_WEIGHTED;refit=1;dn=2/0.005",
+                    Selection.MEASURED_OXIDATION_NOISY_DOMAIN, "fe-k-oxidation.zip"));
 
     private ShippedModels() {
     }
