@@ -20,6 +20,7 @@ import org.xanesml.core.Element;
 import org.xanesml.core.MuScale;
 import org.xanesml.core.Spectrum;
 import org.xanesml.io.Xdi;
+import org.xanesml.preprocess.Smoothing;
 import org.xanesml.workflow.MeasuredScoring;
 import org.xanesml.workflow.StepCatalog;
 
@@ -134,30 +135,11 @@ public final class Perturb {
         return out;
     }
 
-    /** Gaussian convolution on the spectrum's own (non-uniform) energies, each point weighted by its spacing. */
+    /**
+     * Gaussian broadening of standard deviation {@code sigmaEv}, by the product's Larch-style smoothing (uniform grid
+     * of the smallest step, mirrored ends, interpolated back).
+     */
     static double[] broadened(double[] energyEv, double[] mu, double sigmaEv) {
-        int n = energyEv.length;
-        double[] width = new double[n];
-        for (int i = 0; i < n; i++) {
-            double lo = energyEv[Math.max(0, i - 1)];
-            double hi = energyEv[Math.min(n - 1, i + 1)];
-            width[i] = (hi - lo) / (i == 0 || i == n - 1 ? 1 : 2);
-        }
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            double weight = 0;
-            for (int j = 0; j < n; j++) {
-                double z = (energyEv[j] - energyEv[i]) / sigmaEv;
-                if (Math.abs(z) > 6) {
-                    continue;
-                }
-                double w = Math.exp(-0.5 * z * z) * width[j];
-                sum += w * mu[j];
-                weight += w;
-            }
-            out[i] = sum / weight;
-        }
-        return out;
+        return Smoothing.convolve(energyEv, mu, sigmaEv * 2 * Math.sqrt(2 * Math.log(2)), Smoothing.Shape.GAUSSIAN);
     }
 }
