@@ -78,7 +78,7 @@ public final class SpeedBenchmark {
             double spec1 = batch(c, spectra, 1, rounds);
             double spec2 = batch(c, spectra, 2, rounds);
             long tt = System.nanoTime();
-            Experiments.Config cfg = Experiments.parse(s.config(), b.baseRecipe());
+            Experiments.Config cfg = Experiments.parse(s.config(), b.baseRecipe(), b, shared);
             org.xanesml.classify.ModelTrainer.train(b.data(), cfg.recipe(), cfg.learner(), cfg.options());
             double trainS = (System.nanoTime() - tt) / 1e9;
             SklearnBaseline sk = SklearnBaseline.read(shared.resolve("golden/sklearn-baseline/results.json"), s.key());
