@@ -26,7 +26,8 @@ import org.xanesml.preprocess.XanesNormalization;
  * <li>scores TEST once with the delivered model: accuracy, balanced accuracy, macro-F1 with bootstrap intervals,
  * calibration error;</li>
  * <li>fits the applicability domain on TRAIN with thresholds at a VAL quantile (on the classifier's features, or on
- * the recipe's grid continued as far as {@link TrainingOptions#domainGridToEv} says);</li>
+ * the recipe's grid continued as far as {@link TrainingOptions#domainGridToEv} says; both splits with perturbed copies
+ * when {@link TrainingOptions#domainAugmentation} asks);</li>
  * <li>measures energy-resolved permutation importance on VAL with the train-only fit;</li>
  * <li>writes everything into the descriptor and, with {@link #buildTo}, the bundle atomically.</li>
  * </ol>
