@@ -413,6 +413,23 @@ public class ModelDescriptor {
             return x;
         }
 
+        /**
+         * @return a SHA-256 (hex) of what decides which spectra the domain refuses (method, limits, quantile, grid): two
+         *         files with the same classifier but differently fitted domains answer different spectra, and a
+         *         statement about one must not be shown for the other
+         */
+        public String fingerprint() {
+            String canonical = method + "|" + t2Limit + "|" + qLimit + "|" + quantile + "|"
+                    + (gridEv == null ? "" : java.util.Arrays.toString(gridEv));
+            try {
+                byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(h);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+        }
+
         /** @return "" for a domain on the recipe's grid, else where its longer grid ends, for reports */
         public String gridText() {
             return gridEv == null || gridEv.length == 0 ? "" : String.format(java.util.Locale.ROOT,

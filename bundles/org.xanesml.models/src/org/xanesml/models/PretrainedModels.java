@@ -49,10 +49,15 @@ public final class PretrainedModels {
      * @param payloadSha256 the model file the statement was written for: a statement for another payload does not
      *                      apply
      */
-    public record Coverage(String chemistry, String simulation, String measured, String payloadSha256) {
-        /** @return true when this statement was written for the payload with this checksum */
-        public boolean describes(String sha256) {
-            return payloadSha256.equalsIgnoreCase(sha256);
+    public record Coverage(String chemistry, String simulation, String measured, String payloadSha256,
+            String domainFingerprint) {
+        /**
+         * @return true when this statement was written for the classifier payload with this checksum and the
+         *         applicability domain with this fingerprint (a domain refitted around the same classifier answers
+         *         other spectra, so its measured figures are not this statement's)
+         */
+        public boolean describes(String sha256, String domain) {
+            return payloadSha256.equalsIgnoreCase(sha256) && domainFingerprint.equalsIgnoreCase(domain);
         }
     }
 
@@ -94,15 +99,15 @@ public final class PretrainedModels {
 
     private static Coverage coverage(Properties p, String name) throws IOException {
         String key = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
-        String[] values = new String[4];
-        String[] fields = {"chemistry", "simulation", "measured", "payloadSha256"};
+        String[] fields = {"chemistry", "simulation", "measured", "payloadSha256", "domainFingerprint"};
+        String[] values = new String[fields.length];
         for (int i = 0; i < fields.length; i++) {
             values[i] = p.getProperty(key + "." + fields[i]);
             if (values[i] == null || values[i].isBlank()) {
                 throw new IOException("models/coverage.properties has no " + key + "." + fields[i]);
             }
         }
-        return new Coverage(values[0], values[1], values[2], values[3]);
+        return new Coverage(values[0], values[1], values[2], values[3], values[4]);
     }
 
     /**

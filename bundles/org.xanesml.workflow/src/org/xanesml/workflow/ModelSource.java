@@ -38,8 +38,9 @@ public final class ModelSource {
 
     /**
      * @return the coverage statement shipped for {@code bundle} when it is byte for byte one of the shipped models
-     *         (matched by its payload checksum, so a copy under another name is recognised and a rebuilt or foreign
-     *         model is not given a statement written for another file); empty otherwise
+     *         (matched by its payload checksum and its domain's fingerprint, so a copy under another name is recognised
+     *         and a rebuilt or foreign model, or one whose domain was refitted, is not given a statement written for
+     *         another file); empty otherwise
      * @throws StepException when a shipped statement cannot be read (a broken installation)
      */
     public static Optional<PretrainedModels.Coverage> coverage(ModelBundle bundle) throws StepException {
@@ -47,8 +48,9 @@ public final class ModelSource {
         if (sha == null) {
             return Optional.empty();
         }
+        String domain = bundle.descriptor().domain.fingerprint();
         try {
-            return PretrainedModels.coverages().stream().filter(c -> c.describes(sha)).findFirst();
+            return PretrainedModels.coverages().stream().filter(c -> c.describes(sha, domain)).findFirst();
         } catch (IOException e) {
             throw new StepException("the shipped models' coverage statements: " + e.getMessage(), e);
         }

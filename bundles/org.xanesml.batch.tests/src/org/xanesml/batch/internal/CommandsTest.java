@@ -221,8 +221,10 @@ class CommandsTest {
             // the statement shipped in models/coverage.properties was written for exactly this file: a rebuilt model
             // without a new statement fails here
             org.xanesml.models.PretrainedModels.Coverage c = org.xanesml.models.PretrainedModels.coverage(name);
-            assertTrue(c.describes(ModelSource.load(name).descriptor().payload.sha256),
-                    name + ": coverage.properties describes payload " + c.payloadSha256() + ", not the shipped one");
+            ModelDescriptor loaded = ModelSource.load(name).descriptor();
+            assertTrue(c.describes(loaded.payload.sha256, loaded.domain.fingerprint()), name + ": coverage.properties"
+                    + " describes payload " + c.payloadSha256() + " with domain " + c.domainFingerprint() + ", not the"
+                    + " shipped " + loaded.payload.sha256 + " with domain " + loaded.domain.fingerprint());
             assertTrue(text.contains(line("trained on", c.chemistry())), text);
             assertTrue(text.contains(line("simulation", c.simulation())), text);
             assertTrue(text.contains(line("measured spectra", c.measured())), text);
@@ -244,6 +246,44 @@ class CommandsTest {
         out.getBuffer().setLength(0);
         assertEquals(ExitCodes.OK, run("inspect", "cu-k-cn"));
         assertTrue(out.toString().contains("no simulation-to-experiment calibration"), out.toString());
+    }
+
+    @Test
+    void aShippedClassifierWithARefittedDomainDoesNotGetTheShippedStatement(@TempDir Path dir) throws Exception {
+        // the shipped file's two entries, with the domain's T2 limit changed in the descriptor and the classifier's
+        // bytes (and so its checksum) kept: a domain refitted around the same classifier
+        String xml = null;
+        byte[] payload = null;
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+                org.xanesml.models.PretrainedModels.open("fe-k-oxidation.zip"))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null;) {
+                if (e.getName().equals(ModelBundle.DESCRIPTOR_ENTRY)) {
+                    xml = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } else {
+                    payload = zip.readAllBytes();
+                }
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<t2Limit>([^<]+)</t2Limit>").matcher(xml);
+        assertTrue(m.find(), "the descriptor has a T2 limit");
+        String refitted = m.replaceFirst("<t2Limit>" + 2 * Double.parseDouble(m.group(1)) + "</t2Limit>");
+        Path copy = dir.resolve("fe-k-oxidation-refitted.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(copy))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(ModelBundle.DESCRIPTOR_ENTRY));
+            zip.write(refitted.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry(ModelBundle.PAYLOAD_ENTRY));
+            zip.write(payload);
+            zip.closeEntry();
+        }
+        ModelBundle read = ModelBundle.read(copy);
+        assertEquals(ModelSource.load("fe-k-oxidation").descriptor().payload.sha256, read.descriptor().payload.sha256,
+                "the same classifier bytes");
+        assertTrue(ModelSource.coverage(ModelSource.load("fe-k-oxidation")).isPresent(), "the shipped file has one");
+        assertTrue(ModelSource.coverage(read).isEmpty(), "a statement about another domain's answers");
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCodes.OK, run("inspect", copy.toString()), err.toString());
+        assertTrue(out.toString().contains(line("measured spectra", "not evaluated with this file")), out.toString());
     }
 
     @Test
