@@ -25,6 +25,16 @@ public record Augmentation(int copies, double shiftSigmaEv, double broadeningMax
         double scaleSigma, long seed) {
 
     public static final Augmentation NONE = new Augmentation(0, 0, 0, 0, 0, 0);
+    /** The seed of {@link #noiseOnly}: one command line or configuration builds one domain. */
+    private static final long NOISE_ONLY_SEED = 17;
+
+    /**
+     * @return {@code copies} copies of each spectrum with white noise of {@code noiseSigma} edge steps and nothing
+     *         else, drawn with a fixed seed (the noisy copies an applicability domain is fitted with)
+     */
+    public static Augmentation noiseOnly(int copies, double noiseSigma) {
+        return new Augmentation(copies, 0, 0, noiseSigma, 0, NOISE_ONLY_SEED);
+    }
 
     public Augmentation {
         if (copies < 0 || shiftSigmaEv < 0 || broadeningMaxEv < 0 || noiseSigma < 0 || scaleSigma < 0) {

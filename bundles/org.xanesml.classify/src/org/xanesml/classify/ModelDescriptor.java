@@ -421,13 +421,7 @@ public class ModelDescriptor {
         public String fingerprint() {
             String canonical = method + "|" + t2Limit + "|" + qLimit + "|" + quantile + "|"
                     + (gridEv == null ? "" : java.util.Arrays.toString(gridEv));
-            try {
-                byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return java.util.HexFormat.of().formatHex(h);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java has SHA-256", e);
-            }
+            return ModelBundle.sha256(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         /** @return "" for a domain on the recipe's grid, else where its longer grid ends, for reports */

@@ -374,8 +374,7 @@ final class TrainCommand implements Callable<Integer> {
             if (p.length != 2 || copies < 1 || !(sd > 0) || !Double.isFinite(sd)) {
                 throw new NumberFormatException();
             }
-            // a fixed seed: the same command builds the same domain
-            return new Augmentation(copies, 0, 0, sd, 0, 17);
+            return Augmentation.noiseOnly(copies, sd);
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw new IllegalArgumentException("--domain-noise '" + text + "': expected COPIES:SD, a whole number of"
                     + " copies >= 1 and a noise standard deviation > 0 in edge-step units, e.g. 2:0.005");

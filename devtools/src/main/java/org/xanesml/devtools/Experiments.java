@@ -209,7 +209,7 @@ public final class Experiments {
                 // dn=2/0.005: the domain fitted and thresholded with 2 copies of each spectrum, noise sd 0.005
                 case "dn" -> {
                     String[] v = nv[1].split("/");
-                    domainNoise = new Augmentation(Integer.parseInt(v[0]), 0, 0, Double.parseDouble(v[1]), 0, 17);
+                    domainNoise = Augmentation.noiseOnly(Integer.parseInt(v[0]), Double.parseDouble(v[1]));
                 }
                 case "aug" -> {
                     String[] v = nv[1].split("/");

@@ -78,32 +78,39 @@ public final class Perturb {
                 byKind.computeIfAbsent("broadened", k -> new ArrayList<>()).add(c);
             }
         }
-        MeasuredReferences copyTable = new MeasuredReferences(dir.resolve("copies.csv"), copies);
         System.out.printf(Locale.ROOT, "%d %s references read, %d perturbed copies (noise %s x %d draws, broadening %s"
                 + " eV)%n", originals.size(), element, copies.size(), java.util.Arrays.toString(NOISE_SD), DRAWS,
                 java.util.Arrays.toString(BROADENING_EV));
-        for (int a = 2; a < args.length; a++) {
-            ModelBundle bundle = MeasuredBenchmark.load(args[a]);
-            MeasuredEvaluation orig = MeasuredScoring.score(StepCatalog.builtIn(), refs, shared, args[a], bundle,
-                    threads);
-            MeasuredEvaluation pert = MeasuredScoring.score(StepCatalog.builtIn(), copyTable, dir, args[a], bundle,
-                    threads);
-            System.out.println(args[a] + (bundle.descriptor().domain.gridText().isEmpty() ? ""
-                    : " (domain" + bundle.descriptor().domain.gridText() + ")"));
-            System.out.println("    originals: " + line(orig));
-            System.out.println("    copies:    " + line(pert));
-            for (var kind : byKind.entrySet()) {
-                MeasuredEvaluation k = MeasuredScoring.score(StepCatalog.builtIn(), new MeasuredReferences(
-                        dir.resolve("copies.csv"), kind.getValue()), dir, args[a], bundle, threads);
-                System.out.printf(Locale.ROOT, "      %-12s %s%n", kind.getKey() + ":", line(k));
+        try {
+            for (int a = 2; a < args.length; a++) {
+                ModelBundle bundle = MeasuredBenchmark.load(args[a]);
+                MeasuredEvaluation orig = MeasuredScoring.score(StepCatalog.builtIn(), refs, shared, args[a], bundle,
+                        threads);
+                // each copy classified once, per kind; the total is the union of the kinds' cases
+                List<String> kindLines = new ArrayList<>();
+                List<MeasuredEvaluation.Case> all = new ArrayList<>();
+                MeasuredEvaluation k = null;
+                for (var kind : byKind.entrySet()) {
+                    k = MeasuredScoring.score(StepCatalog.builtIn(), new MeasuredReferences(dir.resolve("copies.csv"),
+                            kind.getValue()), dir, args[a], bundle, threads);
+                    all.addAll(k.cases());
+                    kindLines.add(String.format(Locale.ROOT, "      %-12s %s", kind.getKey() + ":", line(k)));
+                }
+                MeasuredEvaluation pert = new MeasuredEvaluation(k.classes(), all, k.task());
+                System.out.println(args[a] + (bundle.descriptor().domain.gridText().isEmpty() ? ""
+                        : " (domain" + bundle.descriptor().domain.gridText() + ")"));
+                System.out.println("    originals: " + line(orig));
+                System.out.println("    copies:    " + line(pert));
+                kindLines.forEach(System.out::println);
             }
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
             }
+            Files.delete(dir);
         }
-        Files.delete(dir);
     }
 
     private static String line(MeasuredEvaluation e) {

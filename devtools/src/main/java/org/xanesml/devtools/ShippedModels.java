@@ -35,12 +35,8 @@ public final class ShippedModels {
                 + " valence answered in domain and right, then mixed-valence estimates and coverage, among candidates"
                 + " whose 3 x 5-fold cross-validation macro-F1 over training + validation is within 0.03 of the"
                 + " previous model's (candidates and scores: org.xanesml.models/README.md)"),
-        MEASURED_NOISY_DOMAIN(MEASURED.text + "; its applicability domain fitted and thresholded with noisy copies by the"
-                + " round-18 protocol (the most noisy copies of the measured references answered, without losing"
-                + " refusals of out-of-scope spectra or right answers)"),
-        MEASURED_OXIDATION_NOISY_DOMAIN(MEASURED_OXIDATION.text + "; its applicability domain fitted and thresholded"
-                + " with noisy copies by the round-18 protocol (the most noisy copies of the measured references"
-                + " answered, without losing refusals of out-of-scope spectra or right answers)"),
+        MEASURED_NOISY_DOMAIN(MEASURED.text + Texts.NOISY_DOMAIN),
+        MEASURED_OXIDATION_NOISY_DOMAIN(MEASURED_OXIDATION.text + Texts.NOISY_DOMAIN),
         MEASURED_CU_OXIDATION("configuration chosen by the round-16 protocol: among candidates whose validation"
                 + " macro-F1 with the simulations placed as measured spectra are is within 0.02 of the previous model's"
                 + " and whose domain flags every measured Cu metal foil, the most measured references of known valence"
@@ -48,6 +44,13 @@ public final class ShippedModels {
                 + " org.xanesml.models/README.md)");
 
         private final String text;
+
+        /** Text two selections share (an enum's own static fields are not set yet when its constants are built). */
+        private static final class Texts {
+            static final String NOISY_DOMAIN = "; its applicability domain fitted and thresholded with noisy copies by"
+                    + " the round-18 protocol (the most noisy copies of the measured references answered, without"
+                    + " losing refusals of out-of-scope spectra or right answers)";
+        }
 
         Selection(String text) {
             this.text = text;
